@@ -1,0 +1,23 @@
+"Console scripts, run as a user would."
+import os
+from pathlib import Path
+from conftest import BIN
+
+def test_main_job_writes_figure_and_never_overwrites(run, tmp_path):
+    r = run(BIN/'deblur-nb-degrade', '--out', tmp_path/'o', '--n', '1')
+    assert r.returncode == 0, r.stderr
+    fig = Path(r.stdout.strip().splitlines()[-1])
+    assert fig.exists() and fig.stat().st_size > 10_000
+    pngs = sorted(p.name for p in (tmp_path/'o').glob('*_*.png') if p.name != 'before_after.png')
+    assert len(pngs) == 4 and all(n.endswith(('_motion.png', '_defocus.png', '_gaussian.png', '_old_photo.png')) for n in pngs)
+    mine = tmp_path/'o'/pngs[0]; mine.write_bytes(b'user file')   # a file the user put there is kept
+    assert run(BIN/'deblur-nb-degrade', '--out', tmp_path/'o', '--n', '1').returncode == 0
+    assert mine.read_bytes() == b'user file'
+
+def test_kaggle_download_without_credentials_is_one_clear_line(run, tmp_path):
+    r = run(BIN/'deblur-nb-download-kaggle', '--dest', tmp_path/'k', env={'HOME': str(tmp_path)})
+    assert r.returncode == 1
+    err = r.stderr.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith('error: no Kaggle credentials found'), r.stderr
+    assert 'Traceback' not in r.stderr and r.stdout == ''
+    assert not (tmp_path/'k').exists()
