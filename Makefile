@@ -4,7 +4,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install demo test sync nbtest pytest lab readme clean-venv
+.PHONY: install demo test sync nbtest pytest lab readme train train-unet train-gan bench eval clean-venv
+HOURS ?=
+MINUTES := $(if $(HOURS),$(shell $(PYTHON) -c "print(round($(HOURS)*60))"),110)
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +30,23 @@ nbtest: $(STAMP)
 
 pytest: $(STAMP)
 	$(BIN)/python -m pytest -q tests
+
+## Default model: 110 minutes on this CPU (or HOURS=...); resumes an interrupted run, a larger HOURS extends it.
+train: $(STAMP)
+	$(BIN)/deblur-nb-train --name default --minutes $(MINUTES)
+
+## The comparison models, same budget: fastai DynamicUnet(resnet18) and a GAN fine-tune of the default model.
+train-unet: $(STAMP)
+	$(BIN)/deblur-nb-train --name unet --arch unet --minutes $(MINUTES)
+
+train-gan: $(STAMP)
+	$(BIN)/deblur-nb-train --name gan --init default --gan 0.01 --lr 2e-4 --minutes $(if $(HOURS),$(MINUTES),30)
+
+bench: $(STAMP)
+	$(BIN)/deblur-nb-bench
+
+eval: $(STAMP)
+	$(BIN)/deblur-nb-eval
 
 readme: $(STAMP)
 	$(BIN)/python tools/readme.py
