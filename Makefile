@@ -4,7 +4,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install demo test sync nbtest pytest lab readme train train-unet train-gan bench eval clean-venv
+PORT ?= 8866
+.PHONY: app browser install demo test sync nbtest pytest lab readme train train-unet train-gan bench eval clean-venv
 HOURS ?=
 MINUTES := $(if $(HOURS),$(shell $(PYTHON) -c "print(round($(HOURS)*60))"),110)
 
@@ -19,8 +20,19 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/deblur-nb-degrade --out outputs/degraded
 
+## The web app: the upload-and-compare panel served by Voila on localhost only.
+app: $(STAMP)
+	@echo "deblur_nb app: open http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
+	$(BIN)/voila apps/deblur.ipynb --port=$(PORT) --no-browser --Voila.ip=127.0.0.1 \
+	  --Voila.tornado_settings="{'websocket_max_message_size': 104857600}"
+
+## Debian's Chromium for the browser test (Playwright cannot download its own browser here).
+browser:
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && (apt-get update -q && apt-get install -y -q chromium) >/dev/null; } \
+	  || echo "note: no chromium; the browser test will be skipped (install Debian's chromium to run it)"
+
 ## Everything CI checks: generated code/README in sync, clean notebooks, notebook tests, pytest.
-test: $(STAMP) sync nbtest pytest
+test: $(STAMP) browser sync nbtest pytest
 
 sync: $(STAMP)
 	PATH="$(CURDIR)/$(BIN):$$PATH" bash tools/check_sync.sh

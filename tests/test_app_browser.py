@@ -1,0 +1,65 @@
+"End to end in a real browser: the Voila app in Debian's Chromium, driven by Playwright."
+import base64, os, shutil, socket, subprocess, sys, time, urllib.request
+from pathlib import Path
+import numpy as np
+import pytest
+from conftest import ROOT, BIN
+from deblur_nb.core import load_image, save_image
+from deblur_nb.data import photos
+from deblur_nb.degrade import degrade
+from deblur_nb.metrics import gradient_energy
+
+CHROMIUM = shutil.which('chromium') or shutil.which('chromium-browser')
+pytestmark = pytest.mark.skipif(CHROMIUM is None and not os.environ.get('CI'), reason="Debian's chromium is not installed (`make browser`)")
+
+def _free_port():
+    with socket.socket() as s: s.bind(('127.0.0.1', 0)); return s.getsockname()[1]
+
+@pytest.fixture(scope='module')
+def app_url():
+    port = _free_port()
+    p = subprocess.Popen([str(BIN/'voila'), str(ROOT/'apps'/'deblur.ipynb'), f'--port={port}', '--no-browser',
+                          '--Voila.ip=127.0.0.1'], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f'http://127.0.0.1:{port}/'
+    for _ in range(120):
+        try: urllib.request.urlopen(url, timeout=2); break
+        except Exception: time.sleep(0.5)
+    yield url
+    p.terminate(); p.wait(10)
+
+def test_upload_deblur_compare_and_friendly_error(app_url, tmp_path):
+    assert CHROMIUM, "Debian's chromium is required in CI"
+    from playwright.sync_api import sync_playwright
+    sharp = load_image(photos('test')[0].path)[:, :384, :512]
+    blurred = degrade(sharp, 'motion', 0.6, rng=0).img
+    src = save_image(blurred, tmp_path/'blurred_photo.jpg', quality=95)
+    (tmp_path/'notes.jpg').write_text('these are not pixels')
+    t0 = time.time()
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                     args=['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+                                           '--disable-background-networking', '--disable-component-update', '--disable-sync'])
+        page = browser.new_page(viewport={'width': 1200, 'height': 1000})
+        page.goto(app_url)
+        upload = page.get_by_text('Upload photos')
+        upload.wait_for(timeout=120_000)
+        t_panel = time.time() - t0
+        with page.expect_file_chooser() as fc: upload.click()
+        fc.value.set_files(str(src))
+        link = page.locator('a.deblur-download')
+        link.wait_for(timeout=120_000)
+        t_result = time.time() - t0
+        assert link.get_attribute('download') == 'blurred_photo_deblurred.jpg'
+        data = base64.b64decode(link.get_attribute('href').split(',', 1)[1])
+        out = load_image(data)
+        inp = load_image(src)
+        assert out.shape == inp.shape and np.abs(out - inp).mean() > 1e-3        # the result differs from the input
+        assert gradient_energy(out) > gradient_energy(inp)                         # and is sharper
+        shot = os.environ.get('DEBLUR_NB_SCREENSHOT')
+        page.screenshot(path=shot or str(tmp_path/'app.png'), full_page=True)
+        with page.expect_file_chooser() as fc: upload.click()
+        fc.value.set_files(str(tmp_path/'notes.jpg'))
+        page.get_by_text('notes.jpg could not be used').wait_for(timeout=60_000)
+        assert 'Traceback' not in page.content()
+        browser.close()
+    print(f'\nbrowser test: panel after {t_panel:.1f} s, result after {t_result:.1f} s, total {time.time() - t0:.1f} s')
