@@ -16,9 +16,9 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## The main job on the embedded default: degrade sample test photos with every preset, write a before/after figure.
+## Degrade test photos, deblur them and a real blurred photo with the shipped model, write a before/after figure.
 demo: $(STAMP)
-	$(BIN)/deblur-nb-degrade --out outputs/degraded
+	$(BIN)/deblur-nb-demo --out outputs/demo
 
 ## The web app: the upload-and-compare panel served by Voila on localhost only.
 app: $(STAMP)
@@ -57,8 +57,10 @@ train-gan: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/deblur-nb-bench
 
+## FOLDER=path/to/GoPro_Large (or a Kaggle DBlur / pair folder) also evaluates its test pairs, at most FOLDER_N.
+FOLDER_N ?= 20
 eval: $(STAMP)
-	$(BIN)/deblur-nb-eval
+	$(BIN)/deblur-nb-eval $(if $(FOLDER),--folder $(FOLDER) --folder-n $(FOLDER_N))
 
 readme: $(STAMP)
 	$(BIN)/python tools/readme.py

@@ -6,10 +6,10 @@ def test_readme_opens_with_the_two_setup_commands():
     text = (ROOT/'README.md').read_text()
     block = re.search(r'```bash\n(.*?)```', text, re.S).group(1)
     cmds = [l.split('#')[0].strip() for l in block.splitlines() if l.strip()]
-    assert cmds == ['make demo', 'make test']
+    assert cmds == ['make app', 'make test']
     assert text.index('```bash') < text.index('## ')           # before any section
     make = (ROOT/'Makefile').read_text()
-    assert re.search(r'^demo: \$\(STAMP\)', make, re.M) and re.search(r'^test: \$\(STAMP\)', make, re.M)
+    assert re.search(r'^app: \$\(STAMP\)', make, re.M) and re.search(r'^test: \$\(STAMP\)', make, re.M)
     assert 'make test' in (ROOT/'.ci'/'run').read_text()
 
 def test_readme_is_generated_from_index_notebook():
