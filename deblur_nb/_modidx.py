@@ -219,5 +219,7 @@ d = { 'settings': { 'branch': 'main',
                                  'deblur_nb.train.fft_l1': ('train.html#fft_l1', 'deblur_nb/train.py'),
                                  'deblur_nb.train.load_checkpoint': ('train.html#load_checkpoint', 'deblur_nb/train.py'),
                                  'deblur_nb.train.make_learner': ('train.html#make_learner', 'deblur_nb/train.py'),
+                                 'deblur_nb.train.publish_record': ('train.html#publish_record', 'deblur_nb/train.py'),
+                                 'deblur_nb.train.record_markdown': ('train.html#record_markdown', 'deblur_nb/train.py'),
                                  'deblur_nb.train.train': ('train.html#train', 'deblur_nb/train.py'),
                                  'deblur_nb.train.train_cli': ('train.html#train_cli', 'deblur_nb/train.py')}}}
