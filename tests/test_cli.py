@@ -21,3 +21,18 @@ def test_kaggle_download_without_credentials_is_one_clear_line(run, tmp_path):
     assert len(err) == 1 and err[0].startswith('error: no Kaggle credentials found'), r.stderr
     assert 'Traceback' not in r.stderr and r.stdout == ''
     assert not (tmp_path/'k').exists()
+
+def test_demo_uses_shipped_weights(run, tmp_path):
+    r = run(BIN/'deblur-nb-demo', '--out', tmp_path/'d', '--n', '1')
+    assert r.returncode == 0, r.stderr
+    assert Path(r.stdout.strip().splitlines()[-1]).exists()
+    assert len(list((tmp_path/'d').glob('*_deblurred.png'))) == 2     # one test photo + the real clock photo
+
+def test_public_deblur_with_the_shipped_model():
+    import numpy as np
+    from PIL import Image
+    from deblur_nb.infer import deblur
+    im = Image.fromarray((np.random.default_rng(0).random((50, 70, 3))*255).astype(np.uint8))
+    out = deblur(im)
+    assert out.size == im.size and out.mode == 'RGB'
+    assert deblur(im.convert('L')).mode == 'L'
