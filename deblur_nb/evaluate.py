@@ -18,10 +18,10 @@ from .infer import restore_array, get_model
 from .models import weights_dir
 
 # %% auto #0
-__all__ = ['GUESS_PSF', 'DEFAULT_PARAMS', 'GRID', 'Case', 'synthetic_cases', 'folder_cases', 'wiener_deconv', 'rl_deconv',
-           'unsharp', 'classical_methods', 'model_methods', 'tune_classical', 'evaluate', 'summarize',
-           'summary_markdown', 'real_check', 'plot_strength', 'plot_speed_quality', 'plot_grid', 'run_benchmark',
-           'eval_cli']
+__all__ = ['GUESS_PSF', 'DEFAULT_PARAMS', 'GRID', 'BLUR_ONLY', 'Case', 'synthetic_cases', 'folder_cases', 'wiener_deconv',
+           'rl_deconv', 'unsharp', 'classical_methods', 'model_methods', 'tune_classical', 'evaluate', 'summarize',
+           'summary_markdown', 'real_cases', 'real_check', 'plot_strength', 'plot_speed_quality', 'plot_grid',
+           'model_table', 'model_markdown', 'plot_model_crops', 'run_benchmark', 'eval_cli']
 
 # %% ../nbs/07_evaluate.ipynb #05c72beb
 @dataclass(frozen=True)
@@ -199,18 +199,23 @@ def summary_markdown(s:pd.DataFrame) -> str:
     return head + '\n'.join(lines) + '\n'
 
 # %% ../nbs/07_evaluate.ipynb #66f6be00
+def real_cases(folder=None, # folder of real blurred photos (default: data/real)
+              ) -> list:
+    "The real blurred photos as `Case`s without a target or kernel."
+    folder = Path(folder or data_dir()/'real')
+    return [Case(f.stem, 'real', 'real', 1., load_image(f), None, None) for f in sorted(folder.glob('*.png')) + sorted(folder.glob('*.jpg'))]
+
 def real_check(methods:dict, # name -> function(case)
                folder=None, # folder of real blurred photos (default: data/real)
               ) -> pd.DataFrame:
     "No-reference sharpness (gradient energy) and noise, output over input, per method and real photo."
-    folder = Path(folder or data_dir()/'real'); rows = []
-    for f in sorted(folder.glob('*.png')) + sorted(folder.glob('*.jpg')):
-        img = load_image(f); c = Case(f.stem, 'real', 'real', 1., img, img, None)
-        g0, n0 = gradient_energy(img), noise_sigma(img)
+    rows = []
+    for c in real_cases(folder):
+        g0, n0 = gradient_energy(c.blurred), noise_sigma(c.blurred)
         for name, m in methods.items():
             if name.endswith('_oracle'): continue
             out = m(c)
-            rows.append(dict(method=name, image=f.stem, sharpness_ratio=gradient_energy(out)/g0, noise_ratio=noise_sigma(out)/max(n0, 1e-6)))
+            rows.append(dict(method=name, image=c.image, sharpness_ratio=gradient_energy(out)/g0, noise_ratio=noise_sigma(out)/max(n0, 1e-6)))
     return pd.DataFrame(rows)
 
 # %% ../nbs/07_evaluate.ipynb #b911a3d1
@@ -246,6 +251,48 @@ def plot_grid(methods:dict, cases:list, path=None, crop:int=128):
     ncols = len(imgs)//len(cases)
     return save_figure(show_images(imgs, titles, ncols=ncols, size=1.9), 'comparison_grid.png', path, dpi=70)
 
+# %% ../nbs/07_evaluate.ipynb #9aa51ff1
+BLUR_ONLY = ('motion', 'defocus', 'gaussian')
+
+def model_table(s:pd.DataFrame, # `summarize` output
+                rc:pd.DataFrame|None=None, # `real_check` output
+               ) -> pd.DataFrame:
+    "One row per evaluated model with a weight record: size, speed, training budget and PSNR gains per preset."
+    from deblur_nb.models import model_record
+    rows = []
+    for name in [m for m in dict.fromkeys(s.method) if (weights_dir()/f'{m}.json').exists()]:
+        r, d, f = model_record(name), s[s.method == name].set_index('preset'), weights_dir()/f'{name}.pt'
+        row = dict(model=name, arch=r['arch'], params_m=r['params']/1e6, weights_mb=f.stat().st_size/1e6 if f.exists() else np.nan,
+                   ms_per_mp=1000*float(d.s_per_mp.mean()), train_min=r['train_seconds']/60, valid_gain=r.get('valid_psnr_gain', np.nan))
+        row.update({f'{p}_gain': float(d.gain.get(p, np.nan)) for p in PRESETS})
+        row['blur_only_gain'] = float(d.gain.reindex(BLUR_ONLY).mean())
+        row['real_sharpness'] = float(rc[rc.method == name].sharpness_ratio.mean()) if rc is not None and len(rc) else np.nan
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+def model_markdown(t:pd.DataFrame) -> str:
+    "`model_table` as markdown."
+    head = ('| model | params | weights | ms/MP | training | valid gain | ' + ' | '.join(PRESETS) + ' | blur-only mean | real sharpness |\n'
+            '|---|' + '---|'*(8 + len(PRESETS)) + '\n')
+    return head + '\n'.join(
+        f"| {r.model} ({r.arch}) | {r.params_m:.2f} M | {r.weights_mb:.1f} MB | {r.ms_per_mp:.0f} | {r.train_min:.0f} min | {r.valid_gain:+.2f} dB | "
+        + ' | '.join(f"{r[p + '_gain']:+.2f}" for p in PRESETS) + f' | {r.blur_only_gain:+.2f} | ×{r.real_sharpness:.2f} |'
+        for _, r in t.iterrows()) + '\n'
+
+def plot_model_crops(names:tuple, # model names
+                     cases:list, # `Case`s (a real one may have no target)
+                     path=None, # figures folder
+                     crop:int=112, # side of the 100% crop
+                    ):
+    "100% crops of input, each model and the target with PSNR and gradient energy out/in; saved as `model_crops.png`."
+    imgs, titles = [], []
+    for c in cases:
+        x = _center_crop(c.blurred, crop); t = None if c.target is None else _center_crop(c.target, crop)
+        for n, o in [('input', x)] + [(n, _center_crop(restore_array(c.blurred, n), crop)) for n in names]:
+            imgs.append(o); titles.append(f'{n}\n' + (f'{psnr(o, t):.1f} dB, ' if t is not None else '') + f'GE ×{gradient_energy(o)/gradient_energy(x):.2f}')
+        imgs.append(t if t is not None else np.ones_like(x)); titles.append(f'{c.preset} s={c.strength}\ntarget' if t is not None else f'{c.image}\n(no target)')
+    return save_figure(show_images(imgs, titles, ncols=len(names) + 2, size=2.), 'model_crops.png', path, dpi=80)
+
 # %% ../nbs/07_evaluate.ipynb #bbe7f8a8
 def run_benchmark(out=None, # results folder (default: repo's results/)
                   figs=None, # figures folder (default: repo's figures/)
@@ -272,10 +319,21 @@ def run_benchmark(out=None, # results folder (default: repo's results/)
           f'strengths {list(strengths)}, fixed seeds. Cells: PSNR (dB) mean ± std / SSIM; best PSNR in bold. '
           f'Classical parameters tuned on the validation split: `classical_params.json`.\n\n' + summary_markdown(s) +
           '\n### Real blurred photos (no ground truth)\n\nGradient energy and noise, output / input:\n\n' + _md_table(rc))
+    names = [m for m in methods if m in model_methods(models)]
+    t = model_table(s, rc)
+    if len(t):
+        t.round(4).to_csv(out/'models.csv', index=False)
+        md += ('\n### Models\n\nPSNR gain (dB) over the degraded input per preset on the test split; ms/MP from the benchmark timing '
+               'above; training on this 2-core CPU unless the record says otherwise; real sharpness = gradient energy out/in on `data/real`.\n\n'
+               + model_markdown(t))
     (out/'summary.md').write_text(md)
     plot_strength(df, figs); plot_speed_quality(s, figs)
     grid_cases = [c for c in cases if c.strength == strengths[len(strengths)//2]][:len(PRESETS)*3:3][:4]
     plot_grid(methods, grid_cases, figs)
+    if names:
+        hard = [c for c in cases if c.strength == strengths[-1] and c.preset in PRESETS]
+        best = max({c.image for c in hard}, key=lambda im: gradient_energy(next(c.target for c in hard if c.image == im)))
+        plot_model_crops(tuple(names), [c for c in hard if c.image == best and c.preset != 'gaussian'] + real_cases(), figs)
     return s
 
 @call_parse
