@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-stamp
 PORT ?= 8866
 .PHONY: app browser install demo test sync nbtest pytest lab readme train train-unet train-gan bench eval clean-venv
 HOURS ?=
-MINUTES := $(if $(HOURS),$(shell $(PYTHON) -c "print(round($(HOURS)*60))"),110)
+MINUTES := $(if $(HOURS),$(shell $(PYTHON) -c "print(round($(HOURS)*60))"),100)
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,7 +43,7 @@ nbtest: $(STAMP)
 pytest: $(STAMP)
 	$(BIN)/python -m pytest -q tests
 
-## Default model: 110 minutes on this CPU (or HOURS=...); resumes an interrupted run, a larger HOURS extends it.
+## Default model: 100 minutes on this CPU (or HOURS=...); resumes an interrupted run, a larger HOURS extends it.
 train: $(STAMP)
 	$(BIN)/deblur-nb-train --name default --minutes $(MINUTES)
 

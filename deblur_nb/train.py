@@ -167,7 +167,7 @@ def _validate(learn:Learner) -> dict:
 def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<name>.pt
           arch:str='nafnet', # 'nafnet' or 'unet'
           model_kwargs:dict|None=None, # architecture keyword arguments (default: `DEFAULT_MODEL` for nafnet)
-          minutes:float=110., # time budget of a new run (used to choose the number of epochs)
+          minutes:float=100., # time budget of a new run (used to choose the number of epochs)
           epochs:int|None=None, # fix the number of epochs instead of deriving it from `minutes`
           lr:float=1e-3, # one-cycle peak learning rate
           bs:int=8, size:int=128, # batch size and patch side
@@ -258,7 +258,7 @@ def publish_record(name:str, run) -> None:
 @call_parse
 def train_cli(name:str='default', # run name (weights: deblur_nb/weights/<name>.pt)
               arch:str='nafnet', # nafnet or unet
-              minutes:float=110., # time budget of a new run
+              minutes:float=100., # time budget of a new run
               epochs:int=None, # fixed number of epochs instead of a time budget
               lr:float=1e-3, # peak learning rate
               bs:int=8, # batch size
