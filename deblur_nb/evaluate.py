@@ -259,24 +259,26 @@ def model_table(s:pd.DataFrame, # `summarize` output
                ) -> pd.DataFrame:
     "One row per evaluated model with a weight record: size, speed, training budget and PSNR gains per preset."
     from deblur_nb.models import model_record
-    rows = []
+    rows, ssim0 = [], s[s.method == 'input'].set_index('preset').ssim
     for name in [m for m in dict.fromkeys(s.method) if (weights_dir()/f'{m}.json').exists()]:
         r, d, f = model_record(name), s[s.method == name].set_index('preset'), weights_dir()/f'{name}.pt'
         row = dict(model=name, arch=r['arch'], params_m=r['params']/1e6, weights_mb=f.stat().st_size/1e6 if f.exists() else np.nan,
-                   ms_per_mp=1000*float(d.s_per_mp.mean()), train_min=r['train_seconds']/60, valid_gain=r.get('valid_psnr_gain', np.nan))
+                   ms_per_mp=1000*float(d.s_per_mp.mean()), train_min=r['train_seconds']/60, valid_gain=r.get('valid_psnr_gain', np.nan),
+                   init=r.get('init') or '', init_min=model_record(r['init'])['train_seconds']/60 if r.get('init') else 0.)
         row.update({f'{p}_gain': float(d.gain.get(p, np.nan)) for p in PRESETS})
+        row.update({f'{p}_ssim_gain': float(d.ssim.get(p, np.nan) - ssim0.get(p, np.nan)) for p in PRESETS})
         row['blur_only_gain'] = float(d.gain.reindex(BLUR_ONLY).mean())
         row['real_sharpness'] = float(rc[rc.method == name].sharpness_ratio.mean()) if rc is not None and len(rc) else np.nan
         rows.append(row)
     return pd.DataFrame(rows)
 
 def model_markdown(t:pd.DataFrame) -> str:
-    "`model_table` as markdown."
+    "`model_table` as markdown: PSNR / SSIM gain per preset; a fine-tune's training time adds its starting model's."
     head = ('| model | params | weights | ms/MP | training | valid gain | ' + ' | '.join(PRESETS) + ' | blur-only mean | real sharpness |\n'
-            '|---|' + '---|'*(8 + len(PRESETS)) + '\n')
+            '|---|' + '---|'*(7 + len(PRESETS)) + '\n')
     return head + '\n'.join(
-        f"| {r.model} ({r.arch}) | {r.params_m:.2f} M | {r.weights_mb:.1f} MB | {r.ms_per_mp:.0f} | {r.train_min:.0f} min | {r.valid_gain:+.2f} dB | "
-        + ' | '.join(f"{r[p + '_gain']:+.2f}" for p in PRESETS) + f' | {r.blur_only_gain:+.2f} | ×{r.real_sharpness:.2f} |'
+        f"| {r.model} ({r.arch}) | {r.params_m:.2f} M | {r.weights_mb:.1f} MB | {r.ms_per_mp:.0f} | {r.train_min:.0f} min" + (f" + {r.init_min:.0f} ({r.init})" if r.init else '')
+        + f" | {r.valid_gain:+.2f} dB | " + ' | '.join(f"{r[p + '_gain']:+.2f} / {r[p + '_ssim_gain']:+.3f}" for p in PRESETS) + f' | {r.blur_only_gain:+.2f} | ×{r.real_sharpness:.2f} |'
         for _, r in t.iterrows()) + '\n'
 
 def plot_model_crops(names:tuple, # model names
@@ -323,7 +325,7 @@ def run_benchmark(out=None, # results folder (default: repo's results/)
     t = model_table(s, rc)
     if len(t):
         t.round(4).to_csv(out/'models.csv', index=False)
-        md += ('\n### Models\n\nPSNR gain (dB) over the degraded input per preset on the test split; ms/MP from the benchmark timing '
+        md += ('\n### Models\n\nPSNR (dB) / SSIM gain over the degraded input per preset on the test split; ms/MP from the benchmark timing '
                'above; training on this 2-core CPU unless the record says otherwise; real sharpness = gradient energy out/in on `data/real`.\n\n'
                + model_markdown(t))
     (out/'summary.md').write_text(md)

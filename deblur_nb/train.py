@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_train.ipynb #e33d0356
 from __future__ import annotations
-import json, os, platform, shutil, sys, time, warnings
+import json, os, platform, shutil, sys, tempfile, time, warnings
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -12,7 +12,7 @@ import torch, torch.nn as nn, torch.nn.functional as F
 with warnings.catch_warnings():
     warnings.filterwarnings('ignore', message='.*torch.jit.script.*', category=FutureWarning)
     from fastai.learner import Learner
-    from fastai.callback.core import Callback, CancelFitException
+    from fastai.callback.core import Callback, CancelFitException, CancelTrainException
     from fastai.callback.schedule import *  # patches Learner.fit_one_cycle
     from fastai.optimizer import Adam
     from fastai.callback.training import GradientClip
@@ -57,6 +57,7 @@ class Checkpoint(Callback):
         tb = getattr(self.learn, 'time_budget', None)
         state = dict(model=self.learn.model.state_dict(), opt=self.learn.opt.state_dict(), epoch=self.epoch,
                      seconds=tb.elapsed() if tb is not None else None)
+        if hasattr(self.learn, 'gan'): state['gan'] = self.learn.gan.state_dict()   # the discriminator resumes too
         tmp = self.folder/'last.pth.tmp'; torch.save(state, tmp); os.replace(tmp, self.folder/'last.pth')
 
 def load_checkpoint(learn:Learner, # learner whose model/optimizer receive the state
@@ -69,10 +70,11 @@ def load_checkpoint(learn:Learner, # learner whose model/optimizer receive the s
     learn.model.load_state_dict(state['model'])
     if learn.opt is None: learn.create_opt()
     learn.opt.load_state_dict(state['opt'])
+    if 'gan' in state and hasattr(learn, 'gan'): learn.gan.load_state_dict(state['gan'])
     return state['epoch'] + 1, state.get('seconds') or 0.
 
 class TimeBudget(Callback):
-    "Drive the one-cycle schedule by elapsed time instead of iterations, and stop after the epoch that uses up `seconds`."
+    "Drive the one-cycle schedule by elapsed time instead of iterations; stop training when `seconds` are used up."
     order = 70
     def __init__(self, seconds:float, # training time budget
                  spent:float=0., # seconds already spent (when resuming)
@@ -80,7 +82,9 @@ class TimeBudget(Callback):
     def before_fit(self): self.t0 = time.time() - self.spent
     def elapsed(self) -> float: return time.time() - self.t0
     def before_batch(self):
-        if self.training: self.learn.pct_train = min(self.elapsed()/self.seconds, 0.9999)
+        if not self.training: return
+        if self.elapsed() >= self.seconds: raise CancelTrainException()   # mid-epoch: validate, checkpoint, then stop
+        self.learn.pct_train = min(self.elapsed()/self.seconds, 0.9999)
     def after_epoch(self):
         if self.elapsed() >= self.seconds: raise CancelFitException()
 
@@ -92,7 +96,9 @@ class EpochCSV(Callback):
     def after_epoch(self):
         if _skipped(self): return
         names = ['epoch'] + [str(n) for n in self.recorder.metric_names[1:-1]] + ['seconds']
-        vals = [self.epoch] + [f'{float(v):.6f}' for v in self.recorder.log[1:len(names)-1]] + [f'{time.time()-self.t0:.1f}']
+        log = list(self.recorder.log[1:])
+        if getattr(self.recorder, 'cancel_train', False): log = [self.learn.smooth_loss] + log   # a cut-short epoch: its running loss
+        vals = [self.epoch] + [f'{float(v):.6f}' for v in log[:len(names)-2]] + [f'{time.time()-self.t0:.1f}']
         new = not self.fname.exists()
         with open(self.fname, 'a') as f:
             if new: f.write(','.join(names) + '\n')
@@ -114,6 +120,10 @@ class GANCallback(Callback):
                 ):
         self.disc, self.weight, self.lr = disc or PatchDiscriminator(), weight, lr
         self.dopt = torch.optim.Adam(self.disc.parameters(), lr=lr, betas=(0.5, 0.999))
+    def before_fit(self): self.disc.to(next(self.learn.model.parameters()).device)
+    def state_dict(self) -> dict: return dict(disc=self.disc.state_dict(), dopt=self.dopt.state_dict())
+    def load_state_dict(self, state:dict):
+        self.disc.load_state_dict(state['disc']); self.dopt.load_state_dict(state['dopt'])
     def after_loss(self):
         if not self.training: return
         self.disc.requires_grad_(False)
