@@ -66,7 +66,7 @@ def load_checkpoint(learn:Learner, # learner whose model/optimizer receive the s
     "Load `last.pth` into `learn`; returns (epoch to start from, training seconds already spent); (0, 0) if none."
     f = Path(folder)/'last.pth'
     if not f.exists(): return 0, 0.
-    state = torch.load(f, map_location='cpu', weights_only=False)
+    state = torch.load(f, map_location=next(learn.model.parameters()).device, weights_only=False)
     learn.model.load_state_dict(state['model'])
     if learn.opt is None: learn.create_opt()
     learn.opt.load_state_dict(state['opt'])
@@ -120,7 +120,11 @@ class GANCallback(Callback):
                 ):
         self.disc, self.weight, self.lr = disc or PatchDiscriminator(), weight, lr
         self.dopt = torch.optim.Adam(self.disc.parameters(), lr=lr, betas=(0.5, 0.999))
-    def before_fit(self): self.disc.to(next(self.learn.model.parameters()).device)
+    def before_fit(self):
+        dev = next(self.learn.model.parameters()).device; self.disc.to(dev)
+        for st in self.dopt.state.values():   # a resumed optimizer's moments follow the discriminator ('step' stays on CPU)
+            for k, v in st.items():
+                if torch.is_tensor(v) and k != 'step': st[k] = v.to(dev)
     def state_dict(self) -> dict: return dict(disc=self.disc.state_dict(), dopt=self.dopt.state_dict())
     def load_state_dict(self, state:dict):
         self.disc.load_state_dict(state['disc']); self.dopt.load_state_dict(state['dopt'])
@@ -193,6 +197,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
           n_valid:int|None=None, # validation photos (default: all of the valid split)
           seed:int=0, # seed for data and initialisation
           threads:int|None=None, # torch threads (default: all cores)
+          device=None, # torch device (default: CUDA when available, else CPU)
           progress:bool=True, # show fastai progress bars
          ) -> Path:
     "Train (or resume) a deblurring model; writes the shipped weight file and its JSON record."
@@ -202,19 +207,21 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     model_kwargs = model_kwargs or (DEFAULT_MODEL if arch == 'nafnet' else {})
     repeats = max(1, round(batches_per_epoch*bs/len(photos('train'))))   # items per photo for one epoch of embedded data
     torch.manual_seed(seed)
-    dls = get_dls(source, preset=tuple(presets), size=size, valid_size=256, bs=bs, repeats=repeats, seed=seed, n_valid=n_valid)
+    dev = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
+    dls = get_dls(source, preset=tuple(presets), size=size, valid_size=256, bs=bs, repeats=repeats, seed=seed, n_valid=n_valid, device=dev)
     model = None
     if init is not None:
         from deblur_nb.models import load_model
         model = load_model(init).train()
     learn = make_learner(dls, arch, model_kwargs, fft, path=run, model=model,
                          cbs=[Checkpoint(run), EpochCSV(run/'log.csv')] + ([GANCallback(weight=gan)] if gan else []))
+    learn.model.to(dev)
     if not progress: learn.remove_cbs(learn.progress) if hasattr(learn, 'progress') else None
     plan_f = run/'plan.json'
     if plan_f.exists() and extend:   # a new cycle from the finished run's weights
         old = json.loads(plan_f.read_text()); c = old.get('cycle', 0)
         shutil.move(run/'last.pth', run/f'cycle{c}.pth')
-        learn.model.load_state_dict(torch.load(run/f'cycle{c}.pth', weights_only=False)['model'])
+        learn.model.load_state_dict(torch.load(run/f'cycle{c}.pth', map_location=dev, weights_only=False)['model'])
         plan_f.unlink(); cycle, before = c + 1, old.get('seconds', 0) + old.get('before', 0)
     else: cycle, before = 0, 0
     if plan_f.exists():
@@ -278,7 +285,8 @@ def train_cli(name:str='default', # run name (weights: deblur_nb/weights/<name>.
               extend:bool=False, # continue a finished run with another cycle
               source:str=None, # Kaggle/GoPro/pair folder instead of the embedded photos
               threads:int=None, # torch threads
+              device:str=None, # torch device (default: CUDA when available, else CPU)
              ):
     "Train or resume a deblurring model and write its weights and JSON record into the package."
-    p = train(name, arch, None, minutes, epochs, lr, bs, size, gan=gan, init=init, extend=extend, source=source, threads=threads)
+    p = train(name, arch, None, minutes, epochs, lr, bs, size, gan=gan, init=init, extend=extend, source=source, threads=threads, device=device)
     print(p); print(p.with_suffix('.json').read_text())
