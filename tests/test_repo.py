@@ -48,3 +48,17 @@ def test_package_works_without_shared_folder():
     "Nothing in the package or notebooks reads ../shared at run time."
     for f in list((ROOT/'deblur_nb').glob('*.py')) + list((ROOT/'nbs').glob('*.ipynb')):
         assert '../shared' not in f.read_text(), f
+
+def test_shipped_weights_are_small_recorded_and_load():
+    "Issue 4's bounds: default at most 8 MB, every committed weight file at most 20 MB, each with its JSON record."
+    from deblur_nb.models import load_model, model_record
+    files = subprocess.run(['git', 'ls-files', 'deblur_nb/weights/*.pt'], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    assert 'deblur_nb/weights/default.pt' in files
+    assert (ROOT/'deblur_nb'/'weights'/'default.pt').stat().st_size <= 8e6
+    for f in files:
+        p = ROOT/f; assert p.stat().st_size <= 20e6, f
+        r = model_record(p)
+        for k in ('arch', 'kwargs', 'params', 'data', 'presets', 'train_seconds', 'machine', 'valid_psnr', 'valid_ssim', 'valid_input_psnr'):
+            assert k in r, (f, k)
+        m = load_model(p)
+        assert sum(q.numel() for q in m.parameters()) == r['params'] and not m.training
