@@ -263,7 +263,7 @@ def record_markdown(name:str='default') -> str:
             ('training', f"{r['epochs']} epochs, {r['train_seconds']/60:.0f} min on {r['machine']}"),
             ('validation PSNR', f"{r['valid_input_psnr']:.2f} → {r['valid_psnr']:.2f} dB ({r['valid_psnr_gain']:+.2f} dB)"),
             ('validation SSIM', f"{r['valid_input_ssim']:.3f} → {r['valid_ssim']:.3f}")] + [('note', n) for n in r.get('notes', [])]
-    return '| shipped `' + name + '` | |\n|---|---|\n' + '\n'.join(f'| {k} | {v} |' for k, v in rows) + '\n'
+    return '| `' + name + '` weights | |\n|---|---|\n' + '\n'.join(f'| {k} | {v} |' for k, v in rows) + '\n'
 
 def publish_record(name:str, run) -> None:
     "Copy a shipped run's log and a markdown summary of its record to results/training/."
