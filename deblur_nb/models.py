@@ -142,6 +142,7 @@ class PatchDiscriminator(nn.Module):
 ARCHS = ('nafnet', 'unet', 'patchgan')
 
 def build_model(arch:str='nafnet', # 'nafnet' (default model), 'unet' or 'patchgan'
+                /, # positional only: `UNetDeblur` has an `arch` keyword of its own
                 **kwargs, # the architecture's keyword arguments
                ) -> nn.Module:
     "Build a network by name with its keyword arguments."

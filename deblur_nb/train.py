@@ -262,7 +262,7 @@ def record_markdown(name:str='default') -> str:
             ('data / presets', f"{r['data']}, {', '.join(r['presets'])}; {r['patch']} px patches, batch {r['batch_size']}"),
             ('training', f"{r['epochs']} epochs, {r['train_seconds']/60:.0f} min on {r['machine']}"),
             ('validation PSNR', f"{r['valid_input_psnr']:.2f} → {r['valid_psnr']:.2f} dB ({r['valid_psnr_gain']:+.2f} dB)"),
-            ('validation SSIM', f"{r['valid_input_ssim']:.3f} → {r['valid_ssim']:.3f}")] + [('note', n) for n in r.get('notes', [])]
+            ('validation SSIM', f"{r['valid_input_ssim']:.3f} → {r['valid_ssim']:.3f}")] + ([('initialised from', f"`{r['init']}` weights (training time above is the fine-tune only)")] if r.get('init') else []) + [('note', n) for n in r.get('notes', [])]
     return '| `' + name + '` weights | |\n|---|---|\n' + '\n'.join(f'| {k} | {v} |' for k, v in rows) + '\n'
 
 def publish_record(name:str, run) -> None:
