@@ -15,7 +15,7 @@ from .degrade import PRESETS, degrade, gaussian_kernel
 from .data import photos, find_pairs
 from .metrics import psnr, ssim, mse, gradient_energy, noise_sigma
 from .infer import restore_array, get_model
-from .models import weights_dir
+from .models import weights_dir, model_record
 
 # %% auto #0
 __all__ = ['GUESS_PSF', 'DEFAULT_PARAMS', 'GRID', 'BLUR_ONLY', 'Case', 'synthetic_cases', 'folder_cases', 'wiener_deconv',
@@ -258,7 +258,6 @@ def model_table(s:pd.DataFrame, # `summarize` output
                 rc:pd.DataFrame|None=None, # `real_check` output
                ) -> pd.DataFrame:
     "One row per evaluated model with a weight record: size, speed, training budget and PSNR gains per preset."
-    from deblur_nb.models import model_record
     rows, ssim0 = [], s[s.method == 'input'].set_index('preset').ssim
     for name in [m for m in dict.fromkeys(s.method) if (weights_dir()/f'{m}.json').exists()]:
         r, d, f = model_record(name), s[s.method == name].set_index('preset'), weights_dir()/f'{name}.pt'
@@ -310,7 +309,8 @@ def run_benchmark(out=None, # results folder (default: repo's results/)
     out = Path(out or repo_dir()/'results'); out.mkdir(parents=True, exist_ok=True)
     params = tune_classical(synthetic_cases('valid', n=tune_n, strengths=(0.3, 0.7), crop=min(crop, 192)))
     (out/'classical_params.json').write_text(json.dumps(params, indent=2) + '\n')
-    methods = {**classical_methods(params), **model_methods(models)}
+    nets = model_methods(models)
+    methods = {**classical_methods(params), **nets}
     cases = synthetic_cases('test', n=n, strengths=strengths, crop=crop)
     if folder: cases += folder_cases(folder, 'test', folder_n, crop)
     df = evaluate(methods, cases)
@@ -321,7 +321,7 @@ def run_benchmark(out=None, # results folder (default: repo's results/)
           f'strengths {list(strengths)}, fixed seeds. Cells: PSNR (dB) mean ± std / SSIM; best PSNR in bold. '
           f'Classical parameters tuned on the validation split: `classical_params.json`.\n\n' + summary_markdown(s) +
           '\n### Real blurred photos (no ground truth)\n\nGradient energy and noise, output / input:\n\n' + _md_table(rc))
-    names = [m for m in methods if m in model_methods(models)]
+    names = list(nets)
     t = model_table(s, rc)
     if len(t):
         t.round(4).to_csv(out/'models.csv', index=False)
