@@ -91,14 +91,16 @@ class TimeBudget(Callback):
 class EpochCSV(Callback):
     "Append one CSV row per finished epoch (epoch, losses, metrics, seconds); skipped epochs are not logged."
     order = 66
-    def __init__(self, fname): self.fname = Path(fname)
+    def __init__(self, fname, # CSV file (appended to)
+                 offset:int=0, # added to the epoch numbers (epochs of earlier cycles)
+                ): self.fname, self.offset = Path(fname), offset
     def before_epoch(self): self.t0 = time.time()
     def after_epoch(self):
         if _skipped(self): return
         names = ['epoch'] + [str(n) for n in self.recorder.metric_names[1:-1]] + ['seconds']
         log = list(self.recorder.log[1:])
         if getattr(self.recorder, 'cancel_train', False): log = [self.learn.smooth_loss] + log   # a cut-short epoch: its running loss
-        vals = [self.epoch] + [f'{float(v):.6f}' for v in log[:len(names)-2]] + [f'{time.time()-self.t0:.1f}']
+        vals = [self.epoch + self.offset] + [f'{float(v):.6f}' for v in log[:len(names)-2]] + [f'{time.time()-self.t0:.1f}']
         new = not self.fname.exists()
         with open(self.fname, 'a') as f:
             if new: f.write(','.join(names) + '\n')
@@ -208,29 +210,35 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     repeats = max(1, round(batches_per_epoch*bs/len(photos('train'))))   # items per photo for one epoch of embedded data
     torch.manual_seed(seed)
     dev = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
+    plan_f = run/'plan.json'
+    prev = json.loads(plan_f.read_text()) if plan_f.exists() else {}
+    new_cycle = extend and 'epochs_done' in prev   # only a finished run gets a new cycle; an unfinished one resumes
+    cycle = prev.get('cycle', 0) + new_cycle if prev else 0
+    offset = prev.get('epochs_done', 0) if new_cycle else prev.get('offset', 0)   # epochs logged by earlier cycles
     dls = get_dls(source, preset=tuple(presets), size=size, valid_size=256, bs=bs, repeats=repeats, seed=seed, n_valid=n_valid, device=dev)
+    dls.train.dataset.seed = seed + 1000*cycle   # each cycle sees fresh training patches; validation stays fixed
     model = None
     if init is not None:
         from deblur_nb.models import load_model
         model = load_model(init).train()
     learn = make_learner(dls, arch, model_kwargs, fft, path=run, model=model,
-                         cbs=[Checkpoint(run), EpochCSV(run/'log.csv')] + ([GANCallback(weight=gan)] if gan else []))
+                         cbs=[Checkpoint(run), EpochCSV(run/'log.csv', offset)] + ([GANCallback(weight=gan)] if gan else []))
     learn.model.to(dev)
     if not progress: learn.remove_cbs(learn.progress) if hasattr(learn, 'progress') else None
-    plan_f = run/'plan.json'
-    if plan_f.exists() and extend:   # a new cycle from the finished run's weights
-        old = json.loads(plan_f.read_text()); c = old.get('cycle', 0)
-        shutil.move(run/'last.pth', run/f'cycle{c}.pth')
+    before, notes = 0, []
+    if new_cycle:   # a new one-cycle from the finished run's weights
+        c = cycle - 1; shutil.move(run/'last.pth', run/f'cycle{c}.pth')
         learn.model.load_state_dict(torch.load(run/f'cycle{c}.pth', map_location=dev, weights_only=False)['model'])
-        plan_f.unlink(); cycle, before = c + 1, old.get('seconds', 0) + old.get('before', 0)
-    else: cycle, before = 0, 0
+        plan_f.unlink(); before = prev.get('seconds', 0) + prev.get('before', 0)
+        notes = prev.get('notes', []) + [f"cycle {cycle + 1}: a new one-cycle of {epochs or minutes} {'epochs' if epochs else 'min'} at peak lr {lr:g} "
+                                         f"from the weights of cycle {cycle} (after {before/60:.0f} min), on fresh training patches"]
     if plan_f.exists():
         plan = json.loads(plan_f.read_text())
         if plan.get('minutes') and minutes > plan['minutes']: plan['minutes'] = minutes   # a larger budget extends the run
     else:
         plan = dict(name=name, arch=arch, model_kwargs=model_kwargs, epochs=epochs, minutes=None if epochs else minutes, lr=lr,
                     bs=bs, size=size, repeats=repeats, presets=list(presets), fft=fft, gan=gan, init=init, seed=seed,
-                    source=str(source) if source else 'embedded', cycle=cycle, before=before, seconds=0)
+                    source=str(source) if source else 'embedded', cycle=cycle, before=before, offset=offset, notes=notes, seconds=0)
         plan_f.write_text(json.dumps(plan, indent=2))
     start, spent = load_checkpoint(learn, run)
     learn.resume_from = start
@@ -242,11 +250,11 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
         tb = TimeBudget(plan['minutes']*60, spent)
         if spent < plan['minutes']*60: learn.fit_one_cycle(100_000, plan['lr'], start_epoch=start, cbs=[tb])
         plan['seconds'] = max(spent, tb.elapsed() if hasattr(tb, 't0') else spent)
-        plan['epochs_done'] = int(pd.read_csv(run/'log.csv').epoch.max()) + 1 if (run/'log.csv').exists() else start
+    plan['epochs_done'] = int(pd.read_csv(run/'log.csv').epoch.max()) + 1 if (run/'log.csv').exists() else start + offset
     plan_f.write_text(json.dumps(plan, indent=2))
     metrics = _validate(learn)
     rec = dict(run=name, data=plan['source'], presets=plan['presets'], patch=plan['size'], batch_size=plan['bs'],
-               epochs=plan['epochs'] or plan.get('epochs_done'), cycles=plan['cycle'] + 1, lr=plan['lr'], fft_loss=plan['fft'],
+               epochs=plan['epochs_done'], cycles=plan['cycle'] + 1, lr=plan['lr'], fft_loss=plan['fft'],
                gan_weight=plan['gan'], init=plan['init'], train_seconds=round(plan['seconds'] + plan['before']), machine=_machine(),
                notes=plan.get('notes', []),
                command=' '.join(sys.argv) if sys.argv and 'deblur-nb-train' in sys.argv[0] else f'train({name!r})', **metrics)
