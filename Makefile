@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
 PORT ?= 8866
-.PHONY: app browser install demo test sync nbtest pytest lab readme train train-unet train-gan bench eval clean-venv
+.PHONY: app browser install demo test sync nbtest pytest lab readme train train-cycle train-unet train-gan bench eval clean-venv
 HOURS ?=
 MINUTES := $(if $(HOURS),$(shell $(PYTHON) -c "print(round($(HOURS)*60))"),100)
 
@@ -46,6 +46,10 @@ pytest: $(STAMP)
 ## Default model: 100 minutes on this CPU (or HOURS=...); resumes an interrupted run, a larger HOURS extends it.
 train: $(STAMP)
 	$(BIN)/deblur-nb-train --name default --minutes $(MINUTES)
+
+## Another one-cycle of the default model from its finished run (peak lr 5e-4, fresh patches), 115 minutes or HOURS=...
+train-cycle: $(STAMP)
+	$(BIN)/deblur-nb-train --name default --extend --lr 5e-4 --minutes $(if $(HOURS),$(MINUTES),115)
 
 ## The comparison models, same budget: fastai DynamicUnet(resnet18) and a GAN fine-tune of the default model.
 train-unet: $(STAMP)

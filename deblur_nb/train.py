@@ -217,10 +217,12 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     offset = prev.get('epochs_done', 0) if new_cycle else prev.get('offset', 0)   # epochs logged by earlier cycles
     dls = get_dls(source, preset=tuple(presets), size=size, valid_size=256, bs=bs, repeats=repeats, seed=seed, n_valid=n_valid, device=dev)
     dls.train.dataset.seed = seed + 1000*cycle   # each cycle sees fresh training patches; validation stays fixed
-    model = None
+    model, init_seconds = None, None
     if init is not None:
-        from deblur_nb.models import load_model
+        from deblur_nb.models import load_model, model_record
         model = load_model(init).train()
+        try: init_seconds = model_record(init).get('train_seconds')   # the starting weights may be retrained later
+        except FileNotFoundError: pass
     learn = make_learner(dls, arch, model_kwargs, fft, path=run, model=model,
                          cbs=[Checkpoint(run), EpochCSV(run/'log.csv', offset)] + ([GANCallback(weight=gan)] if gan else []))
     learn.model.to(dev)
@@ -238,7 +240,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     else:
         plan = dict(name=name, arch=arch, model_kwargs=model_kwargs, epochs=epochs, minutes=None if epochs else minutes, lr=lr,
                     bs=bs, size=size, repeats=repeats, presets=list(presets), fft=fft, gan=gan, init=init, seed=seed,
-                    source=str(source) if source else 'embedded', cycle=cycle, before=before, offset=offset, notes=notes, seconds=0)
+                    source=str(source) if source else 'embedded', init_seconds=init_seconds, cycle=cycle, before=before, offset=offset, notes=notes, seconds=0)
         plan_f.write_text(json.dumps(plan, indent=2))
     start, spent = load_checkpoint(learn, run)
     learn.resume_from = start
@@ -255,7 +257,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     metrics = _validate(learn)
     rec = dict(run=name, data=plan['source'], presets=plan['presets'], patch=plan['size'], batch_size=plan['bs'],
                epochs=plan['epochs_done'], cycles=plan['cycle'] + 1, lr=plan['lr'], fft_loss=plan['fft'],
-               gan_weight=plan['gan'], init=plan['init'], train_seconds=round(plan['seconds'] + plan['before']), machine=_machine(),
+               gan_weight=plan['gan'], init=plan['init'], init_seconds=plan.get('init_seconds'), train_seconds=round(plan['seconds'] + plan['before']), machine=_machine(),
                notes=plan.get('notes', []),
                command=' '.join(sys.argv) if sys.argv and 'deblur-nb-train' in sys.argv[0] else f'train({name!r})', **metrics)
     w = save_model(learn.model, out/f'{name}.pt', **rec)
@@ -270,7 +272,8 @@ def record_markdown(name:str='default') -> str:
             ('data / presets', f"{r['data']}, {', '.join(r['presets'])}; {r['patch']} px patches, batch {r['batch_size']}"),
             ('training', f"{r['epochs']} epochs, {r['train_seconds']/60:.0f} min on {r['machine']}"),
             ('validation PSNR', f"{r['valid_input_psnr']:.2f} → {r['valid_psnr']:.2f} dB ({r['valid_psnr_gain']:+.2f} dB)"),
-            ('validation SSIM', f"{r['valid_input_ssim']:.3f} → {r['valid_ssim']:.3f}")] + ([('initialised from', f"`{r['init']}` weights (training time above is the fine-tune only)")] if r.get('init') else []) + [('note', n) for n in r.get('notes', [])]
+            ('validation SSIM', f"{r['valid_input_ssim']:.3f} → {r['valid_ssim']:.3f}")] + ([('initialised from', f"`{r['init']}` weights" + (f" of a {r['init_seconds']/60:.0f}-min run" if r.get('init_seconds') else '')
+                                   + " (training time above is the fine-tune only)")] if r.get('init') else []) + [('note', n) for n in r.get('notes', [])]
     return '| `' + name + '` weights | |\n|---|---|\n' + '\n'.join(f'| {k} | {v} |' for k, v in rows) + '\n'
 
 def publish_record(name:str, run) -> None:
