@@ -181,7 +181,7 @@ def load_model(path='default', # weight file, or a name in the shipped weights f
     p = Path(path)
     if not p.suffix: p = weights_dir()/f'{path}.pt'
     if not p.exists(): raise FileNotFoundError(f'{p}: no such weight file (train one with `make train`)')
-    meta = json.loads(p.with_suffix('.json').read_text())
+    meta = model_record(p)
     m = build_model(meta['arch'], **meta['kwargs'])
     sd = torch.load(p, map_location='cpu', weights_only=True)
     m.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in sd.items()})

@@ -213,7 +213,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     plan_f = run/'plan.json'
     prev = json.loads(plan_f.read_text()) if plan_f.exists() else {}
     new_cycle = extend and 'epochs_done' in prev   # only a finished run gets a new cycle; an unfinished one resumes
-    cycle = prev.get('cycle', 0) + new_cycle if prev else 0
+    cycle = prev.get('cycle', 0) + new_cycle
     offset = prev.get('epochs_done', 0) if new_cycle else prev.get('offset', 0)   # epochs logged by earlier cycles
     dls = get_dls(source, preset=tuple(presets), size=size, valid_size=256, bs=bs, repeats=repeats, seed=seed, n_valid=n_valid, device=dev)
     dls.train.dataset.seed = seed + 1000*cycle   # each cycle sees fresh training patches; validation stays fixed
@@ -221,8 +221,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     if init is not None:
         from deblur_nb.models import load_model, model_record
         model = load_model(init).train()
-        try: init_seconds = model_record(init).get('train_seconds')   # the starting weights may be retrained later
-        except FileNotFoundError: pass
+        init_seconds = model_record(init).get('train_seconds')   # the starting weights may be retrained later
     learn = make_learner(dls, arch, model_kwargs, fft, path=run, model=model,
                          cbs=[Checkpoint(run), EpochCSV(run/'log.csv', offset)] + ([GANCallback(weight=gan)] if gan else []))
     learn.model.to(dev)
