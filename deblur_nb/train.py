@@ -5,6 +5,7 @@
 # %% ../nbs/05_train.ipynb #e33d0356
 from __future__ import annotations
 import json, os, platform, shutil, sys, tempfile, time, warnings
+from functools import partial
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -150,12 +151,13 @@ def make_learner(dls, # fastai DataLoaders of (blurred, sharp) pairs
                  path=None, # folder for logs and checkpoints
                  model:nn.Module|None=None, # start from this model instead of a new one
                  clip:float|None=0.01, # clip the gradient norm (NAFNet's recipe; None: no clipping)
+                 eps:float=1e-8, # Adam's epsilon (PyTorch's default; fastai's 1e-5 swamps clipped gradients)
                  cbs:list|None=None, # extra callbacks
                 ) -> Learner:
     "A fastai `Learner` for a deblurring model with restoration loss, PSNR/SSIM metrics and gradient clipping."
     model = model if model is not None else build_model(arch, **(model_kwargs or {}))
     cbs = [SyncDataEpoch()] + ([GradientClip(clip)] if clip else []) + list(cbs or [])
-    return Learner(dls, model, loss_func=RestorationLoss(fft), opt_func=Adam, wd=wd, metrics=[psnr_metric, ssim_metric],
+    return Learner(dls, model, loss_func=RestorationLoss(fft), opt_func=partial(Adam, eps=eps), wd=wd, metrics=[psnr_metric, ssim_metric],
                    path=Path(path) if path else Path(tempfile.mkdtemp()), model_dir='.', cbs=cbs)
 
 # %% ../nbs/05_train.ipynb #7c8a70f4
@@ -190,6 +192,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
           batches_per_epoch:int=250, # training batches per epoch
           presets:tuple=TRAIN_PRESETS, # degradation presets drawn per training item
           fft:float=0.05, # frequency-loss weight
+          eps:float=1e-8, # Adam's epsilon
           gan:float=0., # adversarial weight (> 0: GAN fine-tune of `init`)
           init:str|None=None, # start from these shipped weights ('default', a path)
           extend:bool=False, # continue a finished run with a new cycle of `minutes`
@@ -212,33 +215,48 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     dev = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
     plan_f = run/'plan.json'
     prev = json.loads(plan_f.read_text()) if plan_f.exists() else {}
+    shipped = out/f'{name}.pt'
+    if extend and not prev and shipped.exists():   # no run folder on this machine: the new cycle starts from the shipped weights
+        from deblur_nb.models import model_record
+        r = model_record(shipped)
+        if r['arch'] != arch: raise ValueError(f"{shipped} holds a {r['arch']} model, not {arch}")
+        model_kwargs = r['kwargs']
+        prev = dict(cycle=r.get('cycles', 1) - 1, epochs_done=r['epochs'], seconds=r['train_seconds'], notes=r.get('notes', []), shipped=True)
+        log = repo_dir()/'results'/'training'/f'{name}_log.csv'   # the published log of the earlier cycles
+        if out == weights_dir() and log.exists() and not (run/'log.csv').exists(): shutil.copy(log, run/'log.csv')
     new_cycle = extend and 'epochs_done' in prev   # only a finished run gets a new cycle; an unfinished one resumes
     cycle = prev.get('cycle', 0) + new_cycle
     offset = prev.get('epochs_done', 0) if new_cycle else prev.get('offset', 0)   # epochs logged by earlier cycles
     dls = get_dls(source, preset=tuple(presets), size=size, valid_size=256, bs=bs, repeats=repeats, seed=seed, n_valid=n_valid, device=dev)
     dls.train.dataset.seed = seed + 1000*cycle   # each cycle sees fresh training patches; validation stays fixed
     model, init_seconds = None, None
+    plan_eps = prev.get('eps', 1e-5) if prev and not new_cycle else eps   # a run planned before eps was recorded used fastai's 1e-5
     if init is not None:
         from deblur_nb.models import load_model, model_record
         model = load_model(init).train()
         init_seconds = model_record(init).get('train_seconds')   # the starting weights may be retrained later
-    learn = make_learner(dls, arch, model_kwargs, fft, path=run, model=model,
+    learn = make_learner(dls, arch, model_kwargs, fft, path=run, model=model, eps=plan_eps,
                          cbs=[Checkpoint(run), EpochCSV(run/'log.csv', offset)] + ([GANCallback(weight=gan)] if gan else []))
     learn.model.to(dev)
     if not progress: learn.remove_cbs(learn.progress) if hasattr(learn, 'progress') else None
     before, notes = 0, []
     if new_cycle:   # a new one-cycle from the finished run's weights
-        c = cycle - 1; shutil.move(run/'last.pth', run/f'cycle{c}.pth')
-        learn.model.load_state_dict(torch.load(run/f'cycle{c}.pth', map_location=dev, weights_only=False)['model'])
-        plan_f.unlink(); before = prev.get('seconds', 0) + prev.get('before', 0)
+        c = cycle - 1
+        if prev.get('shipped'):
+            from deblur_nb.models import load_model
+            learn.model.load_state_dict(load_model(shipped, device=dev).state_dict()); start_w = f'the shipped {shipped.name} (cycle {cycle})'
+        else:
+            shutil.move(run/'last.pth', run/f'cycle{c}.pth'); start_w = f'the weights of cycle {cycle}'
+            learn.model.load_state_dict(torch.load(run/f'cycle{c}.pth', map_location=dev, weights_only=False)['model'])
+        plan_f.unlink(missing_ok=True); before = prev.get('seconds', 0) + prev.get('before', 0)
         notes = prev.get('notes', []) + [f"cycle {cycle + 1}: a new one-cycle of {epochs or minutes} {'epochs' if epochs else 'min'} at peak lr {lr:g} "
-                                         f"from the weights of cycle {cycle} (after {before/60:.0f} min), on fresh training patches"]
+                                         f"(Adam eps {eps:g}) from {start_w} (after {before/60:.0f} min), on fresh training patches"]
     if plan_f.exists():
         plan = json.loads(plan_f.read_text())
         if plan.get('minutes') and minutes > plan['minutes']: plan['minutes'] = minutes   # a larger budget extends the run
     else:
         plan = dict(name=name, arch=arch, model_kwargs=model_kwargs, epochs=epochs, minutes=None if epochs else minutes, lr=lr,
-                    bs=bs, size=size, repeats=repeats, presets=list(presets), fft=fft, gan=gan, init=init, seed=seed,
+                    bs=bs, size=size, repeats=repeats, presets=list(presets), fft=fft, eps=eps, gan=gan, init=init, seed=seed,
                     source=str(source) if source else 'embedded', init_seconds=init_seconds, cycle=cycle, before=before, offset=offset, notes=notes, seconds=0)
         plan_f.write_text(json.dumps(plan, indent=2))
     start, spent = load_checkpoint(learn, run)
@@ -255,7 +273,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     plan_f.write_text(json.dumps(plan, indent=2))
     metrics = _validate(learn)
     rec = dict(run=name, data=plan['source'], presets=plan['presets'], patch=plan['size'], batch_size=plan['bs'],
-               epochs=plan['epochs_done'], cycles=plan['cycle'] + 1, lr=plan['lr'], fft_loss=plan['fft'],
+               epochs=plan['epochs_done'], cycles=plan['cycle'] + 1, lr=plan['lr'], adam_eps=plan.get('eps', 1e-5), fft_loss=plan['fft'],
                gan_weight=plan['gan'], init=plan['init'], init_seconds=plan.get('init_seconds'), train_seconds=round(plan['seconds'] + plan['before']), machine=_machine(),
                notes=plan.get('notes', []),
                command=' '.join(sys.argv) if sys.argv and 'deblur-nb-train' in sys.argv[0] else f'train({name!r})', **metrics)
@@ -288,6 +306,7 @@ def train_cli(name:str='default', # run name (weights: deblur_nb/weights/<name>.
               minutes:float=100., # time budget of a new run
               epochs:int=None, # fixed number of epochs instead of a time budget
               lr:float=1e-3, # peak learning rate
+              eps:float=1e-8, # Adam's epsilon
               bs:int=8, # batch size
               size:int=128, # patch side
               gan:float=0., # adversarial weight (GAN fine-tune from --init)
@@ -298,5 +317,5 @@ def train_cli(name:str='default', # run name (weights: deblur_nb/weights/<name>.
               device:str=None, # torch device (default: CUDA when available, else CPU)
              ):
     "Train or resume a deblurring model and write its weights and JSON record into the package."
-    p = train(name, arch, None, minutes, epochs, lr, bs, size, gan=gan, init=init, extend=extend, source=source, threads=threads, device=device)
+    p = train(name, arch, None, minutes, epochs, lr, bs, size, eps=eps, gan=gan, init=init, extend=extend, source=source, threads=threads, device=device)
     print(p); print(p.with_suffix('.json').read_text())
