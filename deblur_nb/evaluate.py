@@ -21,7 +21,7 @@ from .models import weights_dir, model_record
 __all__ = ['GUESS_PSF', 'DEFAULT_PARAMS', 'GRID', 'BLUR_ONLY', 'Case', 'synthetic_cases', 'folder_cases', 'wiener_deconv',
            'rl_deconv', 'unsharp', 'classical_methods', 'model_methods', 'tune_classical', 'evaluate', 'summarize',
            'summary_markdown', 'real_cases', 'real_check', 'plot_strength', 'plot_speed_quality', 'plot_grid',
-           'model_table', 'model_markdown', 'plot_model_crops', 'run_benchmark', 'eval_cli']
+           'model_table', 'model_markdown', 'plot_model_crops', 'carried_rows', 'run_benchmark', 'eval_cli']
 
 # %% ../nbs/07_evaluate.ipynb #05c72beb
 @dataclass(frozen=True)
@@ -261,7 +261,8 @@ def model_table(s:pd.DataFrame, # `summarize` output
     rows, ssim0 = [], s[s.method == 'input'].set_index('preset').ssim
     for name in [m for m in dict.fromkeys(s.method) if (weights_dir()/f'{m}.json').exists()]:
         r, d, f = model_record(name), s[s.method == name].set_index('preset'), weights_dir()/f'{name}.pt'
-        row = dict(model=name, arch=r['arch'], params_m=r['params']/1e6, weights_mb=f.stat().st_size/1e6 if f.exists() else np.nan,
+        row = dict(model=name, arch=r['arch'], params_m=r['params']/1e6, in_checkout=f.exists(),
+                   weights_mb=f.stat().st_size/1e6 if f.exists() else r['params']*(2 if r.get('dtype') == 'float16' else 4)/1e6,
                    ms_per_mp=1000*float(d.s_per_mp.mean()), train_min=r['train_seconds']/60, valid_gain=r.get('valid_psnr_gain', np.nan),
                    init=r.get('init') or '', init_min=(r.get('init_seconds') or model_record(r['init'])['train_seconds'])/60 if r.get('init') else 0.)
         row.update({f'{p}_gain': float(d.gain.get(p, np.nan)) for p in PRESETS})
@@ -276,7 +277,7 @@ def model_markdown(t:pd.DataFrame) -> str:
     head = ('| model | params | weights | ms/MP | training | valid gain | ' + ' | '.join(PRESETS) + ' | blur-only mean | real sharpness |\n'
             '|---|' + '---|'*(7 + len(PRESETS)) + '\n')
     return head + '\n'.join(
-        f"| {r.model} ({r.arch}) | {r.params_m:.2f} M | {r.weights_mb:.1f} MB | {r.ms_per_mp:.0f} | {r.train_min:.0f} min" + (f" + {r.init_min:.0f} ({r.init})" if r.init else '')
+        f"| {r.model} ({r.arch}) | {r.params_m:.2f} M | {'' if r.get('in_checkout', True) else '≈'}{r.weights_mb:.1f} MB{'' if r.get('in_checkout', True) else ' (not in git)'} | {r.ms_per_mp:.0f} | {r.train_min:.0f} min" + (f" + {r.init_min:.0f} ({r.init})" if r.init else '')
         + f" | {r.valid_gain:+.2f} dB | " + ' | '.join(f"{r[p + '_gain']:+.2f} / {r[p + '_ssim_gain']:+.3f}" for p in PRESETS) + f' | {r.blur_only_gain:+.2f} | ×{r.real_sharpness:.2f} |'
         for _, r in t.iterrows()) + '\n'
 
@@ -295,6 +296,17 @@ def plot_model_crops(names:tuple, # model names
     return save_figure(show_images(imgs, titles, ncols=len(names) + 2, size=2.), 'model_crops.png', path, dpi=80)
 
 # %% ../nbs/07_evaluate.ipynb #bbe7f8a8
+def carried_rows(old:pd.DataFrame, # rows of an earlier run (`benchmark.csv` or `real_photos.csv`)
+                 new:pd.DataFrame, # this run's rows
+                 names:list, # methods to carry over
+                ) -> pd.DataFrame:
+    "Earlier rows of `names`, per method only when they cover exactly the cases of this run (else none)."
+    keys = [k for k in ('image', 'preset', 'strength') if k in new.columns and k in old.columns]
+    cases = set(map(tuple, new[keys].drop_duplicates().round(6).values.tolist()))
+    keep = [g for m, g in old[old.method.isin(names)].groupby('method')
+            if set(map(tuple, g[keys].round(6).values.tolist())) == cases and len(g) == len(cases)]
+    return pd.concat(keep) if keep else old.iloc[:0]
+
 def run_benchmark(out=None, # results folder (default: repo's results/)
                   figs=None, # figures folder (default: repo's figures/)
                   n:int|None=None, # test photos (default: all)
@@ -313,13 +325,21 @@ def run_benchmark(out=None, # results folder (default: repo's results/)
     methods = {**classical_methods(params), **nets}
     cases = synthetic_cases('test', n=n, strengths=strengths, crop=crop)
     if folder: cases += folder_cases(folder, 'test', folder_n, crop)
-    df = evaluate(methods, cases)
+    df, rc = evaluate(methods, cases), real_check(methods)
+    absent = [] if models is not None else sorted(f.stem for f in weights_dir().glob('*.json') if not f.with_suffix('.pt').exists())
+    old = {f: pd.read_csv(out/f) for f in ('benchmark.csv', 'real_photos.csv') if absent and (out/f).exists()}
+    if old:   # a model whose weights are not in git (the U-Net) keeps its rows from the last run that had them
+        df = pd.concat([df, carried_rows(old['benchmark.csv'], df, absent)]) if 'benchmark.csv' in old else df
+        rc = pd.concat([rc, carried_rows(old['real_photos.csv'], rc, absent)]) if 'real_photos.csv' in old else rc
+    kept = [m for m in absent if m in set(df.method)]
     df.round(5).to_csv(out/'benchmark.csv', index=False)
     s = summarize(df); s.round(4).to_csv(out/'summary.csv', index=False)
-    rc = real_check(methods); rc.round(4).to_csv(out/'real_photos.csv', index=False)
+    rc.round(4).to_csv(out/'real_photos.csv', index=False)
     md = (f'### Benchmark (generated by `make eval`)\n\n{len(set(df.image))} test photos, centre crops of {crop} px, '
           f'strengths {list(strengths)}, fixed seeds. Cells: PSNR (dB) mean ± std / SSIM; best PSNR in bold. '
-          f'Classical parameters tuned on the validation split: `classical_params.json`.\n\n' + summary_markdown(s) +
+          f'Classical parameters tuned on the validation split: `classical_params.json`.' +
+          ''.join(f' Rows of `{m}` are carried over from the last `make eval` that had its weight file, which is not in git '
+                  f'(`make train-{m}` rebuilds it).' for m in kept) + '\n\n' + summary_markdown(s) +
           '\n### Real blurred photos (no ground truth)\n\nGradient energy and noise, output / input:\n\n' + _md_table(rc))
     names = list(nets)
     t = model_table(s, rc)
