@@ -7,6 +7,7 @@ STAMP  := $(VENV)/.installed-stamp
 PORT ?= 8866
 .PHONY: app browser install demo test sync nbtest pytest lab readme train train-cycle train-unet train-gan bench eval clean-venv
 HOURS ?=
+ARGS  ?=
 MINUTES := $(if $(HOURS),$(shell $(PYTHON) -c "print(round($(HOURS)*60))"),100)
 
 $(STAMP): pyproject.toml
@@ -45,18 +46,19 @@ pytest: $(STAMP)
 
 ## Default model: 100 minutes on this CPU (or HOURS=...); resumes an interrupted run, a larger HOURS extends it.
 train: $(STAMP)
-	$(BIN)/deblur-nb-train --name default --minutes $(MINUTES)
+	$(BIN)/deblur-nb-train --name default --minutes $(MINUTES) $(ARGS)
 
-## Another one-cycle of the default model from its finished run (peak lr 5e-4, fresh patches), 115 minutes or HOURS=...
+## Another one-cycle of the default model from its finished run, or from the shipped weights where runs/default is absent
+## (peak lr 5e-4, fresh patches), 115 minutes or HOURS=...; ARGS passes more options, e.g. ARGS='--threads 1 --eps 1e-5'
 train-cycle: $(STAMP)
-	$(BIN)/deblur-nb-train --name default --extend --lr 5e-4 --minutes $(if $(HOURS),$(MINUTES),115)
+	$(BIN)/deblur-nb-train --name default --extend --lr 5e-4 --minutes $(if $(HOURS),$(MINUTES),115) $(ARGS)
 
 ## The comparison models, same budget: fastai DynamicUnet(resnet18) and a GAN fine-tune of the default model.
 train-unet: $(STAMP)
-	$(BIN)/deblur-nb-train --name unet --arch unet --minutes $(MINUTES)
+	$(BIN)/deblur-nb-train --name unet --arch unet --minutes $(MINUTES) $(ARGS)
 
 train-gan: $(STAMP)
-	$(BIN)/deblur-nb-train --name gan --init default --gan 0.01 --lr 2e-4 --minutes $(if $(HOURS),$(MINUTES),30)
+	$(BIN)/deblur-nb-train --name gan --init default --gan 0.01 --lr 2e-4 --minutes $(if $(HOURS),$(MINUTES),30) $(ARGS)
 
 bench: $(STAMP)
 	$(BIN)/deblur-nb-bench
