@@ -301,7 +301,7 @@ def carried_rows(old:pd.DataFrame, # rows of an earlier run (`benchmark.csv` or 
                  names:list, # methods to carry over
                 ) -> pd.DataFrame:
     "Earlier rows of `names`, per method only when they cover exactly the cases of this run (else none)."
-    keys = [k for k in ('image', 'preset', 'strength') if k in new.columns and k in old.columns]
+    keys = [k for k in ('dataset', 'image', 'preset', 'strength', 'megapixels') if k in new.columns and k in old.columns]
     cases = set(map(tuple, new[keys].drop_duplicates().round(6).values.tolist()))
     keep = [g for m, g in old[old.method.isin(names)].groupby('method')
             if set(map(tuple, g[keys].round(6).values.tolist())) == cases and len(g) == len(cases)]
@@ -327,11 +327,12 @@ def run_benchmark(out=None, # results folder (default: repo's results/)
     if folder: cases += folder_cases(folder, 'test', folder_n, crop)
     df, rc = evaluate(methods, cases), real_check(methods)
     absent = [] if models is not None else sorted(f.stem for f in weights_dir().glob('*.json') if not f.with_suffix('.pt').exists())
-    old = {f: pd.read_csv(out/f) for f in ('benchmark.csv', 'real_photos.csv') if absent and (out/f).exists()}
+    old = {f: pd.read_csv(out/f, dtype={'image': str}) for f in ('benchmark.csv', 'real_photos.csv') if absent and (out/f).exists()}
     if old:   # a model whose weights are not in git (the U-Net) keeps its rows from the last run that had them
         df = pd.concat([df, carried_rows(old['benchmark.csv'], df, absent)]) if 'benchmark.csv' in old else df
         rc = pd.concat([rc, carried_rows(old['real_photos.csv'], rc, absent)]) if 'real_photos.csv' in old else rc
     kept = [m for m in absent if m in set(df.method)]
+    for m in set(absent) - set(kept): warnings.warn(f'{m}: no weight file here and no earlier rows for these cases; it is left out of the tables')
     df.round(5).to_csv(out/'benchmark.csv', index=False)
     s = summarize(df); s.round(4).to_csv(out/'summary.csv', index=False)
     rc.round(4).to_csv(out/'real_photos.csv', index=False)

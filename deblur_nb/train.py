@@ -168,6 +168,15 @@ def _machine() -> str:
     return f'{platform.machine()} {os.cpu_count()} cores, torch {torch.__version__}, threads {torch.get_num_threads()}' + \
            (f', GPU {torch.cuda.get_device_name(0)}' if torch.cuda.is_available() else ', no GPU')
 
+def _start_weights(path, # a shipped weight file (`.pt`) or a run checkpoint (`.pth`)
+                   dev, # torch device
+                  ) -> dict:
+    "The state_dict a new training cycle starts from."
+    if Path(path).suffix == '.pt':
+        from deblur_nb.models import load_model
+        return load_model(path, device=dev).state_dict()
+    return torch.load(path, map_location=dev, weights_only=False)['model']
+
 def _validate(learn:Learner) -> dict:
     "PSNR/SSIM of the degraded validation inputs and of the model's outputs."
     xs, ys, ps = [], [], []
@@ -209,7 +218,6 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     if threads: torch.set_num_threads(threads)
     run = Path(runs or repo_dir()/'runs')/name; run.mkdir(parents=True, exist_ok=True)
     out = Path(out or weights_dir())
-    model_kwargs = model_kwargs or (DEFAULT_MODEL if arch == 'nafnet' else {})
     repeats = max(1, round(batches_per_epoch*bs/len(photos('train'))))   # items per photo for one epoch of embedded data
     torch.manual_seed(seed)
     dev = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
@@ -220,34 +228,35 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
         from deblur_nb.models import model_record
         r = model_record(shipped)
         if r['arch'] != arch: raise ValueError(f"{shipped} holds a {r['arch']} model, not {arch}")
-        model_kwargs = r['kwargs']
-        prev = dict(cycle=r.get('cycles', 1) - 1, epochs_done=r['epochs'], seconds=r['train_seconds'], notes=r.get('notes', []), shipped=True)
+        if (run/'last.pth').exists():   # a checkpoint without its plan cannot be resumed; keep it, out of the way
+            os.replace(run/'last.pth', run/'last.pth.orphan'); warnings.warn(f"{run/'last.pth'} had no plan.json: moved to last.pth.orphan")
+        prev = dict(cycle=r.get('cycles', 1) - 1, epochs_done=r['epochs'], seconds=r['train_seconds'], notes=r.get('notes', []),
+                    model_kwargs=r['kwargs'], init=r.get('init'), init_seconds=r.get('init_seconds'), shipped=True)
         log = repo_dir()/'results'/'training'/f'{name}_log.csv'   # the published log of the earlier cycles
         if out == weights_dir() and log.exists() and not (run/'log.csv').exists(): shutil.copy(log, run/'log.csv')
+    model_kwargs = prev.get('model_kwargs') or model_kwargs or (DEFAULT_MODEL if arch == 'nafnet' else {})   # a resume keeps its architecture
+    init = init or prev.get('init')
     new_cycle = extend and 'epochs_done' in prev   # only a finished run gets a new cycle; an unfinished one resumes
     cycle = prev.get('cycle', 0) + new_cycle
     offset = prev.get('epochs_done', 0) if new_cycle else prev.get('offset', 0)   # epochs logged by earlier cycles
     dls = get_dls(source, preset=tuple(presets), size=size, valid_size=256, bs=bs, repeats=repeats, seed=seed, n_valid=n_valid, device=dev)
     dls.train.dataset.seed = seed + 1000*cycle   # each cycle sees fresh training patches; validation stays fixed
-    model, init_seconds = None, None
+    model, init_seconds = None, prev.get('init_seconds')
     plan_eps = prev.get('eps', 1e-5) if prev and not new_cycle else eps   # a run planned before eps was recorded used fastai's 1e-5
     if init is not None:
         from deblur_nb.models import load_model, model_record
         model = load_model(init).train()
-        init_seconds = model_record(init).get('train_seconds')   # the starting weights may be retrained later
+        if init_seconds is None: init_seconds = model_record(init).get('train_seconds')   # the starting weights may be retrained later
     learn = make_learner(dls, arch, model_kwargs, fft, path=run, model=model, eps=plan_eps,
                          cbs=[Checkpoint(run), EpochCSV(run/'log.csv', offset)] + ([GANCallback(weight=gan)] if gan else []))
     learn.model.to(dev)
     if not progress: learn.remove_cbs(learn.progress) if hasattr(learn, 'progress') else None
-    before, notes = 0, []
-    if new_cycle:   # a new one-cycle from the finished run's weights
-        c = cycle - 1
-        if prev.get('shipped'):
-            from deblur_nb.models import load_model
-            learn.model.load_state_dict(load_model(shipped, device=dev).state_dict()); start_w = f'the shipped {shipped.name} (cycle {cycle})'
+    before, notes, start_f = 0, [], None
+    if new_cycle:   # a new one-cycle from the finished run's weights (loaded below, also when resuming before its first checkpoint)
+        if prev.get('shipped'): start_f, start_w = shipped, f'the shipped {shipped.name} (cycle {cycle})'
         else:
-            shutil.move(run/'last.pth', run/f'cycle{c}.pth'); start_w = f'the weights of cycle {cycle}'
-            learn.model.load_state_dict(torch.load(run/f'cycle{c}.pth', map_location=dev, weights_only=False)['model'])
+            start_f, start_w = run/f'cycle{cycle - 1}.pth', f'the weights of cycle {cycle}'
+            shutil.move(run/'last.pth', start_f)
         plan_f.unlink(missing_ok=True); before = prev.get('seconds', 0) + prev.get('before', 0)
         notes = prev.get('notes', []) + [f"cycle {cycle + 1}: a new one-cycle of {epochs or minutes} {'epochs' if epochs else 'min'} at peak lr {lr:g} "
                                          f"(Adam eps {eps:g}) from {start_w} (after {before/60:.0f} min), on fresh training patches"]
@@ -257,9 +266,10 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     else:
         plan = dict(name=name, arch=arch, model_kwargs=model_kwargs, epochs=epochs, minutes=None if epochs else minutes, lr=lr,
                     bs=bs, size=size, repeats=repeats, presets=list(presets), fft=fft, eps=eps, gan=gan, init=init, seed=seed,
-                    source=str(source) if source else 'embedded', init_seconds=init_seconds, cycle=cycle, before=before, offset=offset, notes=notes, seconds=0)
+                    source=str(source) if source else 'embedded', init_seconds=init_seconds, start=str(start_f) if start_f else None, cycle=cycle, before=before, offset=offset, notes=notes, seconds=0)
         plan_f.write_text(json.dumps(plan, indent=2))
     start, spent = load_checkpoint(learn, run)
+    if start == 0 and plan.get('start'): learn.model.load_state_dict(_start_weights(plan['start'], dev))
     learn.resume_from = start
     if plan['epochs']:     # a fixed number of epochs
         t0 = time.time()
