@@ -302,9 +302,9 @@ def carried_rows(old:pd.DataFrame, # rows of an earlier run (`benchmark.csv` or 
                 ) -> pd.DataFrame:
     "Earlier rows of `names`, per method only when they cover exactly the cases of this run (else none)."
     keys = [k for k in ('dataset', 'image', 'preset', 'strength', 'megapixels') if k in new.columns and k in old.columns]
-    cases = set(map(tuple, new[keys].drop_duplicates().round(6).values.tolist()))
+    cases = set(map(tuple, new[keys].drop_duplicates().round(5).values.tolist()))
     keep = [g for m, g in old[old.method.isin(names)].groupby('method')
-            if set(map(tuple, g[keys].round(6).values.tolist())) == cases and len(g) == len(cases)]
+            if set(map(tuple, g[keys].round(5).values.tolist())) == cases and len(g) == len(cases)]
     return pd.concat(keep) if keep else old.iloc[:0]
 
 def run_benchmark(out=None, # results folder (default: repo's results/)
