@@ -21,7 +21,7 @@ from fastcore.script import call_parse
 from .core import repo_dir
 from .data import get_dls, photos
 from .metrics import psnr_metric, ssim_metric
-from .models import build_model, save_model, weights_dir, PatchDiscriminator
+from .models import build_model, save_model, load_model, model_record, weights_dir, PatchDiscriminator
 
 # %% auto #0
 __all__ = ['DEFAULT_MODEL', 'TRAIN_PRESETS', 'charbonnier', 'fft_l1', 'RestorationLoss', 'Checkpoint', 'load_checkpoint',
@@ -173,7 +173,6 @@ def _start_weights(path, # a shipped weight file (`.pt`) or a run checkpoint (`.
                   ) -> dict:
     "The state_dict a new training cycle starts from."
     if Path(path).suffix == '.pt':
-        from deblur_nb.models import load_model
         return load_model(path, device=dev).state_dict()
     return torch.load(path, map_location=dev, weights_only=False)['model']
 
@@ -225,7 +224,6 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     prev = json.loads(plan_f.read_text()) if plan_f.exists() else {}
     shipped = out/f'{name}.pt'
     if extend and not prev and shipped.exists():   # no run folder on this machine: the new cycle starts from the shipped weights
-        from deblur_nb.models import model_record
         r = model_record(shipped)
         if r['arch'] != arch: raise ValueError(f"{shipped} holds a {r['arch']} model, not {arch}")
         if (run/'last.pth').exists():   # a checkpoint without its plan cannot be resumed; keep it, out of the way
@@ -244,7 +242,6 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     model, init_seconds = None, prev.get('init_seconds')
     plan_eps = prev.get('eps', 1e-5) if prev and not new_cycle else eps   # a run planned before eps was recorded used fastai's 1e-5
     if init is not None:
-        from deblur_nb.models import load_model, model_record
         model = load_model(init).train()
         if init_seconds is None: init_seconds = model_record(init).get('train_seconds')   # the starting weights may be retrained later
     learn = make_learner(dls, arch, model_kwargs, fft, path=run, model=model, eps=plan_eps,
@@ -293,7 +290,6 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
 
 def record_markdown(name:str='default') -> str:
     "A markdown table of what a shipped weight file's JSON record says."
-    from deblur_nb.models import model_record
     r = model_record(name); mb = (weights_dir()/f'{name}.pt').stat().st_size/1e6
     rows = [('architecture', f"{r['arch']} {r['kwargs']}"), ('parameters', f"{r['params']/1e6:.2f} M ({mb:.1f} MB, {r['dtype']})"),
             ('data / presets', f"{r['data']}, {', '.join(r['presets'])}; {r['patch']} px patches, batch {r['batch_size']}"),
