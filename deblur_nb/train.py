@@ -190,6 +190,12 @@ def _validate(learn:Learner) -> dict:
     return {k: round(v, 4) for k, v in r.items()}
 
 # %% ../nbs/05_train.ipynb #43df1982
+def _changes(prev:dict, **now) -> str:
+    "Text naming the training settings of a new cycle that differ from the previous cycle's."
+    d = [f"{k} {', '.join(map(str, v)) if isinstance(v, list) else v} (was {', '.join(map(str, prev[k])) if isinstance(prev[k], list) else prev[k]})"
+         for k, v in now.items() if prev.get(k) is not None and prev[k] != v]
+    return ('; ' + '; '.join(d)) if d else ''
+
 def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<name>.pt
           arch:str='nafnet', # 'nafnet' or 'unet'
           model_kwargs:dict|None=None, # architecture keyword arguments (default: `DEFAULT_MODEL` for nafnet)
@@ -229,6 +235,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
         if (run/'last.pth').exists():   # a checkpoint without its plan cannot be resumed; keep it, out of the way
             os.replace(run/'last.pth', run/'last.pth.orphan'); warnings.warn(f"{run/'last.pth'} had no plan.json: moved to last.pth.orphan")
         prev = dict(cycle=r.get('cycles', 1) - 1, epochs_done=r['epochs'], seconds=r['train_seconds'], notes=r.get('notes', []),
+                    presets=r.get('presets'), size=r.get('patch'), bs=r.get('batch_size'),
                     model_kwargs=r['kwargs'], init=r.get('init'), init_seconds=r.get('init_seconds'), shipped=True)
         log = repo_dir()/'results'/'training'/f'{name}_log.csv'   # the published log of the earlier cycles
         if out == weights_dir() and log.exists() and not (run/'log.csv').exists(): shutil.copy(log, run/'log.csv')
@@ -256,7 +263,8 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
             shutil.move(run/'last.pth', start_f)
         plan_f.unlink(missing_ok=True); before = prev.get('seconds', 0) + prev.get('before', 0)
         notes = prev.get('notes', []) + [f"cycle {cycle + 1}: a new one-cycle of {epochs or minutes} {'epochs' if epochs else 'min'} at peak lr {lr:g} "
-                                         f"(Adam eps {eps:g}) from {start_w} (after {before/60:.0f} min), on fresh training patches"]
+                                         f"(Adam eps {eps:g}) from {start_w} (after {before/60:.0f} min), on fresh training patches"
+                                         + _changes(prev, presets=list(presets), size=size, bs=bs)]
     if plan_f.exists():
         plan = json.loads(plan_f.read_text())
         if plan.get('minutes') and minutes > plan['minutes']: plan['minutes'] = minutes   # a larger budget extends the run
@@ -315,6 +323,7 @@ def train_cli(name:str='default', # run name (weights: deblur_nb/weights/<name>.
               eps:float=1e-8, # Adam's epsilon
               bs:int=8, # batch size
               size:int=128, # patch side
+              presets:str=None, # comma-separated degradation presets drawn per training item (default: TRAIN_PRESETS)
               gan:float=0., # adversarial weight (GAN fine-tune from --init)
               init:str=None, # start from these weights
               extend:bool=False, # continue a finished run with another cycle
@@ -323,5 +332,5 @@ def train_cli(name:str='default', # run name (weights: deblur_nb/weights/<name>.
               device:str=None, # torch device (default: CUDA when available, else CPU)
              ):
     "Train or resume a deblurring model and write its weights and JSON record into the package."
-    p = train(name, arch, None, minutes, epochs, lr, bs, size, eps=eps, gan=gan, init=init, extend=extend, source=source, threads=threads, device=device)
+    p = train(name, arch, None, minutes, epochs, lr, bs, size, presets=tuple(presets.split(',')) if presets else TRAIN_PRESETS, eps=eps, gan=gan, init=init, extend=extend, source=source, threads=threads, device=device)
     print(p); print(p.with_suffix('.json').read_text())
