@@ -21,7 +21,8 @@ from .models import weights_dir, model_record
 __all__ = ['GUESS_PSF', 'DEFAULT_PARAMS', 'GRID', 'BLUR_ONLY', 'Case', 'synthetic_cases', 'folder_cases', 'wiener_deconv',
            'rl_deconv', 'unsharp', 'classical_methods', 'model_methods', 'tune_classical', 'evaluate', 'summarize',
            'summary_markdown', 'real_cases', 'real_check', 'plot_strength', 'plot_speed_quality', 'plot_grid',
-           'model_table', 'model_markdown', 'plot_model_crops', 'carried_rows', 'run_benchmark', 'eval_cli']
+           'model_table', 'model_markdown', 'plot_model_crops', 'compare_weights', 'carried_rows', 'run_benchmark',
+           'eval_cli']
 
 # %% ../nbs/07_evaluate.ipynb #05c72beb
 @dataclass(frozen=True)
@@ -294,6 +295,19 @@ def plot_model_crops(names:tuple, # model names
             imgs.append(o); titles.append(f'{n}\n' + (f'{psnr(o, t):.1f} dB, ' if t is not None else '') + f'GE ×{gradient_energy(o)/gradient_energy(x):.2f}')
         imgs.append(t if t is not None else np.ones_like(x)); titles.append(f'{c.preset} s={c.strength}\ntarget' if t is not None else f'{c.image}\n(no target)')
     return save_figure(show_images(imgs, titles, ncols=len(names) + 2, size=2.), 'model_crops.png', path, dpi=80)
+
+# %% ../nbs/07_evaluate.ipynb #1da1964e
+def compare_weights(weights:dict, # label -> weight file (`.pt`) or shipped name
+                    split:str='valid', # embedded split to score on (choose on 'valid'; 'test' is for reporting)
+                    n:int|None=None, # use only the first n photos
+                    crop:int|None=384, # centre crop side
+                   ) -> pd.DataFrame:
+    "One row per candidate (and the input): PSNR gain per preset, blur-only mean, real-photo sharpness and noise out/in."
+    methods = {'input': lambda c: c.blurred, **{k: (lambda c, w=w: restore_array(c.blurred, w)) for k, w in weights.items()}}
+    t = summarize(evaluate(methods, synthetic_cases(split, n=n, crop=crop))).pivot(index='method', columns='preset', values='gain')
+    t['blur_only'] = t[[p for p in BLUR_ONLY if p in t]].mean(axis=1)
+    r = real_check(methods).groupby('method')[['sharpness_ratio', 'noise_ratio']].mean()
+    return t.join(r).loc[list(methods)]
 
 # %% ../nbs/07_evaluate.ipynb #bbe7f8a8
 def carried_rows(old:pd.DataFrame, # rows of an earlier run (`benchmark.csv` or `real_photos.csv`)
