@@ -19,6 +19,7 @@ with warnings.catch_warnings():
     from fastai.callback.training import GradientClip
 from fastcore.script import call_parse
 from .core import repo_dir
+from .degrade import PRESETS
 from .data import get_dls, photos
 from .metrics import psnr_metric, ssim_metric
 from .models import build_model, save_model, load_model, model_record, weights_dir, PatchDiscriminator
@@ -220,6 +221,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
           progress:bool=True, # show fastai progress bars
          ) -> Path:
     "Train (or resume) a deblurring model; writes the shipped weight file and its JSON record."
+    if bad := sorted(set(presets) - set(PRESETS)): raise ValueError(f'unknown presets {bad}; use some of {PRESETS}')
     if threads: torch.set_num_threads(threads)
     run = Path(runs or repo_dir()/'runs')/name; run.mkdir(parents=True, exist_ok=True)
     out = Path(out or weights_dir())
