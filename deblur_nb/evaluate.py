@@ -127,11 +127,11 @@ def classical_methods(params:dict|None=None) -> dict:
             'wiener_oracle': lambda c: wiener_deconv(c.blurred, c.kernel, **p['wiener_oracle']) if c.kernel is not None else None,
             'rl_oracle': lambda c: rl_deconv(c.blurred, c.kernel, **p['rl_oracle']) if c.kernel is not None else None}
 
-def model_methods(names:tuple|None=None, # shipped weight names (default: every shipped file)
+def model_methods(names:tuple|dict|None=None, # shipped weight names, or label -> weight file (default: every shipped file)
                  ) -> dict:
-    "Name -> function(case) for shipped models, run through `deblur_nb.infer`."
+    "Name -> function(case) for shipped models (or weight files), run through `deblur_nb.infer`."
     names = tuple(sorted(f.stem for f in weights_dir().glob('*.pt'))) if names is None else names
-    return {n: (lambda c, n=n: restore_array(c.blurred, n)) for n in names}
+    return {k: (lambda c, w=w: restore_array(c.blurred, w)) for k, w in (names.items() if isinstance(names, dict) else zip(names, names))}
 
 # %% ../nbs/07_evaluate.ipynb #8a760227
 GRID = dict(unsharp=[dict(radius=r, amount=a) for r in (1., 2., 3.) for a in (0.5, 1., 2.)],
@@ -303,7 +303,7 @@ def compare_weights(weights:dict, # label -> weight file (`.pt`) or shipped name
                     crop:int|None=384, # centre crop side
                    ) -> pd.DataFrame:
     "One row per candidate (and the input): PSNR gain per preset, blur-only mean, real-photo sharpness and noise out/in."
-    methods = {'input': lambda c: c.blurred, **{k: (lambda c, w=w: restore_array(c.blurred, w)) for k, w in weights.items()}}
+    methods = {'input': classical_methods()['input'], **model_methods(weights)}
     t = summarize(evaluate(methods, synthetic_cases(split, n=n, crop=crop))).pivot(index='method', columns='preset', values='gain')
     t['blur_only'] = t[[p for p in BLUR_ONLY if p in t]].mean(axis=1)
     r = real_check(methods).groupby('method')[['sharpness_ratio', 'noise_ratio']].mean()

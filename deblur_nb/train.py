@@ -193,8 +193,8 @@ def _validate(learn:Learner) -> dict:
 # %% ../nbs/05_train.ipynb #43df1982
 def _changes(prev:dict, **now) -> str:
     "Text naming the training settings of a new cycle that differ from the previous cycle's."
-    d = [f"{k} {', '.join(map(str, v)) if isinstance(v, list) else v} (was {', '.join(map(str, prev[k])) if isinstance(prev[k], list) else prev[k]})"
-         for k, v in now.items() if prev.get(k) is not None and prev[k] != v]
+    fmt = lambda v: ', '.join(map(str, v)) if isinstance(v, list) else v
+    d = [f"{k} {fmt(v)} (was {fmt(prev[k])})" for k, v in now.items() if prev.get(k) is not None and prev[k] != v]
     return ('; ' + '; '.join(d)) if d else ''
 
 def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<name>.pt
