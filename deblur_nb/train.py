@@ -197,6 +197,14 @@ def _changes(prev:dict, **now) -> str:
     d = [f"{k} {fmt(v)} (was {fmt(prev[k])})" for k, v in now.items() if prev.get(k) is not None and prev[k] != v]
     return ('; ' + '; '.join(d)) if d else ''
 
+def _cycle_entry(plan:dict, # a finished run's plan
+                 metrics:dict, # its `_validate` result
+                ) -> dict:
+    "One cycle's line in the record: where it starts in the log, its settings, and its validation (on its own mix)."
+    return dict(cycle=plan['cycle'] + 1, first_epoch=plan['offset'], epochs=plan['epochs_done'] - plan['offset'],
+                minutes=round(plan['seconds']/60, 1), lr=plan['lr'], adam_eps=plan.get('eps', 1e-5), presets=plan['presets'],
+                patch=plan['size'], batch_size=plan['bs'], valid_input_psnr=metrics['valid_input_psnr'], valid_psnr=metrics['valid_psnr'])
+
 def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<name>.pt
           arch:str='nafnet', # 'nafnet' or 'unet'
           model_kwargs:dict|None=None, # architecture keyword arguments (default: `DEFAULT_MODEL` for nafnet)
@@ -238,7 +246,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
             os.replace(run/'last.pth', run/'last.pth.orphan'); warnings.warn(f"{run/'last.pth'} had no plan.json: moved to last.pth.orphan")
         prev = dict(cycle=r.get('cycles', 1) - 1, epochs_done=r['epochs'], seconds=r['train_seconds'], notes=r.get('notes', []),
                     presets=r.get('presets'), size=r.get('patch'), bs=r.get('batch_size'),
-                    model_kwargs=r['kwargs'], init=r.get('init'), init_seconds=r.get('init_seconds'), shipped=True)
+                    model_kwargs=r['kwargs'], init=r.get('init'), init_seconds=r.get('init_seconds'), cycle_log=r.get('cycle_log', []), shipped=True)
         log = repo_dir()/'results'/'training'/f'{name}_log.csv'   # the published log of the earlier cycles
         if out == weights_dir() and log.exists() and not (run/'log.csv').exists(): shutil.copy(log, run/'log.csv')
     model_kwargs = prev.get('model_kwargs') or model_kwargs or (DEFAULT_MODEL if arch == 'nafnet' else {})   # a resume keeps its architecture
@@ -273,7 +281,8 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     else:
         plan = dict(name=name, arch=arch, model_kwargs=model_kwargs, epochs=epochs, minutes=None if epochs else minutes, lr=lr,
                     bs=bs, size=size, repeats=repeats, presets=list(presets), fft=fft, eps=eps, gan=gan, init=init, seed=seed,
-                    source=str(source) if source else 'embedded', init_seconds=init_seconds, start=str(start_f) if start_f else None, cycle=cycle, before=before, offset=offset, notes=notes, seconds=0)
+                    source=str(source) if source else 'embedded', init_seconds=init_seconds, start=str(start_f) if start_f else None, cycle=cycle, before=before, offset=offset, notes=notes, seconds=0,
+                    history=prev.get('cycle_log', []) if new_cycle else [])   # the finished cycles this one follows
         plan_f.write_text(json.dumps(plan, indent=2))
     start, spent = load_checkpoint(learn, run)
     if start == 0 and plan.get('start'): learn.model.load_state_dict(_start_weights(plan['start'], dev))
@@ -287,12 +296,13 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
         if spent < plan['minutes']*60: learn.fit_one_cycle(100_000, plan['lr'], start_epoch=start, cbs=[tb])
         plan['seconds'] = max(spent, tb.elapsed() if hasattr(tb, 't0') else spent)
     plan['epochs_done'] = int(pd.read_csv(run/'log.csv').epoch.max()) + 1 if (run/'log.csv').exists() else start + offset
-    plan_f.write_text(json.dumps(plan, indent=2))
     metrics = _validate(learn)
+    plan['cycle_log'] = plan.get('history', []) + [_cycle_entry(plan, metrics)]
+    plan_f.write_text(json.dumps(plan, indent=2))
     rec = dict(run=name, data=plan['source'], presets=plan['presets'], patch=plan['size'], batch_size=plan['bs'],
                epochs=plan['epochs_done'], cycles=plan['cycle'] + 1, lr=plan['lr'], adam_eps=plan.get('eps', 1e-5), fft_loss=plan['fft'],
                gan_weight=plan['gan'], init=plan['init'], init_seconds=plan.get('init_seconds'), train_seconds=round(plan['seconds'] + plan['before']), machine=_machine(),
-               notes=plan.get('notes', []),
+               notes=plan.get('notes', []), cycle_log=plan['cycle_log'],
                command=' '.join(sys.argv) if sys.argv and 'deblur-nb-train' in sys.argv[0] else f'train({name!r})', **metrics)
     w = save_model(learn.model, out/f'{name}.pt', **rec)
     if out == weights_dir(): publish_record(name, run)
