@@ -202,7 +202,7 @@ def _cycle_entry(plan:dict, # a finished run's plan
                 ) -> dict:
     "One cycle's line in the record: where it starts in the log, its settings, and its validation (on its own mix)."
     return dict(cycle=plan['cycle'] + 1, first_epoch=plan['offset'], epochs=plan['epochs_done'] - plan['offset'],
-                minutes=round(plan['seconds']/60, 1), lr=plan['lr'], adam_eps=plan.get('eps', 1e-5), presets=plan['presets'],
+                minutes=round(plan['seconds']/60, 1), lr=plan['lr'], adam_eps=plan.get('eps', 1e-5), fft_loss=plan['fft'], presets=plan['presets'],
                 patch=plan['size'], batch_size=plan['bs'], valid_input_psnr=metrics['valid_input_psnr'], valid_psnr=metrics['valid_psnr'])
 
 def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<name>.pt
@@ -245,7 +245,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
         if (run/'last.pth').exists():   # a checkpoint without its plan cannot be resumed; keep it, out of the way
             os.replace(run/'last.pth', run/'last.pth.orphan'); warnings.warn(f"{run/'last.pth'} had no plan.json: moved to last.pth.orphan")
         prev = dict(cycle=r.get('cycles', 1) - 1, epochs_done=r['epochs'], seconds=r['train_seconds'], notes=r.get('notes', []),
-                    presets=r.get('presets'), size=r.get('patch'), bs=r.get('batch_size'),
+                    presets=r.get('presets'), size=r.get('patch'), bs=r.get('batch_size'), fft=r.get('fft_loss'),
                     model_kwargs=r['kwargs'], init=r.get('init'), init_seconds=r.get('init_seconds'), cycle_log=r.get('cycle_log', []), shipped=True)
         log = repo_dir()/'results'/'training'/f'{name}_log.csv'   # the published log of the earlier cycles
         if out == weights_dir() and log.exists() and not (run/'log.csv').exists(): shutil.copy(log, run/'log.csv')
@@ -274,7 +274,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
         plan_f.unlink(missing_ok=True); before = prev.get('seconds', 0) + prev.get('before', 0)
         notes = prev.get('notes', []) + [f"cycle {cycle + 1}: a new one-cycle of {epochs or minutes} {'epochs' if epochs else 'min'} at peak lr {lr:g} "
                                          f"(Adam eps {eps:g}) from {start_w} (after {before/60:.0f} min), on fresh training patches"
-                                         + _changes(prev, presets=list(presets), size=size, bs=bs)]
+                                         + _changes(prev, presets=list(presets), size=size, bs=bs, fft=fft)]
     if plan_f.exists():
         plan = json.loads(plan_f.read_text())
         if plan.get('minutes') and minutes > plan['minutes']: plan['minutes'] = minutes   # a larger budget extends the run
@@ -299,8 +299,9 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     metrics = _validate(learn)
     plan['cycle_log'] = plan.get('history', []) + [_cycle_entry(plan, metrics)]
     plan_f.write_text(json.dumps(plan, indent=2))
-    rec = dict(run=name, data=plan['source'], presets=plan['presets'], patch=plan['size'], batch_size=plan['bs'],
-               epochs=plan['epochs_done'], cycles=plan['cycle'] + 1, lr=plan['lr'], adam_eps=plan.get('eps', 1e-5), fft_loss=plan['fft'],
+    last = plan['cycle_log'][-1]   # the record's settings are those of the last cycle
+    rec = dict(run=name, data=plan['source'], **{k: last[k] for k in ('presets', 'patch', 'batch_size')},
+               epochs=plan['epochs_done'], cycles=plan['cycle'] + 1, **{k: last[k] for k in ('lr', 'adam_eps', 'fft_loss')},
                gan_weight=plan['gan'], init=plan['init'], init_seconds=plan.get('init_seconds'), train_seconds=round(plan['seconds'] + plan['before']), machine=_machine(),
                notes=plan.get('notes', []), cycle_log=plan['cycle_log'],
                command=' '.join(sys.argv) if sys.argv and 'deblur-nb-train' in sys.argv[0] else f'train({name!r})', **metrics)
@@ -333,6 +334,7 @@ def train_cli(name:str='default', # run name (weights: deblur_nb/weights/<name>.
               epochs:int=None, # fixed number of epochs instead of a time budget
               lr:float=1e-3, # peak learning rate
               eps:float=1e-8, # Adam's epsilon
+              fft:float=0.05, # weight of the frequency loss
               bs:int=8, # batch size
               size:int=128, # patch side
               presets:str=None, # comma-separated degradation presets drawn per training item (default: TRAIN_PRESETS)
@@ -344,5 +346,5 @@ def train_cli(name:str='default', # run name (weights: deblur_nb/weights/<name>.
               device:str=None, # torch device (default: CUDA when available, else CPU)
              ):
     "Train or resume a deblurring model and write its weights and JSON record into the package."
-    p = train(name, arch, None, minutes, epochs, lr, bs, size, presets=tuple(presets.split(',')) if presets else TRAIN_PRESETS, eps=eps, gan=gan, init=init, extend=extend, source=source, threads=threads, device=device)
+    p = train(name, arch, None, minutes, epochs, lr, bs, size, presets=tuple(presets.split(',')) if presets else TRAIN_PRESETS, fft=fft, eps=eps, gan=gan, init=init, extend=extend, source=source, threads=threads, device=device)
     print(p); print(p.with_suffix('.json').read_text())
