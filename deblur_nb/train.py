@@ -5,6 +5,7 @@
 # %% ../nbs/05_train.ipynb #e33d0356
 from __future__ import annotations
 import json, os, platform, shutil, sys, tempfile, time, warnings
+from collections import Counter
 from functools import partial
 from pathlib import Path
 import numpy as np
@@ -27,7 +28,7 @@ from .models import build_model, save_model, load_model, model_record, weights_d
 # %% auto #0
 __all__ = ['DEFAULT_MODEL', 'TRAIN_PRESETS', 'charbonnier', 'fft_l1', 'RestorationLoss', 'Checkpoint', 'load_checkpoint',
            'TimeBudget', 'EpochCSV', 'SyncDataEpoch', 'GANCallback', 'make_learner', 'train', 'record_markdown',
-           'publish_record', 'train_cli']
+           'cycles_markdown', 'publish_record', 'train_cli']
 
 # %% ../nbs/05_train.ipynb #a139dbb7
 def charbonnier(pred:torch.Tensor, target:torch.Tensor, eps:float=1e-3) -> torch.Tensor:
@@ -197,13 +198,18 @@ def _changes(prev:dict, **now) -> str:
     d = [f"{k} {fmt(v)} (was {fmt(prev[k])})" for k, v in now.items() if prev.get(k) is not None and prev[k] != v]
     return ('; ' + '; '.join(d)) if d else ''
 
+def _command(name:str) -> str:
+    "The command that is training run `name`: the CLI's command line, else the Python call."
+    return ' '.join(sys.argv) if sys.argv and 'deblur-nb-train' in sys.argv[0] else f'train({name!r})'
+
 def _cycle_entry(plan:dict, # a finished run's plan
                  metrics:dict, # its `_validate` result
                 ) -> dict:
-    "One cycle's line in the record: where it starts in the log, its settings, and its validation (on its own mix)."
+    "One cycle's line in the record: where it starts in the log, its settings, its validation (on its own mix) and its command."
     return dict(cycle=plan['cycle'] + 1, first_epoch=plan['offset'], epochs=plan['epochs_done'] - plan['offset'],
                 minutes=round(plan['seconds']/60, 1), lr=plan['lr'], adam_eps=plan.get('eps', 1e-5), fft_loss=plan['fft'], presets=plan['presets'],
-                patch=plan['size'], batch_size=plan['bs'], valid_input_psnr=metrics['valid_input_psnr'], valid_psnr=metrics['valid_psnr'])
+                patch=plan['size'], batch_size=plan['bs'], valid_input_psnr=metrics['valid_input_psnr'], valid_psnr=metrics['valid_psnr'],
+                command=_command(plan['name']))
 
 def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<name>.pt
           arch:str='nafnet', # 'nafnet' or 'unet'
@@ -304,7 +310,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
                epochs=plan['epochs_done'], cycles=plan['cycle'] + 1, **{k: last[k] for k in ('lr', 'adam_eps', 'fft_loss')},
                gan_weight=plan['gan'], init=plan['init'], init_seconds=plan.get('init_seconds'), train_seconds=round(plan['seconds'] + plan['before']), machine=_machine(),
                notes=plan.get('notes', []), cycle_log=plan['cycle_log'],
-               command=' '.join(sys.argv) if sys.argv and 'deblur-nb-train' in sys.argv[0] else f'train({name!r})', **metrics)
+               command=_command(name), **metrics)
     w = save_model(learn.model, out/f'{name}.pt', **rec)
     if out == weights_dir(): publish_record(name, run)
     return w
@@ -318,7 +324,21 @@ def record_markdown(name:str='default') -> str:
             ('validation PSNR', f"{r['valid_input_psnr']:.2f} → {r['valid_psnr']:.2f} dB ({r['valid_psnr_gain']:+.2f} dB)"),
             ('validation SSIM', f"{r['valid_input_ssim']:.3f} → {r['valid_ssim']:.3f}")] + ([('initialised from', f"`{r['init']}` weights" + (f" of a {r['init_seconds']/60:.0f}-min run" if r.get('init_seconds') else '')
                                    + " (training time above is the fine-tune only)")] if r.get('init') else []) + [('note', n) for n in r.get('notes', [])]
-    return '| `' + name + '` weights | |\n|---|---|\n' + '\n'.join(f'| {k} | {v} |' for k, v in rows) + '\n'
+    return '| `' + name + '` weights | |\n|---|---|\n' + '\n'.join(f'| {k} | {v} |' for k, v in rows) + '\n' + cycles_markdown(r)
+
+def cycles_markdown(r:dict, # a weight file's JSON record
+                    docs=None, # folder of the cycles' write-ups, `cycle<N>_*.md` (default: the repo's results/training/)
+                   ) -> str:
+    "A markdown table with one row per training cycle of a record: settings, validation, command and write-up ('' for one cycle)."
+    if len(cyc := r.get('cycle_log', [])) < 2: return ''
+    docs = Path(docs or repo_dir()/'results'/'training')
+    def doc(c): return ', '.join(f'`{f.name}`' for f in sorted(docs.glob(f"cycle{c['cycle']}_*.md")))
+    def cmd(c): return f"`{c['command']}`" if c.get('command') else ''
+    def mix(c): return ', '.join(p + (f' ×{n}' if n > 1 else '') for p, n in Counter(c['presets']).items())
+    rows = [(c['cycle'], c['first_epoch'], c['epochs'], f"{c['minutes']:.0f}", f"{c['lr']:g}", f"{c['adam_eps']:g}", f"{c['fft_loss']:g}",
+             mix(c), f"{c['patch']} × {c['batch_size']}", f"{c['valid_psnr'] - c['valid_input_psnr']:+.2f}", cmd(c), doc(c)) for c in cyc]
+    head = ('cycle', 'from epoch', 'epochs', 'min', 'peak lr', 'Adam eps', 'FFT weight', 'mix', 'patch × batch', 'valid gain (dB, own mix)', 'command', 'write-up')
+    return '\n' + '\n'.join('| ' + ' | '.join(map(str, row)) + ' |' for row in [head, ['---']*len(head)] + rows) + '\n'
 
 def publish_record(name:str, run) -> None:
     "Copy a shipped run's log and a markdown summary of its record to results/training/."
