@@ -13,7 +13,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 # %% auto #0
 __all__ = ['LUMA', 'MAX_PIXELS', 'MIN_SIDE', 'repo_dir', 'data_dir', 'figures_dir', 'to_float', 'hwc2chw', 'chw2hwc', 'to_uint',
            'to_pil', 'luma', 'shrink', 'ImageError', 'ImageInfo', 'LoadedImage', 'read_image', 'load_image',
-           'save_image', 'show_images', 'save_figure']
+           'save_image', 'show_images', 'save_figure', 'markdown_table']
 
 # %% ../nbs/00_core.ipynb #c3def422
 def repo_dir() -> Path:
@@ -350,3 +350,11 @@ def save_figure(fig, # matplotlib figure
     p = figures_dir(path)/name
     fig.savefig(p, dpi=dpi, bbox_inches='tight', metadata={'Software': None})
     return p
+
+# %% ../nbs/00_core.ipynb #b2e64f17
+def markdown_table(head, # column titles
+                   rows, # rows of cells; each cell is written with `str`
+                  ) -> str:
+    "A markdown table: header, `|---|` separator and one line per row, ending in a newline."
+    line = lambda cells: '| ' + ' | '.join(map(str, cells)) + ' |'
+    return '\n'.join([line(head), '|' + '---|'*len(head)] + [line(r) for r in rows]) + '\n'

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from fastcore.script import call_parse
-from .core import load_image, repo_dir, data_dir, show_images, save_figure
+from .core import load_image, repo_dir, data_dir, show_images, save_figure, markdown_table
 from .degrade import PRESETS, degrade, gaussian_kernel
 from .data import photos, find_pairs
 from .metrics import psnr, ssim, mse, gradient_energy, noise_sigma
@@ -178,15 +178,13 @@ def summarize(df:pd.DataFrame) -> pd.DataFrame:
 def _md_table(df:pd.DataFrame) -> str:
     "A DataFrame as a markdown table (floats with 3 decimals)."
     fmt = lambda v: f'{v:.3f}' if isinstance(v, float) else str(v)
-    return '\n'.join(['| ' + ' | '.join(df.columns) + ' |', '|' + '---|'*len(df.columns)] +
-                     ['| ' + ' | '.join(fmt(v) for v in r) + ' |' for r in df.itertuples(index=False)]) + '\n'
+    return markdown_table(df.columns, ([fmt(v) for v in r] for r in df.itertuples(index=False)))
 
 def summary_markdown(s:pd.DataFrame) -> str:
     "Markdown table: rows = methods, columns = presets (PSNR ± std / SSIM), best PSNR per preset in bold."
     presets = [p for p in list(PRESETS) + ['real'] if p in set(s.preset)]
     best = s.groupby('preset').psnr.max()
-    head = '| method | ' + ' | '.join(presets) + ' | s/MP |\n|---|' + '---|'*(len(presets) + 1) + '\n'
-    lines = []
+    rows = []
     order = list(dict.fromkeys(['input', 'unsharp', 'wiener', 'rl', 'wiener_oracle', 'rl_oracle'] + sorted(set(s.method))))
     for m in [m for m in order if m in set(s.method)]:
         cells = []
@@ -196,8 +194,8 @@ def summary_markdown(s:pd.DataFrame) -> str:
             r = r.iloc[0]; v = f'{r.psnr:.2f} ± {r.psnr_std:.2f}'
             cells.append((f'**{v}**' if np.isclose(r.psnr, best[p]) else v) + f' / {r.ssim:.3f}')
         sp = s[s.method == m].s_per_mp.mean()
-        lines.append(f'| {m} | ' + ' | '.join(cells) + f' | {sp:.2f} |')
-    return head + '\n'.join(lines) + '\n'
+        rows.append([m, *cells, f'{sp:.2f}'])
+    return markdown_table(['method', *presets, 's/MP'], rows)
 
 # %% ../nbs/07_evaluate.ipynb #66f6be00
 def real_cases(folder=None, # folder of real blurred photos (default: data/real)
@@ -275,12 +273,13 @@ def model_table(s:pd.DataFrame, # `summarize` output
 
 def model_markdown(t:pd.DataFrame) -> str:
     "`model_table` as markdown: PSNR / SSIM gain per preset; a fine-tune's training time adds its starting model's."
-    head = ('| model | params | weights | ms/MP | training | valid gain | ' + ' | '.join(PRESETS) + ' | blur-only mean | real sharpness |\n'
-            '|---|' + '---|'*(7 + len(PRESETS)) + '\n')
-    return head + '\n'.join(
-        f"| {r.model} ({r.arch}) | {r.params_m:.2f} M | {'' if r.get('in_checkout', True) else '≈'}{r.weights_mb:.1f} MB{'' if r.get('in_checkout', True) else ' (not in git)'} | {r.ms_per_mp:.0f} | {r.train_min:.0f} min" + (f" + {r.init_min:.0f} ({r.init})" if r.init else '')
-        + f" | {r.valid_gain:+.2f} dB | " + ' | '.join(f"{r[p + '_gain']:+.2f} / {r[p + '_ssim_gain']:+.3f}" for p in PRESETS) + f' | {r.blur_only_gain:+.2f} | ×{r.real_sharpness:.2f} |'
-        for _, r in t.iterrows()) + '\n'
+    def row(r):
+        ours = r.get('in_checkout', True)
+        return [f'{r.model} ({r.arch})', f'{r.params_m:.2f} M', f"{'' if ours else '≈'}{r.weights_mb:.1f} MB{'' if ours else ' (not in git)'}",
+                f'{r.ms_per_mp:.0f}', f'{r.train_min:.0f} min' + (f' + {r.init_min:.0f} ({r.init})' if r.init else ''), f'{r.valid_gain:+.2f} dB',
+                *(f"{r[p + '_gain']:+.2f} / {r[p + '_ssim_gain']:+.3f}" for p in PRESETS), f'{r.blur_only_gain:+.2f}', f'×{r.real_sharpness:.2f}']
+    return markdown_table(['model', 'params', 'weights', 'ms/MP', 'training', 'valid gain', *PRESETS, 'blur-only mean', 'real sharpness'],
+                          [row(r) for _, r in t.iterrows()])
 
 def plot_model_crops(names:tuple, # model names
                      cases:list, # `Case`s (a real one may have no target)

@@ -19,7 +19,7 @@ with warnings.catch_warnings():
     from fastai.optimizer import Adam
     from fastai.callback.training import GradientClip
 from fastcore.script import call_parse
-from .core import repo_dir
+from .core import repo_dir, markdown_table
 from .degrade import PRESETS
 from .data import get_dls, photos
 from .metrics import psnr_metric, ssim_metric
@@ -324,7 +324,7 @@ def record_markdown(name:str='default') -> str:
             ('validation PSNR', f"{r['valid_input_psnr']:.2f} → {r['valid_psnr']:.2f} dB ({r['valid_psnr_gain']:+.2f} dB)"),
             ('validation SSIM', f"{r['valid_input_ssim']:.3f} → {r['valid_ssim']:.3f}")] + ([('initialised from', f"`{r['init']}` weights" + (f" of a {r['init_seconds']/60:.0f}-min run" if r.get('init_seconds') else '')
                                    + " (training time above is the fine-tune only)")] if r.get('init') else []) + [('note', n) for n in r.get('notes', [])]
-    return '| `' + name + '` weights | |\n|---|---|\n' + '\n'.join(f'| {k} | {v} |' for k, v in rows) + '\n' + cycles_markdown(r)
+    return markdown_table([f'`{name}` weights', ''], rows) + cycles_markdown(r)
 
 def cycles_markdown(r:dict, # a weight file's JSON record
                     docs=None, # folder of the cycles' write-ups, `cycle<N>_*.md` (default: the repo's results/training/)
@@ -338,7 +338,7 @@ def cycles_markdown(r:dict, # a weight file's JSON record
     rows = [(c['cycle'], c['first_epoch'], c['epochs'], f"{c['minutes']:.0f}", f"{c['lr']:g}", f"{c['adam_eps']:g}", f"{c['fft_loss']:g}",
              mix(c), f"{c['patch']} × {c['batch_size']}", f"{c['valid_psnr'] - c['valid_input_psnr']:+.2f}", cmd(c), doc(c)) for c in cyc]
     head = ('cycle', 'from epoch', 'epochs', 'min', 'peak lr', 'Adam eps', 'FFT weight', 'mix', 'patch × batch', 'valid gain (dB, own mix)', 'command', 'write-up')
-    return '\n' + '\n'.join('| ' + ' | '.join(map(str, row)) + ' |' for row in [head, ['---']*len(head)] + rows) + '\n'
+    return '\n' + markdown_table(head, rows)
 
 def publish_record(name:str, run) -> None:
     "Copy a shipped run's log and a markdown summary of its record to results/training/."
