@@ -261,7 +261,7 @@ def model_table(s:pd.DataFrame, # `summarize` output
     for name in [m for m in dict.fromkeys(s.method) if (weights_dir()/f'{m}.json').exists()]:
         r, d, f = model_record(name), s[s.method == name].set_index('preset'), weights_dir()/f'{name}.pt'
         row = dict(model=name, arch=r['arch'], params_m=r['params']/1e6, in_checkout=f.exists(),
-                   weights_mb=f.stat().st_size/1e6 if f.exists() else r['params']*(2 if r.get('dtype') == 'float16' else 4)/1e6,
+                   weights_mb=f.stat().st_size/1e6 if f.exists() else r['params']*dict(int8=1, float16=2).get(r.get('dtype'), 4)/1e6,
                    ms_per_mp=1000*float(d.s_per_mp.mean()), train_min=r['train_seconds']/60, valid_gain=r.get('valid_psnr_gain', np.nan),
                    init=r.get('init') or '', init_min=(r.get('init_seconds') or model_record(r['init'])['train_seconds'])/60 if r.get('init') else 0.)
         row.update({f'{p}_gain': float(d.gain.get(p, np.nan)) for p in PRESETS})

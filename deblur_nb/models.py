@@ -10,7 +10,8 @@ import torch, torch.nn as nn, torch.nn.functional as F
 
 # %% auto #0
 __all__ = ['ARCHS', 'pad_to', 'LayerNorm2d', 'SimpleGate', 'NAFBlock', 'NAFNetLite', 'UNetDeblur', 'PatchDiscriminator',
-           'build_model', 'weights_dir', 'save_model', 'load_model', 'model_record', 'cpu_speed']
+           'build_model', 'weights_dir', 'quantize_state', 'dequantize_state', 'save_model', 'load_model', 'load_grown',
+           'model_record', 'cpu_speed']
 
 # %% ../nbs/04_models.ipynb #b45e4c1e
 def pad_to(x:torch.Tensor, # BCHW batch
@@ -160,16 +161,36 @@ def weights_dir() -> Path:
     import os
     return Path(os.environ.get('DEBLUR_NB_WEIGHTS') or Path(__file__).resolve().parent/'weights')
 
+def quantize_state(sd:dict, # a float state_dict
+                   min_numel:int=1024, # smaller tensors (biases, norms, residual gates) stay fp16
+                  ) -> dict:
+    "int8 storage: each large weight `k` becomes int8 `k` plus fp16 per-output-channel scales `k.q_scale`; the rest fp16."
+    out = {}
+    for k, v in sd.items():
+        v = v.detach().cpu()
+        if v.is_floating_point() and v.ndim >= 2 and v.numel() >= min_numel:
+            s = (v.float().abs().amax(dim=tuple(range(1, v.ndim)), keepdim=True) / 127).clamp_min(1e-12).half()
+            out[k], out[k + '.q_scale'] = torch.round(v.float() / s.float()).clamp(-127, 127).to(torch.int8), s
+        else: out[k] = v.half() if v.is_floating_point() else v.clone()
+    return out
+
+def dequantize_state(sd:dict) -> dict:
+    "A float32 state_dict from int8 (`quantize_state`), fp16 or fp32 storage."
+    return {k: (v.float() * sd[k + '.q_scale'].float() if k + '.q_scale' in sd else v.float() if v.is_floating_point() else v)
+            for k, v in sd.items() if not k.endswith('.q_scale')}
+
 def save_model(model:nn.Module, # a network from `build_model`
                path, # weight file to write (`.pt`); a `.json` record is written beside it
                half:bool=True, # store floating-point tensors as fp16 (half the size)
+               int8:bool=False, # store large weights as int8 with per-channel scales (`quantize_state`, a quarter of fp32)
                **record, # extra facts for the JSON: data, preset, training time, metrics...
               ) -> Path:
-    "Save `model` as a state_dict (fp16 by default) plus a JSON with its architecture and `record`."
+    "Save `model` as a state_dict (fp16 by default, int8 on request) plus a JSON with its architecture and `record`."
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    sd = {k: (v.half() if half and v.is_floating_point() else v).detach().cpu().clone() for k, v in model.state_dict().items()}
+    sd = quantize_state(model.state_dict()) if int8 else \
+         {k: (v.half() if half and v.is_floating_point() else v).detach().cpu().clone() for k, v in model.state_dict().items()}
     torch.save(sd, path)
-    meta = dict(arch=_arch_of(model), kwargs=model.kwargs, dtype='float16' if half else 'float32',
+    meta = dict(arch=_arch_of(model), kwargs=model.kwargs, dtype='int8' if int8 else 'float16' if half else 'float32',
                 params=sum(p.numel() for p in model.parameters()), **record)
     path.with_suffix('.json').write_text(json.dumps(meta, indent=2, default=str) + '\n')
     return path
@@ -184,8 +205,21 @@ def load_model(path='default', # weight file, or a name in the shipped weights f
     meta = model_record(p)
     m = build_model(meta['arch'], **meta['kwargs'])
     sd = torch.load(p, map_location='cpu', weights_only=True)
-    m.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in sd.items()})
+    m.load_state_dict(dequantize_state(sd))
     return m.to(device).eval()
+
+def load_grown(model:nn.Module, # a network with the same or more NAF blocks than `sd` was saved from
+               sd:dict, # float state_dict of the smaller network
+              ) -> list:
+    "Load `sd` into `model`; NAF blocks that `sd` lacks keep their zero residual gates, so the output is unchanged. Returns their names."
+    r = model.load_state_dict(sd, strict=False)
+    keys = model.state_dict()
+    added = [n for n, m in model.named_modules() if isinstance(m, NAFBlock) and all(k in r.missing_keys for k in keys if k.startswith(n + '.'))]
+    stray = [k for k in r.missing_keys if not any(k.startswith(n + '.') for n in added)] + r.unexpected_keys
+    if stray: raise ValueError(f'weights do not fit the network beyond added NAF blocks: {stray[:3]}')
+    if any(m.beta.abs().sum() + m.gamma.abs().sum() > 0 for n, m in model.named_modules() if n in added):
+        raise ValueError('added NAF blocks must start with zero residual gates')
+    return added
 
 def model_record(path='default') -> dict:
     "The JSON record saved beside a weight file."

@@ -23,12 +23,12 @@ from .core import repo_dir, markdown_table
 from .degrade import PRESETS
 from .data import get_dls, photos
 from .metrics import psnr_metric, ssim_metric
-from .models import build_model, save_model, load_model, model_record, weights_dir, PatchDiscriminator
+from .models import build_model, save_model, load_model, load_grown, model_record, weights_dir, PatchDiscriminator
 
 # %% auto #0
 __all__ = ['DEFAULT_MODEL', 'TRAIN_PRESETS', 'charbonnier', 'fft_l1', 'RestorationLoss', 'Checkpoint', 'load_checkpoint',
            'TimeBudget', 'EpochCSV', 'SyncDataEpoch', 'GANCallback', 'make_learner', 'train', 'record_markdown',
-           'cycles_markdown', 'publish_record', 'train_cli']
+           'cycles_markdown', 'publish_record', 'parse_kwargs', 'train_cli']
 
 # %% ../nbs/05_train.ipynb #a139dbb7
 def charbonnier(pred:torch.Tensor, target:torch.Tensor, eps:float=1e-3) -> torch.Tensor:
@@ -225,6 +225,8 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
           gan:float=0., # adversarial weight (> 0: GAN fine-tune of `init`)
           init:str|None=None, # start from these shipped weights ('default', a path)
           extend:bool=False, # continue a finished run with a new cycle of `minutes`
+          grow:dict|None=None, # with `extend`: architecture keywords that add NAF blocks (e.g. `dict(middle_blocks=4)`); they start as the identity
+          int8:bool|None=None, # store large weights as int8 (default: as the weights this run continues, else fp16)
           source=None, # None: embedded photos; else a Kaggle/GoPro/pair folder
           runs=None, # folder for runs (default: repo's runs/)
           out=None, # folder for the final weights (default: the package's weights/)
@@ -252,12 +254,17 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
             os.replace(run/'last.pth', run/'last.pth.orphan'); warnings.warn(f"{run/'last.pth'} had no plan.json: moved to last.pth.orphan")
         prev = dict(cycle=r.get('cycles', 1) - 1, epochs_done=r['epochs'], seconds=r['train_seconds'], notes=r.get('notes', []),
                     presets=r.get('presets'), size=r.get('patch'), bs=r.get('batch_size'), fft=r.get('fft_loss'),
-                    model_kwargs=r['kwargs'], init=r.get('init'), init_seconds=r.get('init_seconds'), cycle_log=r.get('cycle_log', []), shipped=True)
+                    model_kwargs=r['kwargs'], int8=r.get('dtype') == 'int8', init=r.get('init'), init_seconds=r.get('init_seconds'), cycle_log=r.get('cycle_log', []), shipped=True)
         log = repo_dir()/'results'/'training'/f'{name}_log.csv'   # the published log of the earlier cycles
         if out == weights_dir() and log.exists() and not (run/'log.csv').exists(): shutil.copy(log, run/'log.csv')
     model_kwargs = prev.get('model_kwargs') or model_kwargs or (DEFAULT_MODEL if arch == 'nafnet' else {})   # a resume keeps its architecture
     init = init or prev.get('init')
     new_cycle = extend and 'epochs_done' in prev   # only a finished run gets a new cycle; an unfinished one resumes
+    grow = {k: list(v) if isinstance(v, tuple) else v for k, v in (grow or {}).items()}   # as JSON keeps them
+    grown = _changes(model_kwargs, **grow) if new_cycle else ''
+    if new_cycle: model_kwargs = {**model_kwargs, **grow}
+    elif any(json.loads(json.dumps(model_kwargs)).get(k) != v for k, v in grow.items()):   # a resumed grown cycle already has them
+        raise ValueError('grow adds NAF blocks at a new cycle of a finished run: pass extend=True')
     cycle = prev.get('cycle', 0) + new_cycle
     offset = prev.get('epochs_done', 0) if new_cycle else prev.get('offset', 0)   # epochs logged by earlier cycles
     dls = get_dls(source, preset=tuple(presets), size=size, valid_size=256, bs=bs, repeats=repeats, seed=seed, n_valid=n_valid, device=dev)
@@ -280,18 +287,20 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
         plan_f.unlink(missing_ok=True); before = prev.get('seconds', 0) + prev.get('before', 0)
         notes = prev.get('notes', []) + [f"cycle {cycle + 1}: a new one-cycle of {epochs or minutes} {'epochs' if epochs else 'min'} at peak lr {lr:g} "
                                          f"(Adam eps {eps:g}) from {start_w} (after {before/60:.0f} min), on fresh training patches"
-                                         + _changes(prev, presets=list(presets), size=size, bs=bs, fft=fft)]
+                                         + _changes(prev, presets=list(presets), size=size, bs=bs, fft=fft)
+                                         + (f'; NAF blocks added, starting as the identity:{grown[1:]}' if grown else '')]
     if plan_f.exists():
         plan = json.loads(plan_f.read_text())
         if plan.get('minutes') and minutes > plan['minutes']: plan['minutes'] = minutes   # a larger budget extends the run
     else:
         plan = dict(name=name, arch=arch, model_kwargs=model_kwargs, epochs=epochs, minutes=None if epochs else minutes, lr=lr,
                     bs=bs, size=size, repeats=repeats, presets=list(presets), fft=fft, eps=eps, gan=gan, init=init, seed=seed,
+                    int8=bool(prev.get('int8', False) if int8 is None else int8),
                     source=str(source) if source else 'embedded', init_seconds=init_seconds, start=str(start_f) if start_f else None, cycle=cycle, before=before, offset=offset, notes=notes, seconds=0,
                     history=prev.get('cycle_log', []) if new_cycle else [])   # the finished cycles this one follows
         plan_f.write_text(json.dumps(plan, indent=2))
     start, spent = load_checkpoint(learn, run)
-    if start == 0 and plan.get('start'): learn.model.load_state_dict(_start_weights(plan['start'], dev))
+    if start == 0 and plan.get('start'): load_grown(learn.model, _start_weights(plan['start'], dev))
     learn.resume_from = start
     if plan['epochs']:     # a fixed number of epochs
         t0 = time.time()
@@ -311,7 +320,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
                gan_weight=plan['gan'], init=plan['init'], init_seconds=plan.get('init_seconds'), train_seconds=round(plan['seconds'] + plan['before']), machine=_machine(),
                notes=plan.get('notes', []), cycle_log=plan['cycle_log'],
                command=_command(name), **metrics)
-    w = save_model(learn.model, out/f'{name}.pt', **rec)
+    w = save_model(learn.model, out/f'{name}.pt', int8=plan.get('int8', False), **rec)
     if out == weights_dir(): publish_record(name, run)
     return w
 
@@ -347,6 +356,12 @@ def publish_record(name:str, run) -> None:
     (d/f'{name}.md').write_text(record_markdown(name))
 
 # %% ../nbs/05_train.ipynb #5cbe095a
+def parse_kwargs(s:str|None) -> dict:
+    "Keyword arguments from 'a=1;b=2,2,2' (integers, comma lists of integers)."
+    val = lambda v: tuple(int(x) for x in v.split(',')) if ',' in v else int(v)
+    try: return {k.strip(): val(v.strip()) for k, v in (p.split('=') for p in (s or '').split(';') if p.strip())}
+    except ValueError: raise ValueError(f'{s!r}: expected keywords like "middle_blocks=4;dec_blocks=2,2,2"') from None
+
 @call_parse
 def train_cli(name:str='default', # run name (weights: deblur_nb/weights/<name>.pt)
               arch:str='nafnet', # nafnet or unet
@@ -361,10 +376,13 @@ def train_cli(name:str='default', # run name (weights: deblur_nb/weights/<name>.
               gan:float=0., # adversarial weight (GAN fine-tune from --init)
               init:str=None, # start from these weights
               extend:bool=False, # continue a finished run with another cycle
+              grow:str=None, # with --extend: NAF blocks to add, as architecture keywords, e.g. "middle_blocks=4" or "dec_blocks=2,2,2;middle_blocks=3"
+              int8:bool=False, # store large weights as int8 (a run that continues int8 weights keeps them)
               source:str=None, # Kaggle/GoPro/pair folder instead of the embedded photos
               threads:int=None, # torch threads
               device:str=None, # torch device (default: CUDA when available, else CPU)
              ):
     "Train or resume a deblurring model and write its weights and JSON record into the package."
-    p = train(name, arch, None, minutes, epochs, lr, bs, size, presets=tuple(presets.split(',')) if presets else TRAIN_PRESETS, fft=fft, eps=eps, gan=gan, init=init, extend=extend, source=source, threads=threads, device=device)
+    p = train(name, arch, None, minutes, epochs, lr, bs, size, presets=tuple(presets.split(',')) if presets else TRAIN_PRESETS, fft=fft, eps=eps, gan=gan, init=init, extend=extend,
+              grow=parse_kwargs(grow), int8=int8 or None, source=source, threads=threads, device=device)
     print(p); print(p.with_suffix('.json').read_text())
