@@ -260,10 +260,10 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     model_kwargs = prev.get('model_kwargs') or model_kwargs or (DEFAULT_MODEL if arch == 'nafnet' else {})   # a resume keeps its architecture
     init = init or prev.get('init')
     new_cycle = extend and 'epochs_done' in prev   # only a finished run gets a new cycle; an unfinished one resumes
-    grow = {k: list(v) if isinstance(v, tuple) else v for k, v in (grow or {}).items()}   # as JSON keeps them
-    grown = _changes(model_kwargs, **grow) if new_cycle else ''
+    grow, kw_json = json.loads(json.dumps(grow or {})), json.loads(json.dumps(model_kwargs))   # tuples as lists, as the records keep them
+    grown = _changes(kw_json, **grow) if new_cycle else ''
     if new_cycle: model_kwargs = {**model_kwargs, **grow}
-    elif any(json.loads(json.dumps(model_kwargs)).get(k) != v for k, v in grow.items()):   # a resumed grown cycle already has them
+    elif any(kw_json.get(k) != v for k, v in grow.items()):   # a resumed grown cycle already has them
         raise ValueError('grow adds NAF blocks at a new cycle of a finished run: pass extend=True')
     cycle = prev.get('cycle', 0) + new_cycle
     offset = prev.get('epochs_done', 0) if new_cycle else prev.get('offset', 0)   # epochs logged by earlier cycles
