@@ -13,7 +13,7 @@ from fastcore.script import call_parse
 from .core import load_image, repo_dir, data_dir, show_images, save_figure, markdown_table
 from .degrade import PRESETS, degrade, gaussian_kernel
 from .data import photos, find_pairs
-from .metrics import psnr, ssim, mse, gradient_energy, noise_sigma
+from .metrics import psnr, ssim, mse, gradient_energy, noise_sigma, grid_artifact
 from .infer import restore_array, get_model
 from .models import weights_dir, model_record
 
@@ -177,7 +177,7 @@ def summarize(df:pd.DataFrame) -> pd.DataFrame:
 # %% ../nbs/07_evaluate.ipynb #cec3d264
 def _md_table(df:pd.DataFrame) -> str:
     "A DataFrame as a markdown table (floats with 3 decimals)."
-    fmt = lambda v: f'{v:.3f}' if isinstance(v, float) else str(v)
+    fmt = lambda v: ('–' if np.isnan(v) else f'{v:.3f}') if isinstance(v, float) else str(v)
     return markdown_table(df.columns, ([fmt(v) for v in r] for r in df.itertuples(index=False)))
 
 def summary_markdown(s:pd.DataFrame) -> str:
@@ -207,14 +207,15 @@ def real_cases(folder=None, # folder of real blurred photos (default: data/real)
 def real_check(methods:dict, # name -> function(case)
                folder=None, # folder of real blurred photos (default: data/real)
               ) -> pd.DataFrame:
-    "No-reference sharpness (gradient energy) and noise, output over input, per method and real photo."
+    "No-reference sharpness (gradient energy) and noise, output over input, and grid pattern, output minus input, per method and real photo."
     rows = []
     for c in real_cases(folder):
-        g0, n0 = gradient_energy(c.blurred), noise_sigma(c.blurred)
+        g0, n0, a0 = gradient_energy(c.blurred), noise_sigma(c.blurred), grid_artifact(c.blurred)
         for name, m in methods.items():
             if name.endswith('_oracle'): continue
             out = m(c)
-            rows.append(dict(method=name, image=c.image, sharpness_ratio=gradient_energy(out)/g0, noise_ratio=noise_sigma(out)/max(n0, 1e-6)))
+            rows.append(dict(method=name, image=c.image, sharpness_ratio=gradient_energy(out)/g0, noise_ratio=noise_sigma(out)/max(n0, 1e-6),
+                             grid_excess=grid_artifact(out) - a0))
     return pd.DataFrame(rows)
 
 # %% ../nbs/07_evaluate.ipynb #b911a3d1
@@ -301,11 +302,11 @@ def compare_weights(weights:dict, # label -> weight file (`.pt`) or shipped name
                     n:int|None=None, # use only the first n photos
                     crop:int|None=384, # centre crop side
                    ) -> pd.DataFrame:
-    "One row per candidate (and the input): PSNR gain per preset, blur-only mean, real-photo sharpness and noise out/in."
+    "One row per candidate (and the input): PSNR gain per preset, blur-only mean, real-photo sharpness and noise out/in, grid pattern out-in."
     methods = {'input': classical_methods()['input'], **model_methods(weights)}
     t = summarize(evaluate(methods, synthetic_cases(split, n=n, crop=crop))).pivot(index='method', columns='preset', values='gain')
     t['blur_only'] = t[[p for p in BLUR_ONLY if p in t]].mean(axis=1)
-    r = real_check(methods).groupby('method')[['sharpness_ratio', 'noise_ratio']].mean()
+    r = real_check(methods).groupby('method')[['sharpness_ratio', 'noise_ratio', 'grid_excess']].mean()
     return t.join(r).loc[list(methods)]
 
 # %% ../nbs/07_evaluate.ipynb #bbe7f8a8
@@ -354,7 +355,8 @@ def run_benchmark(out=None, # results folder (default: repo's results/)
           f'Classical parameters tuned on the validation split: `classical_params.json`.' +
           ''.join(f' Rows of `{m}` are carried over from the last `make eval` that had its weight file, which is not in git '
                   f'(`make train-{m}` rebuilds it).' for m in kept) + '\n\n' + summary_markdown(s) +
-          '\n### Real blurred photos (no ground truth)\n\nGradient energy and noise, output / input:\n\n' + _md_table(rc))
+          '\n### Real blurred photos (no ground truth)\n\nGradient energy and noise, output / input; grid pattern (`grid_artifact`: '
+          'autocorrelation bumps at lag 4, in percent; a regular dotting raises it), output minus input:\n\n' + _md_table(rc))
     names = list(nets)
     t = model_table(s, rc)
     if len(t):

@@ -9,7 +9,8 @@ import torch, torch.nn.functional as F
 from .core import luma
 
 # %% auto #0
-__all__ = ['mse', 'psnr', 'ssim_map', 'ssim', 'psnr_metric', 'ssim_metric', 'shift_tolerant', 'gradient_energy', 'noise_sigma']
+__all__ = ['mse', 'psnr', 'ssim_map', 'ssim', 'psnr_metric', 'ssim_metric', 'shift_tolerant', 'gradient_energy', 'noise_sigma',
+           'grid_bumps', 'grid_artifact']
 
 # %% ../nbs/03_metrics.ipynb #224b1f27
 def mse(pred, # image(s) in [0, 1], numpy or torch, any layout
@@ -92,3 +93,30 @@ def noise_sigma(img, # CHW image in [0, 1]
     y = luma(img)[0]; h, w = (y.shape[0]//2)*2, (y.shape[1]//2)*2; y = y[:h, :w]
     hh = (y[0::2, 0::2] - y[0::2, 1::2] - y[1::2, 0::2] + y[1::2, 1::2]) / 2
     return float(np.median(np.abs(hh)) / 0.6745)
+
+# %% ../nbs/03_metrics.ipynb #5fb646ea
+def _highpass(x:torch.Tensor, sigma:float=1.) -> torch.Tensor:
+    "BCHW batch minus its gaussian blur (separable, reflect-padded)."
+    r = int(3*sigma + 0.5); t = torch.arange(-r, r + 1, dtype=x.dtype, device=x.device)
+    g = torch.exp(-t**2/(2*sigma**2)); g = g/g.sum(); c = x.shape[1]
+    b = F.conv2d(F.pad(x, (r, r, 0, 0), mode='reflect'), g.view(1, 1, 1, -1).repeat(c, 1, 1, 1), groups=c)
+    b = F.conv2d(F.pad(b, (0, 0, r, r), mode='reflect'), g.view(1, 1, -1, 1).repeat(c, 1, 1, 1), groups=c)
+    return x - b
+
+def grid_bumps(x:torch.Tensor, # BCHW batch
+               period:int=4, # grid period in pixels
+              ) -> torch.Tensor:
+    "B×3 autocorrelation bumps of the high-pass at lag `period` (x, y, diagonal) over lags period±1, relative to lag 0."
+    h = _highpass(x.float()); h = h - h.mean((2, 3), keepdim=True); H, W = h.shape[-2:]
+    r = lambda dy, dx: (h[..., dy:, dx:] * h[..., :H - dy, :W - dx]).mean((1, 2, 3))
+    p, r0 = period, r(0, 0).clamp_min(1e-12)
+    bumps = [r(0, p) - (r(0, p - 1) + r(0, p + 1))/2, r(p, 0) - (r(p - 1, 0) + r(p + 1, 0))/2,
+             r(p, p) - (r(p - 1, p - 1) + r(p + 1, p + 1))/2]
+    return torch.stack(bumps, 1) / r0[:, None]
+
+def grid_artifact(img, # CHW image in [0, 1], numpy or torch
+                  period:int=4, # grid period in pixels
+                 ) -> float:
+    "Sum of the luma's `grid_bumps` in percent (near 0 for natural detail; higher: a regular grid pattern)."
+    y = torch.as_tensor(np.asarray(luma(np.asarray(img, dtype=np.float32))))[None]
+    return float(100*grid_bumps(y, period).sum())

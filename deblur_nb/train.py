@@ -22,13 +22,13 @@ from fastcore.script import call_parse
 from .core import repo_dir, markdown_table
 from .degrade import PRESETS
 from .data import get_dls, photos
-from .metrics import psnr_metric, ssim_metric
+from .metrics import psnr_metric, ssim_metric, grid_bumps
 from .models import build_model, save_model, load_model, load_grown, model_record, weights_dir, PatchDiscriminator
 
 # %% auto #0
-__all__ = ['DEFAULT_MODEL', 'TRAIN_PRESETS', 'charbonnier', 'fft_l1', 'RestorationLoss', 'Checkpoint', 'load_checkpoint',
-           'TimeBudget', 'EpochCSV', 'SyncDataEpoch', 'GANCallback', 'make_learner', 'train', 'record_markdown',
-           'cycles_markdown', 'publish_record', 'parse_kwargs', 'train_cli']
+__all__ = ['DEFAULT_MODEL', 'TRAIN_PRESETS', 'charbonnier', 'fft_l1', 'grid_loss', 'RestorationLoss', 'Checkpoint',
+           'load_checkpoint', 'TimeBudget', 'EpochCSV', 'SyncDataEpoch', 'GANCallback', 'make_learner', 'train',
+           'record_markdown', 'cycles_markdown', 'publish_record', 'parse_kwargs', 'train_cli']
 
 # %% ../nbs/05_train.ipynb #a139dbb7
 def charbonnier(pred:torch.Tensor, target:torch.Tensor, eps:float=1e-3) -> torch.Tensor:
@@ -40,10 +40,15 @@ def fft_l1(pred:torch.Tensor, target:torch.Tensor) -> torch.Tensor:
     d = torch.fft.rfft2(pred.float(), norm='ortho') - torch.fft.rfft2(target.float(), norm='ortho')
     return (d.real.abs() + d.imag.abs()).mean()
 
+def grid_loss(pred:torch.Tensor, target:torch.Tensor, period:int=4) -> torch.Tensor:
+    "Mean excess of `pred`'s period-4 grid pattern over `target`'s (`grid_bumps`, summed over x, y and diagonal)."
+    return F.relu(grid_bumps(pred, period) - grid_bumps(target, period)).sum(1).mean()
+
 class RestorationLoss(nn.Module):
-    "Charbonnier plus `fft` times the frequency L1."
-    def __init__(self, fft:float=0.05): super().__init__(); self.fft = fft
-    def forward(self, pred, target): return charbonnier(pred, target) + (self.fft*fft_l1(pred, target) if self.fft else 0)
+    "Charbonnier plus `fft` times the frequency L1 plus `grid` times the grid-pattern penalty."
+    def __init__(self, fft:float=0.05, grid:float=0.): super().__init__(); self.fft, self.grid = fft, grid
+    def forward(self, pred, target):
+        return charbonnier(pred, target) + (self.fft*fft_l1(pred, target) if self.fft else 0) + (self.grid*grid_loss(pred, target) if self.grid else 0)
 
 # %% ../nbs/05_train.ipynb #4a339b16
 def _skipped(cb:Callback) -> bool:
@@ -149,6 +154,7 @@ def make_learner(dls, # fastai DataLoaders of (blurred, sharp) pairs
                  arch:str='nafnet', # architecture for `build_model`
                  model_kwargs:dict|None=None, # its keyword arguments
                  fft:float=0.05, # weight of the frequency loss
+                 grid:float=0., # weight of the grid-pattern penalty (`grid_loss`)
                  wd:float=1e-4, # weight decay
                  path=None, # folder for logs and checkpoints
                  model:nn.Module|None=None, # start from this model instead of a new one
@@ -159,7 +165,7 @@ def make_learner(dls, # fastai DataLoaders of (blurred, sharp) pairs
     "A fastai `Learner` for a deblurring model with restoration loss, PSNR/SSIM metrics and gradient clipping."
     model = model if model is not None else build_model(arch, **(model_kwargs or {}))
     cbs = [SyncDataEpoch()] + ([GradientClip(clip)] if clip else []) + list(cbs or [])
-    return Learner(dls, model, loss_func=RestorationLoss(fft), opt_func=partial(Adam, eps=eps), wd=wd, metrics=[psnr_metric, ssim_metric],
+    return Learner(dls, model, loss_func=RestorationLoss(fft, grid), opt_func=partial(Adam, eps=eps), wd=wd, metrics=[psnr_metric, ssim_metric],
                    path=Path(path) if path else Path(tempfile.mkdtemp()), model_dir='.', cbs=cbs)
 
 # %% ../nbs/05_train.ipynb #7c8a70f4
@@ -207,7 +213,7 @@ def _cycle_entry(plan:dict, # a finished run's plan
                 ) -> dict:
     "One cycle's line in the record: where it starts in the log, its settings, its validation (on its own mix) and its command."
     return dict(cycle=plan['cycle'] + 1, first_epoch=plan['offset'], epochs=plan['epochs_done'] - plan['offset'],
-                minutes=round(plan['seconds']/60, 1), lr=plan['lr'], adam_eps=plan.get('eps', 1e-5), fft_loss=plan['fft'], presets=plan['presets'],
+                minutes=round(plan['seconds']/60, 1), lr=plan['lr'], adam_eps=plan.get('eps', 1e-5), fft_loss=plan['fft'], grid_loss=plan.get('grid', 0.), presets=plan['presets'],
                 patch=plan['size'], batch_size=plan['bs'], valid_input_psnr=metrics['valid_input_psnr'], valid_psnr=metrics['valid_psnr'],
                 command=_command(plan['name']))
 
@@ -221,6 +227,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
           batches_per_epoch:int=250, # training batches per epoch
           presets:tuple=TRAIN_PRESETS, # degradation presets drawn per training item
           fft:float=0.05, # frequency-loss weight
+          grid:float=0., # weight of the grid-pattern penalty (`grid_loss`)
           eps:float=1e-8, # Adam's epsilon
           gan:float=0., # adversarial weight (> 0: GAN fine-tune of `init`)
           init:str|None=None, # start from these shipped weights ('default', a path)
@@ -253,7 +260,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
         if (run/'last.pth').exists():   # a checkpoint without its plan cannot be resumed; keep it, out of the way
             os.replace(run/'last.pth', run/'last.pth.orphan'); warnings.warn(f"{run/'last.pth'} had no plan.json: moved to last.pth.orphan")
         prev = dict(cycle=r.get('cycles', 1) - 1, epochs_done=r['epochs'], seconds=r['train_seconds'], notes=r.get('notes', []),
-                    presets=r.get('presets'), size=r.get('patch'), bs=r.get('batch_size'), fft=r.get('fft_loss'),
+                    presets=r.get('presets'), size=r.get('patch'), bs=r.get('batch_size'), fft=r.get('fft_loss'), grid=r.get('grid_loss', 0.),
                     model_kwargs=r['kwargs'], int8=r.get('dtype') == 'int8', init=r.get('init'), init_seconds=r.get('init_seconds'), cycle_log=r.get('cycle_log', []), shipped=True)
         log = repo_dir()/'results'/'training'/f'{name}_log.csv'   # the published log of the earlier cycles
         if out == weights_dir() and log.exists() and not (run/'log.csv').exists(): shutil.copy(log, run/'log.csv')
@@ -274,7 +281,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     if init is not None:
         model = load_model(init).train()
         if init_seconds is None: init_seconds = model_record(init).get('train_seconds')   # the starting weights may be retrained later
-    learn = make_learner(dls, arch, model_kwargs, fft, path=run, model=model, eps=plan_eps,
+    learn = make_learner(dls, arch, model_kwargs, fft, grid, path=run, model=model, eps=plan_eps,
                          cbs=[Checkpoint(run), EpochCSV(run/'log.csv', offset)] + ([GANCallback(weight=gan)] if gan else []))
     learn.model.to(dev)
     if not progress: learn.remove_cbs(learn.progress) if hasattr(learn, 'progress') else None
@@ -287,14 +294,14 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
         plan_f.unlink(missing_ok=True); before = prev.get('seconds', 0) + prev.get('before', 0)
         notes = prev.get('notes', []) + [f"cycle {cycle + 1}: a new one-cycle of {epochs or minutes} {'epochs' if epochs else 'min'} at peak lr {lr:g} "
                                          f"(Adam eps {eps:g}) from {start_w} (after {before/60:.0f} min), on fresh training patches"
-                                         + _changes(prev, presets=list(presets), size=size, bs=bs, fft=fft)
+                                         + _changes(prev, presets=list(presets), size=size, bs=bs, fft=fft, grid=grid)
                                          + (f'; NAF blocks added, starting as the identity:{grown[1:]}' if grown else '')]
     if plan_f.exists():
         plan = json.loads(plan_f.read_text())
         if plan.get('minutes') and minutes > plan['minutes']: plan['minutes'] = minutes   # a larger budget extends the run
     else:
         plan = dict(name=name, arch=arch, model_kwargs=model_kwargs, epochs=epochs, minutes=None if epochs else minutes, lr=lr,
-                    bs=bs, size=size, repeats=repeats, presets=list(presets), fft=fft, eps=eps, gan=gan, init=init, seed=seed,
+                    bs=bs, size=size, repeats=repeats, presets=list(presets), fft=fft, grid=grid, eps=eps, gan=gan, init=init, seed=seed,
                     int8=bool(prev.get('int8', False) if int8 is None else int8),
                     source=str(source) if source else 'embedded', init_seconds=init_seconds, start=str(start_f) if start_f else None, cycle=cycle, before=before, offset=offset, notes=notes, seconds=0,
                     history=prev.get('cycle_log', []) if new_cycle else [])   # the finished cycles this one follows
@@ -316,7 +323,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     plan_f.write_text(json.dumps(plan, indent=2))
     last = plan['cycle_log'][-1]   # the record's settings are those of the last cycle
     rec = dict(run=name, data=plan['source'], **{k: last[k] for k in ('presets', 'patch', 'batch_size')},
-               epochs=plan['epochs_done'], cycles=plan['cycle'] + 1, **{k: last[k] for k in ('lr', 'adam_eps', 'fft_loss')},
+               epochs=plan['epochs_done'], cycles=plan['cycle'] + 1, **{k: last[k] for k in ('lr', 'adam_eps', 'fft_loss', 'grid_loss')},
                gan_weight=plan['gan'], init=plan['init'], init_seconds=plan.get('init_seconds'), train_seconds=round(plan['seconds'] + plan['before']), machine=_machine(),
                notes=plan.get('notes', []), cycle_log=plan['cycle_log'],
                command=_command(name), **metrics)
@@ -370,6 +377,7 @@ def train_cli(name:str='default', # run name (weights: deblur_nb/weights/<name>.
               lr:float=1e-3, # peak learning rate
               eps:float=1e-8, # Adam's epsilon
               fft:float=0.05, # weight of the frequency loss
+              grid:float=0., # weight of the grid-pattern penalty (against pixel-shuffle dotting)
               bs:int=8, # batch size
               size:int=128, # patch side
               presets:str=None, # comma-separated degradation presets drawn per training item (default: TRAIN_PRESETS)
@@ -383,6 +391,6 @@ def train_cli(name:str='default', # run name (weights: deblur_nb/weights/<name>.
               device:str=None, # torch device (default: CUDA when available, else CPU)
              ):
     "Train or resume a deblurring model and write its weights and JSON record into the package."
-    p = train(name, arch, None, minutes, epochs, lr, bs, size, presets=tuple(presets.split(',')) if presets else TRAIN_PRESETS, fft=fft, eps=eps, gan=gan, init=init, extend=extend,
+    p = train(name, arch, None, minutes, epochs, lr, bs, size, presets=tuple(presets.split(',')) if presets else TRAIN_PRESETS, fft=fft, grid=grid, eps=eps, gan=gan, init=init, extend=extend,
               grow=parse_kwargs(grow), int8=int8 or None, source=source, threads=threads, device=device)
     print(p); print(p.with_suffix('.json').read_text())
