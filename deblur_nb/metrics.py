@@ -9,8 +9,8 @@ import torch, torch.nn.functional as F
 from .core import luma
 
 # %% auto #0
-__all__ = ['mse', 'psnr', 'ssim_map', 'ssim', 'psnr_metric', 'ssim_metric', 'shift_tolerant', 'gradient_energy', 'noise_sigma',
-           'grid_bumps', 'grid_artifact']
+__all__ = ['GRID_PERIODS', 'mse', 'psnr', 'ssim_map', 'ssim', 'psnr_metric', 'ssim_metric', 'shift_tolerant', 'gradient_energy',
+           'noise_sigma', 'grid_bumps', 'grid_artifact']
 
 # %% ../nbs/03_metrics.ipynb #224b1f27
 def mse(pred, # image(s) in [0, 1], numpy or torch, any layout
@@ -114,9 +114,11 @@ def grid_bumps(x:torch.Tensor, # BCHW batch
              r(p, p) - (r(p - 1, p - 1) + r(p + 1, p + 1))/2]
     return torch.stack(bumps, 1) / r0[:, None]
 
+GRID_PERIODS = (4, 8, 16)   # the pixel-shuffle grid and the strides of the coarser levels
+
 def grid_artifact(img, # CHW image in [0, 1], numpy or torch
-                  period:int=4, # grid period in pixels
+                  periods:tuple=GRID_PERIODS, # grid periods in pixels
                  ) -> float:
-    "Sum of the luma's `grid_bumps` in percent (near 0 for natural detail; higher: a regular grid pattern)."
+    "Sum of the absolute `grid_bumps` of the luma over `periods`, in percent (small for natural detail; higher: a regular grid pattern)."
     y = torch.as_tensor(np.asarray(luma(np.asarray(img, dtype=np.float32))))[None]
-    return float(100*grid_bumps(y, period).sum())
+    return float(100*sum(grid_bumps(y, p).abs().sum() for p in periods))

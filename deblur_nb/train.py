@@ -22,7 +22,7 @@ from fastcore.script import call_parse
 from .core import repo_dir, markdown_table
 from .degrade import PRESETS
 from .data import get_dls, photos
-from .metrics import psnr_metric, ssim_metric, grid_bumps
+from .metrics import psnr_metric, ssim_metric, grid_bumps, GRID_PERIODS
 from .models import build_model, save_model, load_model, load_grown, model_record, weights_dir, PatchDiscriminator
 
 # %% auto #0
@@ -40,9 +40,9 @@ def fft_l1(pred:torch.Tensor, target:torch.Tensor) -> torch.Tensor:
     d = torch.fft.rfft2(pred.float(), norm='ortho') - torch.fft.rfft2(target.float(), norm='ortho')
     return (d.real.abs() + d.imag.abs()).mean()
 
-def grid_loss(pred:torch.Tensor, target:torch.Tensor, period:int=4) -> torch.Tensor:
-    "Mean excess of `pred`'s period-4 grid pattern over `target`'s (`grid_bumps`, summed over x, y and diagonal)."
-    return F.relu(grid_bumps(pred, period) - grid_bumps(target, period)).sum(1).mean()
+def grid_loss(pred:torch.Tensor, target:torch.Tensor, periods:tuple=GRID_PERIODS) -> torch.Tensor:
+    "Mean absolute difference of the `grid_bumps` of `pred` and `target`, summed over directions and `periods`."
+    return sum((grid_bumps(pred, p) - grid_bumps(target, p)).abs().sum(1).mean() for p in periods)
 
 class RestorationLoss(nn.Module):
     "Charbonnier plus `fft` times the frequency L1 plus `grid` times the grid-pattern penalty."
