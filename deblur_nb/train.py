@@ -41,8 +41,8 @@ def fft_l1(pred:torch.Tensor, target:torch.Tensor) -> torch.Tensor:
     return (d.real.abs() + d.imag.abs()).mean()
 
 def grid_loss(pred:torch.Tensor, target:torch.Tensor, periods:tuple=GRID_PERIODS) -> torch.Tensor:
-    "Mean absolute difference of the `grid_bumps` of `pred` and `target`, summed over directions and `periods`."
-    return sum((grid_bumps(pred, p) - grid_bumps(target, p)).abs().sum(1).mean() for p in periods)
+    "Mean squared difference of the `grid_bumps` of `pred` and `target`, summed over directions and `periods`."
+    return sum(((grid_bumps(pred, p) - grid_bumps(target, p))**2).sum(1).mean() for p in periods)   # squared: the small estimation noise of a patch costs little
 
 class RestorationLoss(nn.Module):
     "Charbonnier plus `fft` times the frequency L1 plus `grid` times the grid-pattern penalty."
