@@ -355,8 +355,8 @@ def run_benchmark(out=None, # results folder (default: repo's results/)
           f'Classical parameters tuned on the validation split: `classical_params.json`.' +
           ''.join(f' Rows of `{m}` are carried over from the last `make eval` that had its weight file, which is not in git '
                   f'(`make train-{m}` rebuilds it).' for m in kept) + '\n\n' + summary_markdown(s) +
-          '\n### Real blurred photos (no ground truth)\n\nGradient energy and noise, output / input; grid pattern (`grid_artifact`: '
-          'autocorrelation bumps at lag 4, in percent; a regular dotting raises it), output minus input:\n\n' + _md_table(rc))
+          '\n### Real blurred photos (no ground truth)\n\nGradient energy and noise, output / input; grid pattern (`grid_artifact`: absolute '
+          'autocorrelation bumps of the high-pass at lags 4, 8 and 16, in percent; a regular pattern such as dotting or ringing raises it), output minus input:\n\n' + _md_table(rc))
     names = list(nets)
     t = model_table(s, rc)
     if len(t):
