@@ -278,6 +278,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     dls.train.dataset.seed = seed + 1000*cycle   # each cycle sees fresh training patches; validation stays fixed
     model, init_seconds = None, prev.get('init_seconds')
     plan_eps = prev.get('eps', 1e-5) if prev and not new_cycle else eps   # a run planned before eps was recorded used fastai's 1e-5
+    if prev and not new_cycle: fft, grid, gan = prev.get('fft', fft), prev.get('grid', 0.), prev.get('gan', gan)   # a resume keeps its planned loss
     if init is not None:
         model = load_model(init).train()
         if init_seconds is None: init_seconds = model_record(init).get('train_seconds')   # the starting weights may be retrained later
@@ -294,7 +295,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
         plan_f.unlink(missing_ok=True); before = prev.get('seconds', 0) + prev.get('before', 0)
         notes = prev.get('notes', []) + [f"cycle {cycle + 1}: a new one-cycle of {epochs or minutes} {'epochs' if epochs else 'min'} at peak lr {lr:g} "
                                          f"(Adam eps {eps:g}) from {start_w} (after {before/60:.0f} min), on fresh training patches"
-                                         + _changes(prev, presets=list(presets), size=size, bs=bs, fft=fft, grid=grid)
+                                         + _changes({'grid': 0., **prev}, presets=list(presets), size=size, bs=bs, fft=fft, grid=grid)
                                          + (f'; NAF blocks added, starting as the identity:{grown[1:]}' if grown else '')]
     if plan_f.exists():
         plan = json.loads(plan_f.read_text())
@@ -351,9 +352,12 @@ def cycles_markdown(r:dict, # a weight file's JSON record
     def doc(c): return ', '.join(f'`{f.name}`' for f in sorted(docs.glob(f"cycle{c['cycle']}_*.md")))
     def cmd(c): return f"`{c['command']}`" if c.get('command') else ''
     def mix(c): return ', '.join(p + (f' ×{n}' if n > 1 else '') for p, n in Counter(c['presets']).items())
-    rows = [(c['cycle'], c['first_epoch'], c['epochs'], f"{c['minutes']:.0f}", f"{c['lr']:g}", f"{c['adam_eps']:g}", f"{c['fft_loss']:g}",
-             mix(c), f"{c['patch']} × {c['batch_size']}", f"{c['valid_psnr'] - c['valid_input_psnr']:+.2f}", cmd(c), doc(c)) for c in cyc]
-    head = ('cycle', 'from epoch', 'epochs', 'min', 'peak lr', 'Adam eps', 'FFT weight', 'mix', 'patch × batch', 'valid gain (dB, own mix)', 'command', 'write-up')
+    grid = any(c.get('grid_loss') for c in cyc)   # a grid-weight column only where a cycle used the penalty
+    rows = [(c['cycle'], c['first_epoch'], c['epochs'], f"{c['minutes']:.0f}", f"{c['lr']:g}", f"{c['adam_eps']:g}", f"{c['fft_loss']:g}")
+            + ((f"{c.get('grid_loss', 0):g}",) if grid else ()) +
+            (mix(c), f"{c['patch']} × {c['batch_size']}", f"{c['valid_psnr'] - c['valid_input_psnr']:+.2f}", cmd(c), doc(c)) for c in cyc]
+    head = ('cycle', 'from epoch', 'epochs', 'min', 'peak lr', 'Adam eps', 'FFT weight') + (('grid weight',) if grid else ()) + \
+           ('mix', 'patch × batch', 'valid gain (dB, own mix)', 'command', 'write-up')
     return '\n' + markdown_table(head, rows)
 
 def publish_record(name:str, run) -> None:
