@@ -31,14 +31,19 @@ def _gauss_window(sigma:float=1.5, size:int=11) -> torch.Tensor:
     x = torch.arange(size, dtype=torch.float64) - size//2
     g = torch.exp(-x**2/(2*sigma**2)); return g/g.sum()
 
+def _gauss_filter(z:torch.Tensor, g:torch.Tensor, pad:bool=False) -> torch.Tensor:
+    "Depthwise filter of BCHW `z` by the 1-D kernel `g` along x, then y: valid region only, or reflect-padded to keep the size."
+    c, r = z.shape[1], len(g)//2
+    if pad: z = F.pad(z, (r, r, r, r), mode='reflect')
+    return F.conv2d(F.conv2d(z, g.view(1, 1, 1, -1).repeat(c, 1, 1, 1), groups=c), g.view(1, 1, -1, 1).repeat(c, 1, 1, 1), groups=c)
+
 def ssim_map(pred:torch.Tensor, # BCHW in [0, 1]
              target:torch.Tensor, # BCHW in [0, 1]
             ) -> torch.Tensor:
     "Per-pixel SSIM (scikit-image convention, valid region only), shape BChw."
     dt = pred.dtype if pred.dtype in (torch.float32, torch.float64) else torch.float32
-    g = _gauss_window().to(pred.device, dt); c = pred.shape[1]
-    gx, gy = g.view(1, 1, 1, -1).repeat(c, 1, 1, 1), g.view(1, 1, -1, 1).repeat(c, 1, 1, 1)
-    filt = lambda z: F.conv2d(F.conv2d(z, gx, groups=c), gy, groups=c)
+    g = _gauss_window().to(pred.device, dt)
+    filt = lambda z: _gauss_filter(z, g)
     x, y = pred.to(dt), target.to(dt)
     mx, my = filt(x), filt(y)
     vx, vy, cxy = filt(x*x) - mx*mx, filt(y*y) - my*my, filt(x*y) - mx*my
@@ -97,11 +102,8 @@ def noise_sigma(img, # CHW image in [0, 1]
 # %% ../nbs/03_metrics.ipynb #5fb646ea
 def _highpass(x:torch.Tensor, sigma:float=1.) -> torch.Tensor:
     "BCHW batch minus its gaussian blur (separable, reflect-padded)."
-    r = int(3*sigma + 0.5); t = torch.arange(-r, r + 1, dtype=x.dtype, device=x.device)
-    g = torch.exp(-t**2/(2*sigma**2)); g = g/g.sum(); c = x.shape[1]
-    b = F.conv2d(F.pad(x, (r, r, 0, 0), mode='reflect'), g.view(1, 1, 1, -1).repeat(c, 1, 1, 1), groups=c)
-    b = F.conv2d(F.pad(b, (0, 0, r, r), mode='reflect'), g.view(1, 1, -1, 1).repeat(c, 1, 1, 1), groups=c)
-    return x - b
+    g = _gauss_window(sigma, 2*int(3*sigma + 0.5) + 1).to(x.device, x.dtype)
+    return x - _gauss_filter(x, g, pad=True)
 
 def grid_bumps(x:torch.Tensor, # BCHW batch
                period:int=4, # grid period in pixels
