@@ -260,10 +260,11 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
         if (run/'last.pth').exists():   # a checkpoint without its plan cannot be resumed; keep it, out of the way
             os.replace(run/'last.pth', run/'last.pth.orphan'); warnings.warn(f"{run/'last.pth'} had no plan.json: moved to last.pth.orphan")
         prev = dict(cycle=r.get('cycles', 1) - 1, epochs_done=r['epochs'], seconds=r['train_seconds'], notes=r.get('notes', []),
-                    presets=r.get('presets'), size=r.get('patch'), bs=r.get('batch_size'), fft=r.get('fft_loss'), grid=r.get('grid_loss', 0.),
+                    presets=r.get('presets'), size=r.get('patch'), bs=r.get('batch_size'), fft=r.get('fft_loss'), grid=r.get('grid_loss'),
                     model_kwargs=r['kwargs'], int8=r.get('dtype') == 'int8', init=r.get('init'), init_seconds=r.get('init_seconds'), cycle_log=r.get('cycle_log', []), shipped=True)
         log = repo_dir()/'results'/'training'/f'{name}_log.csv'   # the published log of the earlier cycles
         if out == weights_dir() and log.exists() and not (run/'log.csv').exists(): shutil.copy(log, run/'log.csv')
+    if prev and prev.get('grid') is None: prev['grid'] = 0.   # planned or shipped before the grid penalty existed: it had none
     model_kwargs = prev.get('model_kwargs') or model_kwargs or (DEFAULT_MODEL if arch == 'nafnet' else {})   # a resume keeps its architecture
     init = init or prev.get('init')
     new_cycle = extend and 'epochs_done' in prev   # only a finished run gets a new cycle; an unfinished one resumes
@@ -278,7 +279,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     dls.train.dataset.seed = seed + 1000*cycle   # each cycle sees fresh training patches; validation stays fixed
     model, init_seconds = None, prev.get('init_seconds')
     plan_eps = prev.get('eps', 1e-5) if prev and not new_cycle else eps   # a run planned before eps was recorded used fastai's 1e-5
-    if prev and not new_cycle: fft, grid, gan = prev.get('fft', fft), prev.get('grid', 0.), prev.get('gan', gan)   # a resume keeps its planned loss
+    if prev and not new_cycle: fft, grid, gan = prev.get('fft', fft), prev['grid'], prev.get('gan', gan)   # a resume keeps its planned loss
     if init is not None:
         model = load_model(init).train()
         if init_seconds is None: init_seconds = model_record(init).get('train_seconds')   # the starting weights may be retrained later
@@ -295,7 +296,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
         plan_f.unlink(missing_ok=True); before = prev.get('seconds', 0) + prev.get('before', 0)
         notes = prev.get('notes', []) + [f"cycle {cycle + 1}: a new one-cycle of {epochs or minutes} {'epochs' if epochs else 'min'} at peak lr {lr:g} "
                                          f"(Adam eps {eps:g}) from {start_w} (after {before/60:.0f} min), on fresh training patches"
-                                         + _changes({'grid': 0., **prev}, presets=list(presets), size=size, bs=bs, fft=fft, grid=grid)
+                                         + _changes(prev, presets=list(presets), size=size, bs=bs, fft=fft, grid=grid)
                                          + (f'; NAF blocks added, starting as the identity:{grown[1:]}' if grown else '')]
     if plan_f.exists():
         plan = json.loads(plan_f.read_text())
