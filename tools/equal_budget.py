@@ -23,7 +23,9 @@ if unet_rows.empty: raise SystemExit('results/benchmark.csv has no unet rows for
 s = summarize(pd.concat([df, unet_rows]))
 g = s.pivot(index='method', columns='preset', values='gain'); ss = s.pivot(index='method', columns='preset', values='ssim')
 ss = ss - ss.loc['input']
-r = pd.concat([real, pd.read_csv(res/'real_photos.csv').query("method == 'unet'")]).groupby('method')[['sharpness_ratio', 'noise_ratio']].mean()
+unet_real = carried_rows(pd.read_csv(res/'real_photos.csv'), real, ['unet'])   # same check as the benchmark rows
+if unet_real.empty: raise SystemExit('results/real_photos.csv has no unet rows for these real photos')
+r = pd.concat([real, unet_real]).groupby('method')[['sharpness_ratio', 'noise_ratio']].mean()
 unet = json.loads((root/'deblur_nb'/'weights'/'unet.json').read_text())
 info = {'default_cycle1': (rec, f'default after its first cycle (commit {COMMIT})'), 'unet': (unet, 'unet (`make train-unet`)')}
 lines = ['## The U-Net against the default model at the same budget', '',
