@@ -18,13 +18,17 @@ with tempfile.TemporaryDirectory() as d:
     methods = {'input': classical_methods()['input'], **model_methods({'default_cycle1': str(Path(d)/'default.pt')})}
     df = evaluate(methods, synthetic_cases('test'))
     real = real_check(methods)
-unet_rows = carried_rows(pd.read_csv(res/'benchmark.csv'), df, ['unet'])   # only if they cover exactly these cases
-if unet_rows.empty: raise SystemExit('results/benchmark.csv has no unet rows for these test cases')
+def unet_carried(name, new, what):
+    "The U-Net's rows of results/`name`, only if they cover exactly the cases of `new`; else exit naming `what`."
+    rows = carried_rows(pd.read_csv(res/name), new, ['unet'])
+    if rows.empty: raise SystemExit(f'results/{name} has no unet rows for {what}')
+    return rows
+
+unet_rows = unet_carried('benchmark.csv', df, 'these test cases')
 s = summarize(pd.concat([df, unet_rows]))
 g = s.pivot(index='method', columns='preset', values='gain'); ss = s.pivot(index='method', columns='preset', values='ssim')
 ss = ss - ss.loc['input']
-unet_real = carried_rows(pd.read_csv(res/'real_photos.csv'), real, ['unet'])   # same check as the benchmark rows
-if unet_real.empty: raise SystemExit('results/real_photos.csv has no unet rows for these real photos')
+unet_real = unet_carried('real_photos.csv', real, 'these real photos')
 r = pd.concat([real, unet_real]).groupby('method')[['sharpness_ratio', 'noise_ratio']].mean()
 unet = json.loads((root/'deblur_nb'/'weights'/'unet.json').read_text())
 info = {'default_cycle1': (rec, f'default after its first cycle (commit {COMMIT})'), 'unet': (unet, 'unet (`make train-unet`)')}
