@@ -15,8 +15,8 @@ from .core import ImageError, LoadedImage, read_image, save_image, to_pil, luma
 from .models import load_model, weights_dir
 
 # %% auto #0
-__all__ = ['auto_device', 'get_model', 'restore_array', 'auto_tile', 'deblur_image', 'deblur', 'expand_inputs', 'deblur_file',
-           'deblur_cli', 'demo', 'demo_cli', 'bench', 'bench_cli']
+__all__ = ['auto_device', 'get_model', 'restore_array', 'auto_tile', 'blend', 'deblur_image', 'deblur', 'expand_inputs',
+           'deblur_file', 'deblur_cli', 'demo', 'demo_cli', 'bench', 'bench_cli']
 
 # %% ../nbs/06_infer.ipynb #0e52b2ab
 def auto_device(device=None) -> torch.device:
@@ -92,6 +92,13 @@ def auto_tile() -> int:
     return 1024 if free > 6e9 else 512
 
 # %% ../nbs/06_infer.ipynb #1d553504
+def blend(img:np.ndarray, # float32 CHW input
+          out:np.ndarray, # the model's float32 CHW result for `img`
+          strength:float, # 0 = `img`, 1 = `out`; above 1 scales the model's correction up
+         ) -> np.ndarray:
+    "Input plus `strength` times the model's correction, clipped to [0, 1]."
+    return np.clip(img + strength*(out - img), 0, 1).astype(np.float32)
+
 def deblur_image(src, # anything `deblur_nb.core.read_image` accepts
                  model=None, # None (shipped default), a name, a weight path or an `nn.Module`
                  strength:float=1., # 0 = unchanged, 1 = the model's output; blends input and output
@@ -102,7 +109,7 @@ def deblur_image(src, # anything `deblur_nb.core.read_image` accepts
     if not 0 <= strength <= 2: raise ValueError(f'strength must be in [0, 2], got {strength}')
     li = src if isinstance(src, LoadedImage) else read_image(src)
     out = restore_array(li.img, model, tile, device=device) if strength else li.img
-    if strength != 1: out = np.clip(li.img + strength*(out - li.img), 0, 1).astype(np.float32)
+    if strength != 1: out = blend(li.img, out, strength)
     if li.info.gray: out = np.repeat(luma(out), 3, 0)
     return LoadedImage(out, li.info)
 

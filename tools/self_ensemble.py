@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from deblur_nb.core import markdown_table
 from deblur_nb.evaluate import synthetic_cases, real_cases, BLUR_ONLY
-from deblur_nb.infer import restore_array
+from deblur_nb.infer import restore_array, blend
 from deblur_nb.metrics import psnr, gradient_energy, noise_sigma, grid_artifact
 
 W = sys.argv[1] if len(sys.argv) > 1 else 'default'
@@ -24,13 +24,11 @@ def ensembles(x):
     ys = [inv(restore_array(fwd(x, k, f), W), k, f) for k, f in DIHEDRAL]
     return {n: sum(ys[:n])/n for n in (1, 2, 4, 8)}
 
-def gained(x, y, a): return np.clip(x + a*(y - x), 0, 1)
-
 rows = []
 for c in synthetic_cases('valid'):
     p0 = psnr(c.blurred, c.target)
     for n, y in ensembles(c.blurred).items():
-        rows += [dict(preset=c.preset, copies=n, gain=a, dB=psnr(gained(c.blurred, y, a), c.target) - p0) for a in GAINS]
+        rows += [dict(preset=c.preset, copies=n, gain=a, dB=psnr(blend(c.blurred, y, a), c.target) - p0) for a in GAINS]
 t = pd.DataFrame(rows).groupby(['copies', 'gain', 'preset']).dB.mean().unstack()
 t['blur_only'] = t[list(BLUR_ONLY)].mean(axis=1)
 real = []
@@ -38,7 +36,7 @@ for c in real_cases():
     x = c.blurred
     for n, y in ensembles(x).items():
         for a in GAINS:
-            z = gained(x, y, a)
+            z = blend(x, y, a)
             real.append(dict(copies=n, gain=a, sharp=gradient_energy(z)/gradient_energy(x), noise=noise_sigma(z)/noise_sigma(x), grid=grid_artifact(z) - grid_artifact(x)))
 r = pd.DataFrame(real).groupby(['copies', 'gain']).mean()
 t = t.join(r)
