@@ -61,18 +61,21 @@ class NAFBlock(nn.Module):
 
 # %% ../nbs/04_models.ipynb #7b20b684
 class NAFNetLite(nn.Module):
-    "Compact multi-scale NAFNet-style deblurring network working at half resolution; predicts a residual."
+    "Compact multi-scale NAFNet-style deblurring network working at 1/`unshuffle` resolution; predicts a residual."
     def __init__(self, width:int=48, # channels at the first level (after pixel-unshuffle)
                  enc_blocks:tuple=(1, 2, 2), # NAF blocks per encoder level
                  middle_blocks:int=2, # blocks at the coarsest level
                  dec_blocks:tuple=(1, 1, 1), # NAF blocks per decoder level (fine to coarse)
                  unshuffle:int=4, # pixel-unshuffle factor at the input (1: full resolution)
+                 refine:int=0, # channels of a full-resolution refinement head after the pixel-shuffle (0: none)
+                 refine_feats:int=8, # decoder feature maps the refinement head receives at full resolution
                  sca:bool=False, # NAFNet's channel attention (off: purely local, so tiling is exact)
                 ):
         super().__init__()
         assert len(enc_blocks) == len(dec_blocks), 'one decoder level per encoder level'
         self.kwargs = dict(width=width, enc_blocks=tuple(enc_blocks), middle_blocks=middle_blocks,
                            dec_blocks=tuple(dec_blocks), unshuffle=unshuffle, sca=sca)
+        if refine: self.kwargs.update(refine=refine, refine_feats=refine_feats)   # absent when off, so older records read the same
         r, c = unshuffle, width
         self.multiple = r * 2**len(enc_blocks)
         self.intro = nn.Conv2d(3*r*r, c, 3, padding=1)
@@ -86,6 +89,12 @@ class NAFNetLite(nn.Module):
             self.decoders.append(nn.Sequential(*[NAFBlock(c, sca=sca) for _ in range(n)]))
         self.ending = nn.Conv2d(c, 3*r*r, 3, padding=1)
         nn.init.zeros_(self.ending.weight); nn.init.zeros_(self.ending.bias)   # starts as the identity
+        self.feats = self.refine = None
+        if refine:   # sees the input, the coarse output and decoder features pixel by pixel, which the 1/r-resolution levels cannot
+            self.feats = nn.Conv2d(c, refine_feats*r*r, 3, padding=1)
+            self.refine = nn.Sequential(nn.Conv2d(6 + refine_feats, 2*refine, 3, padding=1), SimpleGate(),
+                                        nn.Conv2d(refine, 2*refine, 3, padding=1), SimpleGate(), nn.Conv2d(refine, 3, 3, padding=1))
+            nn.init.zeros_(self.refine[-1].weight); nn.init.zeros_(self.refine[-1].bias)   # adds nothing at first
 
     def forward(self, x:torch.Tensor) -> torch.Tensor:
         "Deblur a BCHW batch in [0, 1] of any size."
@@ -96,9 +105,10 @@ class NAFNetLite(nn.Module):
         for enc, down in zip(self.encoders, self.downs): y = enc(y); skips.append(y); y = down(y)
         y = self.middle(y)
         for up, dec, skip in zip(self.ups, self.decoders, reversed(skips)): y = dec(up(y) + skip)
-        y = self.ending(y)
-        y = F.pixel_shuffle(y, r) if r > 1 else y
-        return (inp + y)[..., :h, :w]
+        up = lambda t: F.pixel_shuffle(t, r) if r > 1 else t
+        out = inp + up(self.ending(y))
+        if self.refine is not None: out = out + self.refine(torch.cat([inp, out, up(self.feats(y))], 1))
+        return out[..., :h, :w]
 
 # %% ../nbs/04_models.ipynb #48951b0f
 class UNetDeblur(nn.Module):
@@ -208,17 +218,23 @@ def load_model(path='default', # weight file, or a name in the shipped weights f
     m.load_state_dict(dequantize_state(sd))
     return m.to(device).eval()
 
-def load_grown(model:nn.Module, # a network with the same or more NAF blocks than `sd` was saved from
+def _adds_nothing(m:nn.Module) -> bool:
+    "Whether an added NAF block or refinement head starts as the identity (zero residual gates, zero last layer)."
+    t = [m.beta, m.gamma] if isinstance(m, NAFBlock) else [m[-1].weight, m[-1].bias] if isinstance(m, nn.Sequential) else []
+    return all(float(p.detach().abs().sum()) == 0 for p in t)
+
+def load_grown(model:nn.Module, # a network with the same or more NAF blocks (or a refinement head) than `sd` was saved from
                sd:dict, # float state_dict of the smaller network
               ) -> list:
-    "Load `sd` into `model`; NAF blocks that `sd` lacks keep their zero residual gates, so the output is unchanged. Returns their names."
+    "Load `sd` into `model`; NAF blocks and a refinement head that `sd` lacks start as the identity, so the output is unchanged. Returns their names."
     r = model.load_state_dict(sd, strict=False)
     keys = model.state_dict()
-    added = [n for n, m in model.named_modules() if isinstance(m, NAFBlock) and all(k in r.missing_keys for k in keys if k.startswith(n + '.'))]
+    added = [n for n, m in model.named_modules() if (isinstance(m, NAFBlock) or n in ('feats', 'refine'))
+             and all(k in r.missing_keys for k in keys if k.startswith(n + '.'))]
     stray = [k for k in r.missing_keys if not any(k.startswith(n + '.') for n in added)] + r.unexpected_keys
-    if stray: raise ValueError(f'weights do not fit the network beyond added NAF blocks: {stray[:3]}')
-    if any(m.beta.abs().sum() + m.gamma.abs().sum() > 0 for n, m in model.named_modules() if n in added):
-        raise ValueError('added NAF blocks must start with zero residual gates')
+    if stray: raise ValueError(f'weights do not fit the network beyond added NAF blocks or refinement head: {stray[:3]}')
+    if not all(_adds_nothing(m) for n, m in model.named_modules() if n in added):
+        raise ValueError('added NAF blocks and refinement heads must start as the identity')
     return added
 
 def model_record(path='default') -> dict:

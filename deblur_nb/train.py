@@ -232,7 +232,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
           gan:float=0., # adversarial weight (> 0: GAN fine-tune of `init`)
           init:str|None=None, # start from these shipped weights ('default', a path)
           extend:bool=False, # continue a finished run with a new cycle of `minutes`
-          grow:dict|None=None, # with `extend`: architecture keywords that add NAF blocks (e.g. `dict(middle_blocks=4)`); they start as the identity
+          grow:dict|None=None, # with `extend`: architecture keywords that add NAF blocks or a full-resolution head (e.g. `dict(middle_blocks=4)`, `dict(refine=16)`); they start as the identity
           int8:bool|None=None, # store large weights as int8 (default: as the weights this run continues, else fp16)
           source=None, # None: embedded photos; else a Kaggle/GoPro/pair folder
           runs=None, # folder for runs (default: repo's runs/)
@@ -269,7 +269,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     init = init or prev.get('init')
     new_cycle = extend and 'epochs_done' in prev   # only a finished run gets a new cycle; an unfinished one resumes
     grow, kw_json = json.loads(json.dumps(grow or {})), json.loads(json.dumps(model_kwargs))   # tuples as lists, as the records keep them
-    grown = _changes(kw_json, **grow) if new_cycle else ''
+    grown = _changes({**{k: 0 for k in grow}, **kw_json}, **grow) if new_cycle else ''   # a head the record lacks was 0
     if new_cycle: model_kwargs = {**model_kwargs, **grow}
     elif any(kw_json.get(k) != v for k, v in grow.items()):   # a resumed grown cycle already has them
         raise ValueError('grow adds NAF blocks at a new cycle of a finished run: pass extend=True')
@@ -297,7 +297,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
         notes = prev.get('notes', []) + [f"cycle {cycle + 1}: a new one-cycle of {epochs or minutes} {'epochs' if epochs else 'min'} at peak lr {lr:g} "
                                          f"(Adam eps {eps:g}) from {start_w} (after {before/60:.0f} min), on fresh training patches"
                                          + _changes(prev, presets=list(presets), size=size, bs=bs, fft=fft, grid=grid)
-                                         + (f'; NAF blocks added, starting as the identity:{grown[1:]}' if grown else '')]
+                                         + (f'; NAF blocks or refinement head added, starting as the identity:{grown[1:]}' if grown else '')]
     if plan_f.exists():
         plan = json.loads(plan_f.read_text())
         if plan.get('minutes') and minutes > plan['minutes']: plan['minutes'] = minutes   # a larger budget extends the run
@@ -389,7 +389,7 @@ def train_cli(name:str='default', # run name (weights: deblur_nb/weights/<name>.
               gan:float=0., # adversarial weight (GAN fine-tune from --init)
               init:str=None, # start from these weights
               extend:bool=False, # continue a finished run with another cycle
-              grow:str=None, # with --extend: NAF blocks to add, as architecture keywords, e.g. "middle_blocks=4" or "dec_blocks=2,2,2;middle_blocks=3"
+              grow:str=None, # with --extend: NAF blocks or a refinement head to add, as architecture keywords, e.g. "middle_blocks=4", "dec_blocks=2,2,2;middle_blocks=3" or "refine=16"
               int8:bool=False, # store large weights as int8 (a run that continues int8 weights keeps them)
               source:str=None, # Kaggle/GoPro/pair folder instead of the embedded photos
               threads:int=None, # torch threads
