@@ -62,6 +62,8 @@ class NAFBlock(nn.Module):
 # %% ../nbs/04_models.ipynb #7b20b684
 class NAFNetLite(nn.Module):
     "Compact multi-scale NAFNet-style deblurring network working at 1/`unshuffle` resolution; predicts a residual."
+    # layers whose channels are pixel positions inside the unshuffle block: int8 rounding there repeats on the r x r grid
+    fp16_layers = ('intro.', 'ending.', 'feats.')
     def __init__(self, width:int=48, # channels at the first level (after pixel-unshuffle)
                  enc_blocks:tuple=(1, 2, 2), # NAF blocks per encoder level
                  middle_blocks:int=2, # blocks at the coarsest level
@@ -173,12 +175,13 @@ def weights_dir() -> Path:
 
 def quantize_state(sd:dict, # a float state_dict
                    min_numel:int=1024, # smaller tensors (biases, norms, residual gates) stay fp16
+                   keep:tuple=(), # key prefixes that stay fp16 whatever their size (e.g. `NAFNetLite.fp16_layers`)
                   ) -> dict:
     "int8 storage: each large weight `k` becomes int8 `k` plus fp16 per-output-channel scales `k.q_scale`; the rest fp16."
     out = {}
     for k, v in sd.items():
         v = v.detach().cpu()
-        if v.is_floating_point() and v.ndim >= 2 and v.numel() >= min_numel:
+        if v.is_floating_point() and v.ndim >= 2 and v.numel() >= min_numel and not k.startswith(tuple(keep)):
             s = (v.float().abs().amax(dim=tuple(range(1, v.ndim)), keepdim=True) / 127).clamp_min(1e-12).half()
             out[k], out[k + '.q_scale'] = torch.round(v.float() / s.float()).clamp(-127, 127).to(torch.int8), s
         else: out[k] = v.half() if v.is_floating_point() else v.clone()
@@ -197,7 +200,7 @@ def save_model(model:nn.Module, # a network from `build_model`
               ) -> Path:
     "Save `model` as a state_dict (fp16 by default, int8 on request) plus a JSON with its architecture and `record`."
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    sd = quantize_state(model.state_dict()) if int8 else \
+    sd = quantize_state(model.state_dict(), keep=getattr(model, 'fp16_layers', ())) if int8 else \
          {k: (v.half() if half and v.is_floating_point() else v).detach().cpu().clone() for k, v in model.state_dict().items()}
     torch.save(sd, path)
     meta = dict(arch=_arch_of(model), kwargs=model.kwargs, dtype='int8' if int8 else 'float16' if half else 'float32',
