@@ -64,6 +64,7 @@ class NAFNetLite(nn.Module):
     "Compact multi-scale NAFNet-style deblurring network working at 1/`unshuffle` resolution; predicts a residual."
     # layers whose channels are pixel positions inside the unshuffle block: int8 rounding there repeats on the r x r grid
     fp16_layers = ('intro.', 'ending.', 'feats.')
+    growable = ('feats', 'refine')   # optional modules `load_grown` may add to weights saved without them
     def __init__(self, width:int=48, # channels at the first level (after pixel-unshuffle)
                  enc_blocks:tuple=(1, 2, 2), # NAF blocks per encoder level
                  middle_blocks:int=2, # blocks at the coarsest level
@@ -232,7 +233,7 @@ def load_grown(model:nn.Module, # a network with the same or more NAF blocks (or
     "Load `sd` into `model`; NAF blocks and a refinement head that `sd` lacks start as the identity, so the output is unchanged. Returns their names."
     r = model.load_state_dict(sd, strict=False)
     keys = model.state_dict()
-    added = [n for n, m in model.named_modules() if (isinstance(m, NAFBlock) or n in ('feats', 'refine'))
+    added = [n for n, m in model.named_modules() if (isinstance(m, NAFBlock) or n in getattr(model, 'growable', ()))
              and all(k in r.missing_keys for k in keys if k.startswith(n + '.'))]
     stray = [k for k in r.missing_keys if not any(k.startswith(n + '.') for n in added)] + r.unexpected_keys
     if stray: raise ValueError(f'weights do not fit the network beyond added NAF blocks or refinement head: {stray[:3]}')
