@@ -4,12 +4,12 @@ Takes each version of deblur_nb/weights/default.pt from git history (the newest 
 test split (28 photos, 384 px centre crops, strengths 0.25/0.5/0.75, fixed seeds) and on the real blurred photos, and fits
 gain = a + b·ln(minutes) to the old-photo gains, to say how many CPU minutes the +3 dB target would take if that trend held.
 Writes results/training/progress.csv, results/training/progress.md and figures/progress.png.
-Run from a clone with its history: `.venv/bin/python tools/progress.py` (about 10 minutes on 2 cores)."""
+Run from a clone with its history: `.venv/bin/python tools/progress.py` (about 12 minutes on 2 cores)."""
 import json, subprocess, tempfile
 from pathlib import Path
 import numpy as np, pandas as pd
 from deblur_nb.core import markdown_table, save_figure
-from deblur_nb.evaluate import evaluate, synthetic_cases, model_methods, classical_methods, real_check, summarize, BLUR_ONLY
+from deblur_nb.evaluate import compare_weights
 
 root = Path(__file__).resolve().parent.parent
 git = lambda *a: subprocess.run(['git', *a], cwd=root, capture_output=True, check=True).stdout
@@ -28,14 +28,10 @@ def versions(d:Path) -> dict:
 
 with tempfile.TemporaryDirectory() as d:
     vs = versions(Path(d))
-    methods = {'input': classical_methods()['input'], **model_methods({k: v[0] for k, v in vs.items()})}
-    s = summarize(evaluate(methods, synthetic_cases('test')))
-    real = real_check(methods).groupby('method')[['sharpness_ratio', 'noise_ratio', 'grid_excess']].mean()
+    g = compare_weights({k: v[0] for k, v in vs.items()}, split='test').drop('input')
 
-g = s.pivot(index='method', columns='preset', values='gain').drop('input')
-g['blur_only'] = g[list(BLUR_ONLY)].mean(axis=1)
 t = pd.DataFrame({'cycles': [vs[k][1].get('cycles', 1) for k in g.index], 'minutes': [vs[k][1]['train_seconds']/60 for k in g.index],
-                  'commit': [vs[k][2] for k in g.index]}, index=g.index).join(g).join(real)
+                  'commit': [vs[k][2] for k in g.index]}, index=g.index).join(g)
 t.index.name = 'weights'
 res = root/'results'/'training'
 t.round(4).to_csv(res/'progress.csv')
