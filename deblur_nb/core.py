@@ -11,9 +11,9 @@ import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 # %% auto #0
-__all__ = ['LUMA', 'MAX_PIXELS', 'MIN_SIDE', 'repo_dir', 'data_dir', 'figures_dir', 'to_float', 'hwc2chw', 'chw2hwc', 'to_uint',
-           'to_pil', 'luma', 'shrink', 'ImageError', 'ImageInfo', 'LoadedImage', 'read_image', 'load_image',
-           'save_image', 'show_images', 'save_figure', 'markdown_table']
+__all__ = ['LUMA', 'MAX_PIXELS', 'MIN_SIDE', 'IMAGE_EXTS', 'repo_dir', 'data_dir', 'figures_dir', 'to_float', 'hwc2chw',
+           'chw2hwc', 'to_uint', 'to_pil', 'luma', 'shrink', 'ImageError', 'ImageInfo', 'LoadedImage', 'read_image',
+           'load_image', 'save_image', 'show_images', 'save_figure', 'markdown_table']
 
 # %% ../nbs/00_core.ipynb #c3def422
 def repo_dir() -> Path:
@@ -112,6 +112,7 @@ class ImageError(ValueError):
 MAX_PIXELS = 150_000_000  # refuse larger images (decompression bombs); a 24 MP photo is far below
 # (PIL itself refuses anything over ~179 MP before we see its size, whatever `max_pixels` says)
 MIN_SIDE = 16  # refuse images whose shorter side is smaller than this
+IMAGE_EXTS = ('.png', '.jpg', '.jpeg', '.tif', '.tiff', '.bmp', '.webp')  # file types listed from folders
 
 @dataclass(frozen=True)
 class ImageInfo:

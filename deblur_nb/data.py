@@ -14,18 +14,17 @@ with warnings.catch_warnings():  # fastai's import triggers a torch.jit deprecat
     from fastai.data.load import DataLoader
     from fastai.data.core import DataLoaders
 from fastcore.script import call_parse
-from .core import ImageError, data_dir, load_image, save_image, show_images, shrink
+from .core import IMAGE_EXTS, ImageError, data_dir, load_image, save_image, show_images, shrink
 from .degrade import PRESETS, as_rng, degrade
 
 # %% auto #0
-__all__ = ['SPLITS', 'IMAGE_EXTS', 'KAGGLE_SLUG', 'assign_splits', 'Photo', 'photos', 'write_splits', 'paired_augment',
-           'SynthPairs', 'PairingError', 'match_pairs', 'kaggle_pairs', 'gopro_pairs', 'folder_pairs', 'find_pairs',
-           'FilePairs', 'DownloadError', 'kaggle_credentials', 'download_kaggle', 'download_kaggle_cli',
-           'EpochDataLoader', 'get_dls', 'degrade_samples', 'degrade_samples_cli']
+__all__ = ['SPLITS', 'KAGGLE_SLUG', 'assign_splits', 'Photo', 'photos', 'write_splits', 'paired_augment', 'SynthPairs',
+           'PairingError', 'match_pairs', 'kaggle_pairs', 'gopro_pairs', 'folder_pairs', 'find_pairs', 'FilePairs',
+           'DownloadError', 'kaggle_credentials', 'download_kaggle', 'download_kaggle_cli', 'EpochDataLoader',
+           'get_dls', 'degrade_samples', 'degrade_samples_cli']
 
 # %% ../nbs/02_data.ipynb #2a42f6cc
 SPLITS = ('train', 'valid', 'test')
-IMAGE_EXTS = ('.png', '.jpg', '.jpeg', '.tif', '.tiff', '.bmp', '.webp')
 
 def _hash01(name:str) -> float:
     "A stable pseudo-random number in [0, 1) for `name`."

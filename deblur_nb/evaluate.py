@@ -10,19 +10,20 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from fastcore.script import call_parse
-from .core import load_image, repo_dir, data_dir, show_images, save_figure, markdown_table
+from .core import load_image, save_image, repo_dir, data_dir, figures_dir, show_images, save_figure, markdown_table, to_pil, hwc2chw
 from .degrade import PRESETS, degrade, gaussian_kernel
 from .data import photos, find_pairs
 from .metrics import psnr, ssim, mse, gradient_energy, noise_sigma, grid_artifact
 from .infer import restore_array, get_model
 from .models import weights_dir, model_record
+from .train import write_model_card
 
 # %% auto #0
 __all__ = ['GUESS_PSF', 'DEFAULT_PARAMS', 'GRID', 'BLUR_ONLY', 'Case', 'synthetic_cases', 'folder_cases', 'wiener_deconv',
            'rl_deconv', 'unsharp', 'classical_methods', 'model_methods', 'tune_classical', 'evaluate', 'summarize',
-           'summary_markdown', 'real_cases', 'real_check', 'plot_strength', 'plot_speed_quality', 'plot_grid',
-           'model_table', 'model_markdown', 'plot_model_crops', 'compare_weights', 'carried_rows', 'run_benchmark',
-           'eval_cli']
+           'summary_markdown', 'compact_markdown', 'real_cases', 'real_check', 'detail_window', 'plot_real',
+           'plot_strength', 'plot_speed_quality', 'plot_grid', 'model_table', 'model_markdown', 'plot_model_crops',
+           'compare_weights', 'demo', 'demo_cli', 'carried_rows', 'run_benchmark', 'eval_cli']
 
 # %% ../nbs/07_evaluate.ipynb #05c72beb
 @dataclass(frozen=True)
@@ -197,6 +198,23 @@ def summary_markdown(s:pd.DataFrame) -> str:
         rows.append([m, *cells, f'{sp:.2f}'])
     return markdown_table(['method', *presets, 's/MP'], rows)
 
+# %% ../nbs/07_evaluate.ipynb #cfbbec0b
+def compact_markdown(s:pd.DataFrame, # `summarize` output
+                     rc:pd.DataFrame|None=None, # `real_check` output
+                    ) -> str:
+    "One row per method: PSNR / SSIM gain over the input per preset, s/MP, and sharpness and noise out/in on the real photos."
+    presets = [p for p in PRESETS if p in set(s.preset)]
+    base = s[s.method == 'input'].set_index('preset')
+    order = list(dict.fromkeys(['unsharp', 'wiener', 'rl', 'wiener_oracle', 'rl_oracle'] + sorted(set(s.method))))
+    rows = []
+    for m in [m for m in order if m in set(s.method) and m != 'input']:
+        d = s[s.method == m].set_index('preset')
+        cells = [f'{d.psnr[p] - base.psnr[p]:+.2f} / {d.ssim[p] - base.ssim[p]:+.3f}' if p in d.index else '—' for p in presets]
+        r = rc[rc.method == m] if rc is not None and len(rc) else []
+        real = f'×{r.sharpness_ratio.mean():.2f} (×{r.noise_ratio.mean():.2f})' if len(r) else '—'
+        rows.append([m, *cells, f'{d.s_per_mp.mean():.2f}', real])
+    return markdown_table(['method', *presets, 's/MP', 'real photos: sharpness (noise)'], rows)
+
 # %% ../nbs/07_evaluate.ipynb #66f6be00
 def real_cases(folder=None, # folder of real blurred photos (default: data/real)
               ) -> list:
@@ -217,6 +235,54 @@ def real_check(methods:dict, # name -> function(case)
             rows.append(dict(method=name, image=c.image, sharpness_ratio=gradient_energy(out)/g0, noise_ratio=noise_sigma(out)/max(n0, 1e-6),
                              grid_excess=grid_artifact(out) - a0))
     return pd.DataFrame(rows)
+
+# %% ../nbs/07_evaluate.ipynb #eb2444ef
+def _fit_height(img:np.ndarray, h:int) -> np.ndarray:
+    "A CHW image resized (Lanczos) to height `h`, for the overview panels."
+    from PIL import Image
+    w = max(1, round(img.shape[2]*h/img.shape[1]))
+    return hwc2chw(np.asarray(to_pil(img).resize((w, h), Image.LANCZOS), dtype=np.float32)/255)
+
+def detail_window(before:np.ndarray, # CHW in [0, 1]
+                  after:np.ndarray, # CHW, same size
+                  side:int, # window side in pixels
+                 ) -> tuple:
+    "Top-left (y, x) of the `side`-px window where `after` has gained the most gradient energy over `before`."
+    H, W = before.shape[1:]; side = min(side, H, W); step = max(1, side//4)
+    pos = [(y, x) for y in range(0, H - side + 1, step) for x in range(0, W - side + 1, step)]
+    win = lambda im, y, x: im[:, y:y + side, x:x + side]
+    return max(pos, key=lambda p: gradient_energy(win(after, *p)) - gradient_energy(win(before, *p)))
+
+def plot_real(names:tuple=('default',), # models: the first chooses the crop and gets a whole-photo panel
+              cases:list|None=None, # real `Case`s (default: `real_cases()`)
+              path=None, # figures folder
+              crop:int=192, # side of the 100% crops, and height of the whole-photo panels
+              name:str='real_before_after.png', # file name
+             ) -> Path:
+    "Real photos whole (before, after) and 100% crops (before, each model), composed pixel for pixel; saved as `name`."
+    import matplotlib.pyplot as plt
+    gap, band, rows, labels = 8, 24, [], []
+    label = lambda n: n if isinstance(n, str) else type(n).__name__
+    for c in cases if cases is not None else real_cases():
+        x = c.blurred; outs = [restore_array(x, n) for n in names]
+        y0, x0 = detail_window(x, outs[0], crop); cut = lambda im: im[:, y0:y0 + crop, x0:x0 + crop]
+        s = min(crop, *x.shape[1:])
+        panels = [(_fit_height(x, s), f'{c.image}: input'), (_fit_height(outs[0], s), label(names[0])), (cut(x), 'input, 100%')] + \
+                 [(cut(o), f'{label(n)}, 100%: GE ×{gradient_energy(cut(o))/max(gradient_energy(cut(x)), 1e-12):.2f}') for n, o in zip(names, outs)]
+        row = np.ones((3, s + band, sum(p.shape[2] for p, _ in panels) + gap*(len(panels) - 1)), np.float32); xo = 0
+        for p, t in panels:
+            row[:, band:band + p.shape[1], xo:xo + p.shape[2]] = p; labels.append((len(rows), xo, t)); xo += p.shape[2] + gap
+        rows.append(row)
+    W = max(r.shape[2] for r in rows)
+    rows = [np.pad(r, ((0, 0), (0, 0), (0, W - r.shape[2])), constant_values=1) for r in rows]
+    tops = np.cumsum([0] + [r.shape[1] + gap for r in rows]); img = np.ones((3, tops[-1] - gap, W), np.float32)
+    for r, t in zip(rows, tops): img[:, t:t + r.shape[1]] = r
+    dpi = 100; fig = plt.figure(figsize=(img.shape[2]/dpi, img.shape[1]/dpi), dpi=dpi)
+    fig.figimage((np.clip(img, 0, 1)*255 + 0.5).astype(np.uint8).transpose(1, 2, 0), 0, 0)
+    for r, xo, t in labels:
+        fig.text((xo + 2)/img.shape[2], 1 - (tops[r] + band - 6)/img.shape[1], t, fontsize=9)
+    p = figures_dir(path)/name; fig.savefig(p, dpi=dpi, metadata={'Software': None}); plt.close(fig)
+    return p
 
 # %% ../nbs/07_evaluate.ipynb #b911a3d1
 def plot_strength(df:pd.DataFrame, path=None):
@@ -309,6 +375,40 @@ def compare_weights(weights:dict, # label -> weight file (`.pt`) or shipped name
     r = real_check(methods).groupby('method')[['sharpness_ratio', 'noise_ratio', 'grid_excess']].mean()
     return t.join(r).loc[list(methods)]
 
+# %% ../nbs/07_evaluate.ipynb #34f9d56c
+def demo(out='outputs/demo', # output folder (created)
+         n:int=3, # test photos to degrade and restore
+         strength:float=0.6, # degradation strength
+         model=None, # weights (default: the shipped default)
+        ) -> Path:
+    "Degrade test photos, deblur them and the real blurred photos, save results and a before/after figure."
+    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    net = get_model(model); imgs, titles = [], []
+    def _keep(img, name):
+        f = out/name
+        if not f.exists(): save_image(img, f)
+    for i, p in enumerate(photos('test')[:n]):
+        sharp = load_image(p.path)
+        preset = PRESETS[i % len(PRESETS)]
+        d = degrade(sharp, preset, strength, rng=[7, i])
+        r = restore_array(d.img, net)
+        _keep(d.img, f'{p.path.stem}_{preset}_input.png'); _keep(r, f'{p.path.stem}_{preset}_deblurred.png')
+        imgs += [d.img, r, d.target]
+        titles += [f'{p.path.stem} {preset}: input {psnr(d.img, d.target):.1f} dB', f'deblurred {psnr(r, d.target):.1f} dB', 'target']
+    for c in real_cases():
+        x = c.blurred; r = restore_array(x, net)
+        _keep(r, f'{c.image}_deblurred.png'); imgs += [x, r, x]; titles += [f'{c.image} (real photo)', 'deblurred', 'input again']
+    fig = show_images(imgs, titles, ncols=3, size=4)
+    fig.savefig(out/'before_after.png', dpi=70, metadata={'Software': None})
+    return out/'before_after.png'
+
+@call_parse
+def demo_cli(out:str='outputs/demo', # output folder
+             n:int=3, # test photos
+            ):
+    "The main job on the embedded photos: degrade, deblur with the shipped model, write a before/after figure."
+    print(demo(out, n))
+
 # %% ../nbs/07_evaluate.ipynb #bbe7f8a8
 def carried_rows(old:pd.DataFrame, # rows of an earlier run (`benchmark.csv` or `real_photos.csv`)
                  new:pd.DataFrame, # this run's rows
@@ -365,6 +465,12 @@ def run_benchmark(out=None, # results folder (default: repo's results/)
                'above; training on this 2-core CPU unless the record says otherwise; real sharpness = gradient energy out/in on `data/real`.\n\n'
                + model_markdown(t))
     (out/'summary.md').write_text(md)
+    (out/'overview.md').write_text(f'PSNR (dB) / SSIM gain over the degraded input on the {len(set(df.image))} embedded test photos '
+                                   f'(centre crops of {crop} px, strengths {", ".join(map(str, strengths))}); s/MP on this machine; real photos: '
+                                   f'gradient energy and noise, output / input, mean over the {len(set(rc.image))} photos in `data/real/`.\n\n'
+                                   + compact_markdown(s, rc))
+    if out.resolve() == (repo_dir()/'results').resolve():   # the package's model cards quote the repo's results, never a scratch run's
+        for m in t.model if len(t) else []: write_model_card(m, out)
     plot_strength(df, figs); plot_speed_quality(s, figs)
     grid_cases = [c for c in cases if c.strength == strengths[len(strengths)//2]][:len(PRESETS)*3:3][:4]
     plot_grid(methods, grid_cases, figs)
@@ -372,6 +478,7 @@ def run_benchmark(out=None, # results folder (default: repo's results/)
         hard = [c for c in cases if c.strength == strengths[-1] and c.preset in PRESETS]
         best = max({c.image for c in hard}, key=lambda im: gradient_energy(next(c.target for c in hard if c.image == im)))
         plot_model_crops(tuple(names), [c for c in hard if c.image == best and c.preset != 'gaussian'] + real_cases(), figs)
+        plot_real(tuple(names), path=figs)
     return s
 
 @call_parse

@@ -11,12 +11,12 @@ import numpy as np
 import torch, torch.nn as nn
 from PIL import Image
 from fastcore.script import call_parse, CliError
-from .core import ImageError, LoadedImage, read_image, save_image, to_pil, luma
+from .core import IMAGE_EXTS, ImageError, LoadedImage, read_image, save_image, to_pil, luma
 from .models import load_model, weights_dir
 
 # %% auto #0
 __all__ = ['auto_device', 'get_model', 'restore_array', 'auto_tile', 'blend', 'deblur_image', 'deblur', 'expand_inputs',
-           'deblur_file', 'deblur_cli', 'demo', 'demo_cli', 'bench', 'bench_cli']
+           'deblur_file', 'deblur_cli', 'bench', 'bench_cli']
 
 # %% ../nbs/06_infer.ipynb #0e52b2ab
 def auto_device(device=None) -> torch.device:
@@ -126,7 +126,6 @@ def deblur(img, # path, bytes, file object, PIL image or array (see `deblur_nb.c
 # %% ../nbs/06_infer.ipynb #97a743a5
 def expand_inputs(inputs:list) -> list:
     "Files from a list of files, folders (their images) and glob patterns, in order, without duplicates."
-    from deblur_nb.data import IMAGE_EXTS
     out = []
     for s in inputs:
         p = Path(s)
@@ -174,44 +173,6 @@ def deblur_cli(*inputs:str, # image files, folders or glob patterns
             failed += 1; print(f'failed: {f}: {" ".join(str(e).split())}', file=sys.stderr, flush=True)
     if failed: print(f'{failed} of {len(files)} file(s) failed', file=sys.stderr)
     return 1 if failed else 0
-
-# %% ../nbs/06_infer.ipynb #9eea7c97
-def demo(out='outputs/demo', # output folder (created)
-         n:int=3, # test photos to degrade and restore
-         strength:float=0.6, # degradation strength
-         model=None, # weights (default: the shipped default)
-        ) -> Path:
-    "Degrade test photos, deblur them and the real blurred photos, save results and a before/after figure."
-    from deblur_nb.data import photos
-    from deblur_nb.degrade import PRESETS, degrade
-    from deblur_nb.core import load_image, data_dir, show_images
-    from deblur_nb.metrics import psnr
-    out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    net = get_model(model); imgs, titles = [], []
-    def _keep(img, name):
-        f = out/name
-        if not f.exists(): save_image(img, f)
-    for i, p in enumerate(photos('test')[:n]):
-        sharp = load_image(p.path)
-        preset = PRESETS[i % len(PRESETS)]
-        d = degrade(sharp, preset, strength, rng=[7, i])
-        r = restore_array(d.img, net)
-        _keep(d.img, f'{p.path.stem}_{preset}_input.png'); _keep(r, f'{p.path.stem}_{preset}_deblurred.png')
-        imgs += [d.img, r, d.target]
-        titles += [f'{p.path.stem} {preset}: input {psnr(d.img, d.target):.1f} dB', f'deblurred {psnr(r, d.target):.1f} dB', 'target']
-    for f in sorted((data_dir()/'real').glob('*.png')):
-        x = load_image(f); r = restore_array(x, net)
-        _keep(r, f'{f.stem}_deblurred.png'); imgs += [x, r, x]; titles += [f'{f.stem} (real blur)', 'deblurred', 'input again']
-    fig = show_images(imgs, titles, ncols=3, size=4)
-    fig.savefig(out/'before_after.png', dpi=70, metadata={'Software': None})
-    return out/'before_after.png'
-
-@call_parse
-def demo_cli(out:str='outputs/demo', # output folder
-             n:int=3, # test photos
-            ):
-    "The main job on the embedded photos: degrade, deblur with the shipped model, write a before/after figure."
-    print(demo(out, n))
 
 # %% ../nbs/06_infer.ipynb #5d9c33f1
 def _bench_child(model:str, mp:float, tile='auto'):

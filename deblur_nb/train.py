@@ -26,9 +26,10 @@ from .metrics import psnr_metric, ssim_metric, grid_bumps, GRID_PERIODS
 from .models import build_model, save_model, load_model, load_grown, model_record, weights_dir, PatchDiscriminator
 
 # %% auto #0
-__all__ = ['DEFAULT_MODEL', 'TRAIN_PRESETS', 'charbonnier', 'fft_l1', 'grid_loss', 'RestorationLoss', 'Checkpoint',
+__all__ = ['DEFAULT_MODEL', 'TRAIN_PRESETS', 'LIMITATIONS', 'charbonnier', 'fft_l1', 'grid_loss', 'RestorationLoss', 'Checkpoint',
            'load_checkpoint', 'TimeBudget', 'EpochCSV', 'SyncDataEpoch', 'GANCallback', 'make_learner', 'train',
-           'record_markdown', 'cycles_markdown', 'publish_record', 'parse_kwargs', 'train_cli']
+           'record_markdown', 'cycles_markdown', 'publish_record', 'model_card', 'write_model_card', 'parse_kwargs',
+           'train_cli']
 
 # %% ../nbs/05_train.ipynb #a139dbb7
 def charbonnier(pred:torch.Tensor, target:torch.Tensor, eps:float=1e-3) -> torch.Tensor:
@@ -345,11 +346,11 @@ def record_markdown(name:str='default') -> str:
     return markdown_table([f'`{name}` weights', ''], rows) + cycles_markdown(r)
 
 def cycles_markdown(r:dict, # a weight file's JSON record
-                    docs=None, # folder of the cycles' write-ups, `cycle<N>_*.md` (default: the repo's results/training/)
+                    docs=None, # folder of the cycles' write-ups, `cycle<N>_*.md` (default: the repo's results/training/experiments/)
                    ) -> str:
     "A markdown table with one row per training cycle of a record: settings, validation, command and write-up ('' for one cycle)."
     if len(cyc := r.get('cycle_log', [])) < 2: return ''
-    docs = Path(docs or repo_dir()/'results'/'training')
+    docs = Path(docs or repo_dir()/'results'/'training'/'experiments')
     def doc(c): return ', '.join(f'`{f.name}`' for f in sorted(docs.glob(f"cycle{c['cycle']}_*.md")))
     def cmd(c): return f"`{c['command']}`" if c.get('command') else ''
     def mix(c): return ', '.join(p + (f' ×{n}' if n > 1 else '') for p, n in Counter(c['presets']).items())
@@ -362,10 +363,76 @@ def cycles_markdown(r:dict, # a weight file's JSON record
     return '\n' + markdown_table(head, rows)
 
 def publish_record(name:str, run) -> None:
-    "Copy a shipped run's log and a markdown summary of its record to results/training/."
+    "Copy a shipped run's log and a markdown summary of its record to results/training/; write its model card."
     d = repo_dir()/'results'/'training'; d.mkdir(parents=True, exist_ok=True)
     if (Path(run)/'log.csv').exists(): shutil.copy(Path(run)/'log.csv', d/f'{name}_log.csv')
     (d/f'{name}.md').write_text(record_markdown(name))
+    write_model_card(name)
+
+# %% ../nbs/05_train.ipynb #0b35f470
+LIMITATIONS = ("It does not repair scratches, dust, tears, stains or missing pieces, and it keeps faded or tinted colours as they are.",
+               "It was trained on spatially uniform blur (camera-shake kernels up to 35 px, linear motion up to 25 px, defocus, "
+               "gaussian): large or non-uniform motion (a rotating camera, moving subjects) is reduced little.",
+               "It has no face prior: it sharpens what the pixels hold and invents no detail, so a face a few pixels wide stays a few pixels wide.",
+               "Its scores come from synthetic degradations of the embedded test photos, cropped to 384 px; real photos are checked only "
+               "by no-reference measures (gradient energy, noise, grid pattern).")
+
+def _licences(split:str='train') -> str:
+    "The licences of an embedded split's photos (their short names), with counts."
+    short = lambda l: (s := l.split(' (')[0].split(';')[0].strip()).lower().replace('-', ' ') == 'public domain' and 'public domain' or s
+    return ', '.join(f'{l} ({n})' for l, n in Counter(short(p.license) for p in photos(split)).most_common())
+
+def _chain(name:str) -> list:
+    "The commands that reproduce a shipped weight file, its starting weights' first."
+    r = model_record(name)
+    own = [c['command'] for c in r.get('cycle_log', []) if c.get('command')] or [r['command']]
+    return (_chain(r['init']) if r.get('init') and (weights_dir()/f"{r['init']}.json").exists() else []) + own
+
+def model_card(name:str='default', # shipped weight name
+               results=None, # folder with `make eval`'s models.csv and real_photos.csv (default: the repo's results/)
+              ) -> str:
+    "A Markdown model card for a shipped weight file, from its JSON record and the latest `make eval` results."
+    r, f = model_record(name), weights_dir()/f'{name}.pt'
+    res = Path(results or repo_dir()/'results')
+    size = f'{f.stat().st_size/1e6:.1f} MB ({r["dtype"]})' if f.exists() else f'about {r["params"]*2/1e6:.0f} MB ({r["dtype"]}), not in git'
+    init = (f"; fine-tuned from `{r['init']}` ({(r.get('init_seconds') or 0)/60:.0f} min), see [its card]({r['init']}.md)" if r.get('init') else '')
+    rows = [('architecture', f"{dict(nafnet='NAFNetLite', unet='fastai DynamicUnet').get(r['arch'], r['arch'])}: {r['kwargs']}"),
+            ('parameters / weights', f"{r['params']/1e6:.2f} M / {size}"),
+            ('training data', f"{r['data']}: the {len(photos('train'))} train-split photos of `data/photos/` (licences: {_licences()}; credits in "
+                              "`data/photos/SOURCES.md`), degraded on the fly" if r['data'] == 'embedded' else str(r['data'])),
+            ('degradations', f"{', '.join(dict.fromkeys(r['presets']))} (mix {', '.join(r['presets'])}), {r['patch']} px patches, batch {r['batch_size']}"),
+            ('loss', f"Charbonnier + {r.get('fft_loss', 0):g} × FFT-L1" + (f" + {r['grid_loss']:g} × grid penalty" if r.get('grid_loss') else '')
+                     + (f" + {r['gan_weight']:g} × adversarial (PatchGAN)" if r.get('gan_weight') else '')),
+            ('training', f"{r['train_seconds']/60:.0f} min, {r['epochs']} epochs in {r.get('cycles', 1)} one-cycle{'s' if r.get('cycles', 1) > 1 else ''} on {r['machine']}{init}"),
+            ('validation PSNR', f"{r['valid_input_psnr']:.2f} → {r['valid_psnr']:.2f} dB ({r['valid_psnr_gain']:+.2f} dB, the run's own mix)")]
+    md = [f'# Model card: `{name}`', '', f'<!-- generated by deblur_nb.train.model_card from {name}.json (make train / make eval): do not edit -->', '',
+          markdown_table(['', ''], rows)]
+    m = pd.read_csv(res/'models.csv') if (res/'models.csv').exists() else None
+    if m is not None and name in set(m.model):
+        s = m[m.model == name].iloc[0]
+        md += ['## Scores', '', 'Gain over the degraded input on the embedded test split (`make eval`, `results/summary.md`):', '',
+               markdown_table(['preset', 'PSNR gain (dB)', 'SSIM gain'], [(p, f"{s[p + '_gain']:+.2f}", f"{s[p + '_ssim_gain']:+.3f}") for p in PRESETS]
+                              + [('blur-only mean', f'{s.blur_only_gain:+.2f}', '')]), f"Speed in that run: {s.ms_per_mp:.0f} ms per megapixel."]
+    rp = pd.read_csv(res/'real_photos.csv') if (res/'real_photos.csv').exists() else None
+    if rp is not None and name in set(rp.method):
+        md += ['', 'Real photos in `data/real/` (no ground truth): gradient energy and noise, output / input; grid pattern, output minus input:', '',
+               markdown_table(['photo', 'sharpness', 'noise', 'grid'], [(q.image, f'×{q.sharpness_ratio:.2f}', f'×{q.noise_ratio:.2f}', f'{q.grid_excess:+.1f}')
+                                                                       for q in rp[rp.method == name].itertuples()])]
+    md += ['', '## How to reproduce', '', 'From a fresh clone, in this order (each command creates `.venv` if needed). Budgets are in minutes '
+           'of wall-clock time, so another machine reaches another number of epochs and close, not identical, weights.', '']
+    md += [f'{i}. `{c}`' for i, c in enumerate(_chain(name), 1)]
+    md += ['', '## Intended use', '', 'Blurred, soft or shaken photographs, above all scanned old family prints: `deblur(img, model='
+           f"'{name}')`, `deblur-nb --model {name}`, or the app's model menu. It runs on a CPU in seconds per photo; a GPU is never needed.",
+           '', '## Limitations', ''] + [f'- {l}' for l in LIMITATIONS]
+    if r.get('gan_weight'): md += ['- The adversarial loss makes it look sharper at some cost in PSNR; it can add fine texture that was not in the photo.']
+    if not f.exists(): md += ['- Its weight file is not in git; `make train-' + name + '` rebuilds it.']
+    md += ['', '## History', '', f"Every cycle's settings, notes and write-ups: [`results/training/{name}.md`](../../results/training/{name}.md); "
+           'the index of the training history: [`results/training/README.md`](../../results/training/README.md).', '']
+    return '\n'.join(md)
+
+def write_model_card(name:str, results=None) -> Path:
+    "Write `deblur_nb/weights/<name>.md` from the weight's record and the latest results."
+    p = weights_dir()/f'{name}.md'; p.write_text(model_card(name, results)); return p
 
 # %% ../nbs/05_train.ipynb #5cbe095a
 def parse_kwargs(s:str|None) -> dict:

@@ -62,3 +62,64 @@ def test_shipped_weights_are_small_recorded_and_load():
             assert k in r, (f, k)
         m = load_model(p)
         assert sum(q.numel() for q in m.parameters()) == r['params'] and not m.training
+
+def _module_imports(path) -> set:
+    "The package modules a source file imports, at top level or inside functions."
+    import ast
+    mods = set()
+    for n in ast.walk(ast.parse(path.read_text())):
+        if isinstance(n, ast.ImportFrom):
+            m = ('deblur_nb.' + (n.module or '')).rstrip('.') if n.level else (n.module or '')
+            if m == 'deblur_nb': mods |= {f'deblur_nb.{a.name}' for a in n.names}
+            elif m.startswith('deblur_nb.'): mods.add(m)
+        elif isinstance(n, ast.Import): mods |= {a.name for a in n.names if a.name.startswith('deblur_nb')}
+    return mods
+
+def test_infer_imports_only_core_and_models():
+    "What every user imports pulls in no training data, degradations or metrics (issue 31)."
+    assert _module_imports(ROOT/'deblur_nb'/'infer.py') <= {'deblur_nb.core', 'deblur_nb.models'}
+    code = ('import sys, numpy as np; from deblur_nb.infer import deblur; deblur(np.random.default_rng(0).random((40, 40, 3), np.float32)); '
+            'print(sorted(m for m in sys.modules if m.startswith("deblur_nb.")))')
+    out = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == "['deblur_nb.core', 'deblur_nb.infer', 'deblur_nb.models']", out
+
+def _readme_blocks(lang):
+    return re.findall(rf'```{lang}\n(.*?)```', (ROOT/'README.md').read_text(), re.S)
+
+def test_readme_names_only_existing_targets_scripts_and_functions():
+    "Every make target, console script, option and function the README shows exists as written (issue 31)."
+    import ast, importlib, inspect, tomllib
+    text = (ROOT/'README.md').read_text()
+    targets = set(re.findall(r'^([A-Za-z][\w-]*):', (ROOT/'Makefile').read_text(), re.M))
+    scripts = set(tomllib.loads((ROOT/'pyproject.toml').read_text())['project']['scripts'])
+    for t in re.findall(r'\bmake ([a-z][\w-]*)', text): assert t in targets, f'README names make target {t!r}, which the Makefile lacks'
+    for s in re.findall(r'\.venv/bin/([\w-]+)', text): assert s in scripts, f'README names console script {s!r}, which pyproject lacks'
+    for block in _readme_blocks('bash'):
+        for line in (l.split('#')[0].split() for l in block.splitlines()):
+            if not line: continue
+            if line[0] == 'make': assert len(line) == 1 or '=' in line[1] or line[1] in targets, line; continue
+            assert line[0].startswith('.venv/bin/'), f'a README command runs {line[0]!r}, not a make target or a console script'
+            helptext = subprocess.run([str(ROOT/line[0])] + ['--help'], capture_output=True, text=True).stdout
+            for opt in (a.split('=')[0] for a in line[1:] if a.startswith('-')): assert opt in helptext, f'{line[0]} has no option {opt}'
+    for block in _readme_blocks('python'):
+        tree, names = ast.parse(block), {}
+        for n in ast.walk(tree):
+            if isinstance(n, ast.ImportFrom) and n.module.startswith('deblur_nb'):
+                mod = importlib.import_module(n.module)
+                for a in n.names: assert hasattr(mod, a.name), f'{n.module} has no {a.name}'; names[a.asname or a.name] = getattr(mod, a.name)
+        for n in ast.walk(tree):
+            if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in names:
+                params = inspect.signature(names[n.func.id]).parameters
+                for k in n.keywords: assert k.arg in params, f'{n.func.id}() has no argument {k.arg}'
+
+def test_every_weight_record_has_its_current_model_card():
+    "A card per weight record, as its generator writes it from the record and the committed results (issue 31)."
+    from deblur_nb.train import model_card
+    from deblur_nb.models import weights_dir
+    names = sorted(f.stem for f in weights_dir().glob('*.json'))
+    assert {'default', 'gan'} <= set(names)
+    for n in names:
+        card = weights_dir()/f'{n}.md'
+        assert card.exists(), f'{card} missing: run make eval'
+        assert card.read_text() == model_card(n), f'{card} is out of date: run make eval'
+    assert all(f'deblur_nb/weights/{n}.md' in (ROOT/'README.md').read_text() for n in names)

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# Regenerates nothing it keeps: the check behind `make sync` (part of `make test`).
 # Fail if nbdev-export, nbdev-clean or the README generator change anything: generated modules, cleaned
 # notebooks and README.md must be committed in sync with the notebooks. Compares the tree before and after,
 # so it also works on a working copy with uncommitted edits (on a clean clone this is `git diff --exit-code`).

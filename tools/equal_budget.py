@@ -1,7 +1,7 @@
 """The U-Net against the default model at the same budget: the default's first cycle (101 min, commit 3ffaadd), same data, mix, patches and batch.
 
 Scores those weights on the `make eval` test cases and sets them beside the U-Net's rows in results/benchmark.csv and
-results/real_photos.csv (its 62 MB weight file is not in git). Writes results/training/unet_budget.md.
+results/real_photos.csv (its 62 MB weight file is not in git). Regenerates results/training/experiments/unet_budget.md.
 Run from a clone with its history: `.venv/bin/python tools/equal_budget.py` (a few minutes on 2 cores)."""
 import json, subprocess, tempfile
 from pathlib import Path
@@ -44,5 +44,5 @@ rows = [(label, f"{rc['params']/1e6:.2f} M", f"{rc['train_seconds']/60:.0f} min,
          *(f'{g.loc[m, p]:+.2f} / {ss.loc[m, p]:+.3f}' for p in presets), f"{g.loc[m, list(BLUR_ONLY)].mean():+.2f}",
          f"×{r.loc[m, 'sharpness_ratio']:.2f} ({r.loc[m, 'noise_ratio']:.2f})") for m, (rc, label) in info.items()]
 text = '\n'.join(lines) + '\n' + markdown_table(head, rows)
-(res/'training'/'unet_budget.md').write_text(text)
+(res/'training'/'experiments'/'unet_budget.md').write_text(text)
 print(text)

@@ -3,7 +3,7 @@
 Takes each version of deblur_nb/weights/default.pt from git history (the newest commit per number of cycles), scores it on the
 test split (28 photos, 384 px centre crops, strengths 0.25/0.5/0.75, fixed seeds) and on the real blurred photos, and fits
 gain = a + b·ln(minutes) to the old-photo gains, to say how many CPU minutes the +3 dB target would take if that trend held.
-Writes results/training/progress.csv, results/training/progress.md and figures/progress.png.
+Regenerates results/training/progress.csv, results/training/progress.md and figures/progress.png.
 Run from a clone with its history: `.venv/bin/python tools/progress.py` (about 12 minutes on 2 cores)."""
 import json, subprocess, tempfile
 from pathlib import Path

@@ -1,4 +1,5 @@
-"""Write README.md from nbs/index.ipynb (Quarto, which nbdev-readme needs, cannot be installed here).
+"""Regenerates README.md from nbs/index.ipynb (Quarto, which nbdev-readme needs, cannot be installed here). Run: `make readme`
+(`make test` fails when README.md is out of date).
 
 A markdown line `<!-- include PATH -->` is replaced by the file at PATH (relative to the repo root), so generated
 tables such as results/summary.md appear in the README exactly as `make eval` wrote them."""

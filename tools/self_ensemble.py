@@ -2,7 +2,7 @@
 (restore flipped / rotated copies, undo the transform, average).
 
 Validation split only (all four presets, strengths 0.25/0.5/0.75, the crops of `make eval`), plus the real blurred photos in
-`data/real`. Writes results/self_ensemble.md. Run: `.venv/bin/python tools/self_ensemble.py [weights]` (about 6 minutes on 2 cores)."""
+`data/real`. Regenerates results/training/experiments/self_ensemble.md. Run: `.venv/bin/python tools/self_ensemble.py [weights]` (about 6 minutes on 2 cores)."""
 import sys
 from pathlib import Path
 import numpy as np, pandas as pd
@@ -41,7 +41,7 @@ for c in real_cases():
 r = pd.DataFrame(real).groupby(['copies', 'gain']).mean()
 t = t.join(r)
 cols = ['motion', 'defocus', 'gaussian', 'old_photo', 'blur_only']
-out = Path(__file__).resolve().parent.parent/'results'/'self_ensemble.md'
+out = Path(__file__).resolve().parent.parent/'results'/'training'/'experiments'/'self_ensemble.md'
 out.write_text('\n'.join([
     f'## Residual gain and self-ensemble at inference (`{W}` weights)', '',
     'Validation split (all photos, four presets, strengths 0.25/0.5/0.75, 384 px centre crops): mean PSNR gain over the degraded input (dB). '
