@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 
 PORT ?= 8866
 SERVE_PORT ?= 8000
-.PHONY: app serve loadtest browser install demo test sync nbtest pytest lab readme train train-cycle train-unet train-gan bench batch-bench eval clean-venv
+.PHONY: app serve loadtest browser install demo test sync nbtest pytest lab readme train train-cycle train-unet train-gan train-ddp bench batch-bench eval clean-venv
 HOURS ?=
 ARGS  ?=
 MINUTES := $(if $(HOURS),$(shell $(PYTHON) -c "print(round($(HOURS)*60))"),100)
@@ -34,9 +34,9 @@ serve: $(STAMP)
 	$(BIN)/deblur-nb-serve --port $(SERVE_PORT) $(ARGS)
 
 ## Load test of the HTTP API (starts its own server on a free local port): 200 requests, 8 concurrent clients, mostly
-## 1-megapixel photos; prints throughput, latency percentiles, status counts, peak memory and writes results/loadtest.txt.
+## 1-megapixel photos; prints throughput, latency percentiles, status counts, peak memory and writes results/scale/loadtest.txt.
 loadtest: $(STAMP)
-	$(BIN)/deblur-nb-loadtest --out results/loadtest.txt $(ARGS)
+	$(BIN)/deblur-nb-loadtest --out results/scale/loadtest.txt $(ARGS)
 
 ## Debian's Chromium for the browser test (Playwright cannot download its own browser here).
 browser:
@@ -71,14 +71,20 @@ train-unet: $(STAMP)
 train-gan: $(STAMP)
 	$(BIN)/deblur-nb-train --name gan --init default --gan 0.01 --lr 2e-4 --minutes $(if $(HOURS),$(MINUTES),30) $(ARGS)
 
+## The default model trained data-parallel by NPROC processes (torchrun; gloo on CPUs, NCCL with one GPU each), run `ddp`;
+## --bs is per process (global batch NPROC x bs). Rerunning the same command resumes a killed job.
+NPROC ?= 2
+train-ddp: $(STAMP)
+	$(BIN)/torchrun --standalone --nproc_per_node $(NPROC) $(BIN)/deblur-nb-train --name ddp --minutes $(MINUTES) $(ARGS)
+
 ## Speed per model (s/MP at 1, 4 and 24 MP, peak memory); also written to results/bench.jsonl.
 bench: $(STAMP)
 	$(BIN)/deblur-nb-bench > results/bench.jsonl.tmp && mv results/bench.jsonl.tmp results/bench.jsonl && cat results/bench.jsonl
 
-## Batch on Dask: photos/s of deblur-nb in one process vs --workers 2 on 50 photos, plus a kill -9 fault run (results/batch_bench.txt).
+## Batch on Dask: photos/s of deblur-nb in one process vs --workers 2 on 50 photos, plus a kill -9 fault run (results/scale/batch_bench.txt).
 batch-bench: $(STAMP)
-	$(BIN)/python -c 'from deblur_nb.batch import batch_bench; batch_bench()' > results/batch_bench.txt.tmp \
-	  && mv results/batch_bench.txt.tmp results/batch_bench.txt && cat results/batch_bench.txt
+	$(BIN)/python -c 'from deblur_nb.batch import batch_bench; batch_bench()' > results/scale/batch_bench.txt.tmp \
+	  && mv results/scale/batch_bench.txt.tmp results/scale/batch_bench.txt && cat results/scale/batch_bench.txt
 
 ## FOLDER=path/to/GoPro_Large (or a Kaggle DBlur / pair folder) also evaluates its test pairs, at most FOLDER_N.
 FOLDER_N ?= 20

@@ -15,7 +15,7 @@ from .models import weights_dir
 
 # %% auto #0
 __all__ = ['MANIFEST', 'FIELDS', 'STATUSES', 'sha256_file', 'weights_path', 'manifest_rows', 'read_manifest', 'Manifest',
-           'plan_batch', 'deblur_batch', 'deblur_cli', 'fault_run', 'batch_bench']
+           'plan_batch', 'deblur_batch', 'local_cluster', 'deblur_cli', 'worker_processes', 'fault_run', 'batch_bench']
 
 # %% ../nbs/09_batch.ipynb #aa07c61f
 def sha256_file(path, # a file
@@ -170,14 +170,15 @@ def _worker_model(model:str, model_sha:str, device):
     return get_model(str(p), device)
 
 def _deblur_task(src:str, dst:str, model:str, model_sha:str, strength:float=1., tile:int=0, quality:int=95,
-                 replace:bool=False, device=None, threads_by_host:dict|None=None) -> dict:
+                 replace:bool=False, device=None, threads_by_host:dict|None=None, ensemble:int=1) -> dict:
     "Deblur one file (on a worker); returns its manifest row, `done` or `failed` with a one-line error."
     t = time.perf_counter(); p = Path(src)
     row = dict(input=src, size='', sha256='', output=dst, model=model, model_sha256=model_sha)
     try:
         if p.is_file(): row.update(size=p.stat().st_size, sha256=sha256_file(p))
         _set_threads(threads_by_host)
-        deblur_file(p, dst, _worker_model(model, model_sha, device), strength, tile or 'auto', device, overwrite=replace, quality=quality)
+        deblur_file(p, dst, _worker_model(model, model_sha, device), strength, tile or 'auto', device, overwrite=replace, quality=quality,
+                    ensemble=ensemble)
         row['status'] = 'done'
     except Exception as e:
         msg = ' '.join(str(e).split())
@@ -201,6 +202,7 @@ def deblur_batch(inputs:list, # image files, folders or glob patterns (as `deblu
                  threads:bool=True, # set each worker's torch threads to its share of the host's cores
                  verbose:bool=False, # print each output (stdout) and failure (stderr) like `deblur-nb`
                  progress:bool=False, # show a progress bar counting files
+                 ensemble:int=1, # flipped / rotated copies averaged per photo (1, 2, 4 or 8; see `deblur_nb.infer.restore_ensemble`)
                 ) -> dict:
     "Deblur many files, resumably: skip what the manifest says is done, record every result; returns counts."
     files = expand_inputs(inputs)
@@ -218,7 +220,7 @@ def deblur_batch(inputs:list, # image files, folders or glob patterns (as `deblu
         for r in clashes:
             m.write(r); res['failed'] += 1
             if verbose: _say(f'failed: {shown[r["input"]]}: {r["error"]}', sys.stderr)
-        kw = dict(model=spec, model_sha=msha, strength=strength, tile=tile, quality=quality, device=device)
+        kw = dict(model=spec, model_sha=msha, strength=strength, tile=tile, quality=quality, device=device, ensemble=ensemble)
         def started(src, dst): m.write(dict(input=str(src), output=str(dst), model=spec, model_sha256=msha, status='started'))
         def finish(row):
             m.write(row); res[row['status']] += 1
@@ -265,6 +267,18 @@ def _bokeh() -> bool:
     import importlib.util
     return importlib.util.find_spec('bokeh') is not None
 
+def local_cluster(n_workers:int, # worker processes, one Dask thread each
+                  **kwargs, # more `LocalCluster` arguments
+                 ):
+    "A `distributed.LocalCluster` of single-threaded worker processes, without Dask's `MALLOC_TRIM_THRESHOLD_`."
+    import dask
+    from distributed import LocalCluster
+    # Dask's nanny sets MALLOC_TRIM_THRESHOLD_=65536 in each worker; that turns off glibc's adaptive mmap threshold, so
+    # every large torch tensor is mmapped and page-faulted anew: a photo took 1.8x as long. None unsets it (glibc default).
+    with dask.config.set({'distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_': None}):
+        return LocalCluster(**{**dict(n_workers=n_workers, threads_per_worker=1, processes=True, silence_logs=logging.ERROR,
+                                      dashboard_address=':8787' if _bokeh() else ':0'), **kwargs})
+
 @call_parse
 def deblur_cli(*inputs:str, # image files, folders or glob patterns
                Outdir:str='deblurred', # output folder (created): -o OUTDIR
@@ -278,34 +292,38 @@ def deblur_cli(*inputs:str, # image files, folders or glob patterns
                workers:int=0, # run on a local Dask cluster of this many worker processes (resumable: OUTDIR/manifest.csv)
                scheduler:str=None, # run on an existing Dask cluster: its scheduler address, e.g. tcp://host:8786
                retry_failed:bool=False, # with --workers/--scheduler: redo files the manifest records as failed
+               ensemble:int=1, # quality mode: average 2, 4 or 8 flipped / rotated copies (that many times slower)
               ):
     "Deblur photos: deblur-nb INPUT... -o OUTDIR [--workers N | --scheduler ADDRESS]"
     if not workers and not scheduler:
         if retry_failed: raise CliError('--retry-failed needs --workers or --scheduler')
         return _single_cli(*inputs, Outdir=Outdir, suffix=suffix, model=model, strength=strength, tile=tile,
-                           quality=quality, overwrite=overwrite, device=device)
+                           quality=quality, overwrite=overwrite, device=device, ensemble=ensemble)
     if workers < 0: raise CliError('--workers must be positive')
+    if ensemble not in (1, 2, 4, 8): raise CliError(f'--ensemble must be 1, 2, 4 or 8, got {ensemble}')
     try:
         if not expand_inputs(inputs): raise CliError('no input images found')
         weights_path(model)
     except (FileNotFoundError, ValueError) as e: raise CliError(' '.join(str(e).split())) from None
-    from distributed import Client, LocalCluster
+    from distributed import Client
     held = []   # cluster and client, closed at the end
     def connect():   # only when there is work: a rerun with nothing left to do starts no cluster
         try:
             if scheduler: held.append(Client(scheduler, timeout='30s'))
-            else:
-                held.append(LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, silence_logs=logging.ERROR,
-                                         dashboard_address=':8787' if _bokeh() else ':0'))
-                held.append(Client(held[-1]))
+            else: held.append(local_cluster(workers)); held.append(Client(held[-1]))
         except OSError as e: raise CliError(f'cannot reach the Dask scheduler {scheduler}: {" ".join(str(e).split())}') from None
         try: board = _bokeh() if not scheduler else held[-1].run_on_scheduler(lambda: __import__('importlib.util').util.find_spec('bokeh') is not None)
         except Exception: board = False   # the dashboard needs bokeh where the scheduler runs
         if board and 'dashboard' in held[-1].scheduler_info().get('services', {}): _say(f'dashboard: {held[-1].dashboard_link}', sys.stderr)
         return held[-1]
+    import dask
+    # fork (Linux): workers start at once with torch already imported instead of importing it again each (~4 s of
+    # a 25 s run on 2 cores). Safe here: this process has run no torch operation, so no OpenMP pool is copied.
+    method = 'fork' if sys.platform.startswith('linux') else 'spawn'
     try:
-        res = deblur_batch(inputs, Outdir, suffix, model, strength, tile, quality, overwrite, device, retry_failed,
-                           client=connect, verbose=True, progress=sys.stderr.isatty())
+        with dask.config.set({'distributed.worker.multiprocessing-method': method}):
+            res = deblur_batch(inputs, Outdir, suffix, model, strength, tile, quality, overwrite, device, retry_failed,
+                               client=connect, verbose=True, progress=sys.stderr.isatty(), ensemble=ensemble)
     except RuntimeError as e: raise CliError(' '.join(str(e).split())) from None
     finally:
         for x in reversed(held): x.close()
@@ -313,18 +331,26 @@ def deblur_cli(*inputs:str, # image files, folders or glob patterns
     _say(f"{res['done']} done, {res['failed']} failed, {res['skipped_done']} already done{old}; manifest: {res['manifest']}", sys.stderr)
     return 1 if res['failed'] or res['skipped_failed'] else 0
 
-# %% ../nbs/09_batch.ipynb #bb5d71c4
+# %% ../nbs/09_batch.ipynb #cd3dd03a
 def _done_outputs(manifest) -> dict:
     "Output path -> SHA-256 for every file whose last row is `done`."
     return {r['output']: sha256_file(r['output']) for r in read_manifest(manifest).values() if r['status'] == 'done'}
 
+def worker_processes(pid:int) -> list:
+    "The Dask worker processes of a `deblur-nb --workers` client process `pid` (spawned, or forked copies of it)."
+    import psutil
+    me, out = psutil.Process(pid), []
+    for c in me.children():
+        try:
+            if 'spawn_main' in ' '.join(c.cmdline()) or c.cmdline() == me.cmdline(): out.append(c)
+        except psutil.Error: pass
+    return out
+
 def _kill_a_worker(pid:int) -> int|None:
-    "`kill -9` one Dask worker process started (spawned) by the client process `pid`; its pid, or None."
-    import psutil, signal
-    for c in psutil.Process(pid).children(recursive=True):
-        try: cmd = ' '.join(c.cmdline())
-        except psutil.Error: continue
-        if 'spawn_main' in cmd: os.kill(c.pid, signal.SIGKILL); return c.pid
+    "`kill -9` one Dask worker process of the client process `pid`; its pid, or None."
+    import signal
+    for c in worker_processes(pid):
+        os.kill(c.pid, signal.SIGKILL); return c.pid
     return None
 
 def fault_run(folder, # folder of photos

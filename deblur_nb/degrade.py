@@ -10,9 +10,10 @@ import cv2
 from .core import chw2hwc, hwc2chw, to_uint, to_float, load_image, data_dir, luma
 
 # %% auto #0
-__all__ = ['PRESETS', 'as_rng', 'motion_kernel', 'linear_motion_kernel', 'disk_kernel', 'gaussian_kernel', 'convolve',
-           'compose_kernels', 'gaussian_noise', 'poisson_noise', 'film_grain', 'jpeg', 'downscale', 'grayscale',
-           'sepia', 'fade', 'Degraded', 'random_blur', 'degrade']
+__all__ = ['POSE', 'PRESETS', 'EXTRA_PRESETS', 'as_rng', 'motion_kernel', 'linear_motion_kernel', 'disk_kernel',
+           'gaussian_kernel', 'convolve', 'compose_kernels', 'gaussian_noise', 'poisson_noise', 'film_grain', 'jpeg',
+           'downscale', 'grayscale', 'sepia', 'fade', 'camera_path', 'pose_matrix', 'warp', 'camera_blur',
+           'camera_kernel', 'Degraded', 'random_blur', 'degrade']
 
 # %% ../nbs/01_degrade.ipynb #2884e5e9
 def as_rng(rng=None, # a Generator, an int seed, or None for fresh entropy
@@ -190,8 +191,119 @@ def fade(img:np.ndarray, # float32 CHW RGB image in [0, 1]
     cast = np.array([1., 1 - 0.05*amount, 1 - 0.15*amount], np.float32)[:, None, None]
     return np.clip((lo + (hi - lo)*img) * cast, 0, 1).astype(np.float32)
 
+# %% ../nbs/01_degrade.ipynb #957e45b1
+POSE = ('tx', 'ty', 'roll', 'px', 'py')  # the columns of a camera pose
+
+def camera_path(n:int, # number of sub-frame times sampled along the path
+                rng=None, # Generator or seed
+                extent:float=0.04, # peak-to-peak translation, as a fraction of the image width
+                rotation:float|None=None, # peak-to-peak roll about the optical axis, degrees (None: random up to 30*extent)
+                perspective:float|None=None, # peak-to-peak perspective coefficient (None: random up to extent/2)
+                cycles:float=1., # highest wiggle frequency, in cycles over the whole path
+                centre:bool=True, # subtract the mean pose, so the average frame stays aligned with the unmoved image
+               ) -> np.ndarray:
+    "A smooth random camera path: an (n, 5) float64 array of poses (`POSE`: tx, ty, roll, px, py)."
+    rng = as_rng(rng)
+    rotation = rng.uniform(0, 30*extent) if rotation is None else rotation
+    perspective = rng.uniform(0, extent/2) if perspective is None else perspective
+    s = np.linspace(0, 1, n)[:, None]
+    # each coordinate: a random drift plus three random low-frequency sinusoids
+    f, ph, a = rng.uniform(0.1, max(cycles, 0.1), (3, 5)), rng.uniform(0, 2*np.pi, (3, 5)), rng.normal(size=(3, 5))
+    path = rng.normal(size=5)*s + sum(a[j]*np.sin(2*np.pi*f[j]*s + ph[j]) for j in range(3))
+    path = path - (path.mean(0) if centre else path[0])
+    ptp = lambda x: max(float(np.ptp(x)), 1e-12)
+    path[:, :2] *= extent / max(ptp(path[:, 0]), ptp(path[:, 1]))
+    path[:, 2] *= rotation / ptp(path[:, 2])
+    path[:, 3:] *= perspective / max(ptp(path[:, 3]), ptp(path[:, 4]))
+    return path
+
+def pose_matrix(pose, # (tx, ty, roll, px, py), see `POSE`
+                w:int, h:int, # image width and height in pixels
+               ) -> np.ndarray:
+    "The 3x3 pixel homography of a camera `pose` for a `w`x`h` image (about the image centre)."
+    tx, ty, deg, px, py = (float(v) for v in pose)
+    a = np.deg2rad(deg); c, s = np.cos(a), np.sin(a)
+    Hn = np.array([[c, -s, tx], [s, c, ty], [px, py, 1.]])
+    S = np.array([[1/w, 0, -(w - 1)/2/w], [0, 1/w, -(h - 1)/2/w], [0, 0, 1.]])   # pixels -> centred, width-normalised
+    return np.linalg.inv(S) @ Hn @ S
+
+def warp(img:np.ndarray, # float32 CHW image
+         pose, # (tx, ty, roll, px, py), see `POSE`
+         size:tuple|None=None, # output (width, height): a window centred on the image (default: the image's size)
+        ) -> np.ndarray:
+    "`img` as seen after the camera moved by `pose` (cv2.warpPerspective, reflected borders); float32 CHW."
+    c, h, w = img.shape; W, H = size or (w, h)
+    M = np.array([[1, 0, -(w - W)/2], [0, 1, -(h - H)/2], [0, 0, 1.]]) @ pose_matrix(pose, w, h)
+    out = cv2.warpPerspective(chw2hwc(img), M, (W, H), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REFLECT)
+    return hwc2chw(out.reshape(H, W, c)).astype(np.float32)
+
+# %% ../nbs/01_degrade.ipynb #bef5dcaa
+def _srgb_to_linear(x, gamma): return np.power(np.clip(x, 0, 1), gamma, dtype=np.float32)
+def _linear_to_srgb(x, gamma): return np.power(np.clip(x, 0, 1), 1/gamma, dtype=np.float32)
+
+def _region(rng, h:int, w:int, extent:float, n:int) -> tuple[np.ndarray, np.ndarray]:
+    "A soft elliptical mask and its own translation path (an object moving on its own)."
+    ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
+    cy, cx = rng.uniform(0.3, 0.7)*h, rng.uniform(0.3, 0.7)*w
+    ry, rx = rng.uniform(0.1, 0.25)*h, rng.uniform(0.1, 0.25)*w
+    m = (((ys - cy)/ry)**2 + ((xs - cx)/rx)**2 <= 1).astype(np.float32)
+    m = cv2.GaussianBlur(m, (0, 0), 1.5)
+    path = camera_path(n, rng, extent=rng.uniform(1, 2.5)*max(extent, 0.005), rotation=0, perspective=0)
+    return m, path
+
+def _sub_frames(img, path, region=None, size=None):
+    "Warped copies of `img` along `path`, with the moving region (if any) composited on top, one at a time."
+    for i, pose in enumerate(path):
+        f = warp(img, pose, size)
+        if region is not None:
+            m, opath = region; op = np.array(pose, np.float64); op[:2] += opath[i, :2]
+            mm = warp(m[None], op, size)
+            f = f*(1 - mm) + warp(img, op, size)*mm
+        yield f
+
+def camera_blur(img:np.ndarray, # sharp float32 CHW image in [0, 1]
+                rng=None, # Generator or seed
+                extent:float=0.04, # peak-to-peak camera translation, fraction of the width (up to ~0.04)
+                n:int|None=None, # sub-frames averaged (None: about 1.5 per pixel of travel, 8..64)
+                moving_region:bool=False, # also move an elliptical patch along its own path
+                rotation:float|None=None, # peak-to-peak roll in degrees (None: random, see `camera_path`)
+                perspective:float|None=None, # peak-to-peak perspective coefficient (None: random)
+                gamma:float=2.2, # averaging happens in linear light: x**gamma
+                seed:int|None=None, # path seed (None: drawn from `rng`); the record holds it
+               ) -> tuple[np.ndarray, dict]:
+    "Non-uniform camera motion blur: the linear-light average of `img` warped along a smooth random path; returns (image, record)."
+    rng = as_rng(rng); c, h, w = img.shape
+    rotation = float(rng.uniform(0, 30*extent)) if rotation is None else float(rotation)
+    perspective = float(rng.uniform(0, extent/2)) if perspective is None else float(perspective)
+    seed = int(rng.integers(2**31)) if seed is None else int(seed)
+    n = int(n or np.clip(np.ceil(1.5*extent*w), 8, 64))
+    rec = dict(op='camera', extent=float(extent), n=n, moving_region=bool(moving_region), rotation=rotation,
+               perspective=perspective, gamma=float(gamma), seed=seed)
+    if extent == 0 and not moving_region: return img.astype(np.float32), rec
+    r = np.random.default_rng(seed)
+    path = camera_path(n, r, extent, rotation, perspective)
+    region = _region(r, h, w, extent, n) if moving_region else None
+    lin = _srgb_to_linear(img, gamma); acc = np.zeros_like(lin)
+    for f in _sub_frames(lin, path, region): acc += f
+    return _linear_to_srgb(acc/n, gamma), rec
+
+def camera_kernel(rec:dict, # a `camera_blur` record
+                  w:int, h:int, # image width and height
+                 ) -> np.ndarray:
+    "The blur kernel at the image centre of a `camera_blur` record (the blur elsewhere differs: roll and perspective)."
+    path = camera_path(rec['n'], np.random.default_rng(rec['seed']), rec['extent'], rec['rotation'], rec['perspective'])
+    c = np.array([(w - 1)/2, (h - 1)/2, 1.])
+    q = np.array([pose_matrix(p, w, h) @ c for p in path]); d = q[:, :2]/q[:, 2:] - c[:2]
+    size = _odd(2*np.ceil(np.abs(d).max()) + 3)
+    return _center(_splat(d + size//2, size))
+
+def _replay(img:np.ndarray, rec:dict) -> np.ndarray:
+    "Apply a `camera_blur` record again."
+    return camera_blur(img, **{k: v for k, v in rec.items() if k != 'op'})[0]
+
 # %% ../nbs/01_degrade.ipynb #52f7c222
-PRESETS = ('motion', 'defocus', 'gaussian', 'old_photo')
+PRESETS = ('motion', 'defocus', 'gaussian', 'old_photo')  # the benchmark's presets (evaluation iterates these)
+EXTRA_PRESETS = ('camera',)  # also accepted by `degrade`, kept out of `PRESETS` so benchmark cases stay the same
 
 @dataclass(frozen=True)
 class Degraded:
@@ -201,12 +313,12 @@ class Degraded:
     preset:str              # preset name
     strength:float          # nominal strength in [0, 1]
     ops:tuple               # applied ops in order, each a dict with 'op' and its parameters
-    kernel:np.ndarray       # the total blur kernel that was applied (composite of all blur ops)
+    kernel:np.ndarray       # the total blur kernel that was applied (composite of all blur ops; `camera`: at the centre)
 
     @property
     def blur(self) -> str:
         "Name of the first blur op applied ('none' if there was none)."
-        return next((o['op'] for o in self.ops if o['op'] in _BLURS), 'none')
+        return next((o['op'] for o in self.ops if o['op'] in _BLURS + ('camera',)), 'none')
 
 _BLURS = ('shake', 'linear', 'defocus', 'gaussian')
 
@@ -252,13 +364,18 @@ def _age(img, strength, rng, ops):
 
 # %% ../nbs/01_degrade.ipynb #c59f7ebb
 def degrade(img:np.ndarray, # sharp float32 CHW image in [0, 1]
-            preset:str='old_photo', # one of `PRESETS`
+            preset:str='old_photo', # one of `PRESETS` or `EXTRA_PRESETS`
             strength:float=0.5, # 0 (mild) .. 1 (severe)
             rng=None, # Generator or seed: the same seed gives the same degradation
            ) -> Degraded:
     "Degrade a sharp image with `preset` at `strength`; returns input, target and a record of the ops."
-    if preset not in PRESETS: raise ValueError(f'unknown preset {preset!r}; use one of {PRESETS}')
+    if preset not in PRESETS + EXTRA_PRESETS: raise ValueError(f'unknown preset {preset!r}; use one of {PRESETS + EXTRA_PRESETS}')
     rng = as_rng(rng); ops = []
+    if preset == 'camera':
+        t = strength + rng.uniform(-0.1, 0.1)
+        out, p = camera_blur(img, rng, _lerp(0.005, 0.04, t), moving_region=rng.uniform() < 0.3); ops.append(p)
+        k = camera_kernel(p, img.shape[2], img.shape[1])
+        return Degraded(_light_noise(out, rng, ops), img.astype(np.float32), preset, strength, tuple(ops), k)
     target = _age(img, strength, rng, ops) if preset == 'old_photo' else img.astype(np.float32)
     if preset != 'old_photo':
         kind = {'motion': 'shake' if rng.uniform() < 0.7 else 'linear', 'defocus': 'defocus', 'gaussian': 'gaussian'}[preset]

@@ -14,16 +14,16 @@ from .core import load_image, save_image, repo_dir, data_dir, figures_dir, show_
 from .degrade import PRESETS, degrade, gaussian_kernel
 from .data import photos, find_pairs
 from .metrics import psnr, ssim, mse, gradient_energy, noise_sigma, grid_artifact
-from .infer import restore_array, get_model
+from .infer import restore_array, restore_ensemble, get_model
 from .models import weights_dir, model_record
 from .train import write_model_card
 
 # %% auto #0
-__all__ = ['GUESS_PSF', 'DEFAULT_PARAMS', 'GRID', 'BLUR_ONLY', 'Case', 'synthetic_cases', 'folder_cases', 'wiener_deconv',
-           'rl_deconv', 'unsharp', 'classical_methods', 'model_methods', 'tune_classical', 'evaluate', 'summarize',
-           'summary_markdown', 'compact_markdown', 'real_cases', 'real_check', 'detail_window', 'plot_real',
-           'plot_strength', 'plot_speed_quality', 'plot_grid', 'model_table', 'model_markdown', 'plot_model_crops',
-           'compare_weights', 'demo', 'demo_cli', 'carried_rows', 'run_benchmark', 'eval_cli']
+__all__ = ['GUESS_PSF', 'DEFAULT_PARAMS', 'GRID', 'REAL_FOCUS', 'BLUR_ONLY', 'Case', 'synthetic_cases', 'folder_cases',
+           'wiener_deconv', 'rl_deconv', 'unsharp', 'classical_methods', 'model_methods', 'tune_classical', 'evaluate',
+           'summarize', 'summary_markdown', 'compact_markdown', 'real_cases', 'real_check', 'detail_window',
+           'plot_real', 'plot_strength', 'plot_speed_quality', 'plot_grid', 'model_table', 'model_markdown',
+           'plot_model_crops', 'compare_weights', 'demo', 'demo_cli', 'carried_rows', 'run_benchmark', 'eval_cli']
 
 # %% ../nbs/07_evaluate.ipynb #05c72beb
 @dataclass(frozen=True)
@@ -253,11 +253,14 @@ def detail_window(before:np.ndarray, # CHW in [0, 1]
     win = lambda im, y, x: im[:, y:y + side, x:x + side]
     return max(pos, key=lambda p: gradient_energy(win(after, *p)) - gradient_energy(win(before, *p)))
 
+REAL_FOCUS = dict(hine_mill_girls=(120, 190))   # top-left (y, x) of the 100% crop where a real photo's subject is: the girl's face
+
 def plot_real(names:tuple=('default',), # models: the first chooses the crop and gets a whole-photo panel
               cases:list|None=None, # real `Case`s (default: `real_cases()`)
               path=None, # figures folder
-              crop:int=192, # side of the 100% crops, and height of the whole-photo panels
+              crop:int=224, # side of the 100% crops, and height of the whole-photo panels
               name:str='real_before_after.png', # file name
+              focus:dict=REAL_FOCUS, # image name -> top-left (y, x) of its crop (else where the first model sharpened most)
              ) -> Path:
     "Real photos whole (before, after) and 100% crops (before, each model), composed pixel for pixel; saved as `name`."
     import matplotlib.pyplot as plt
@@ -265,7 +268,7 @@ def plot_real(names:tuple=('default',), # models: the first chooses the crop and
     label = lambda n: n if isinstance(n, str) else type(n).__name__
     for c in cases if cases is not None else real_cases():
         x = c.blurred; outs = [restore_array(x, n) for n in names]
-        y0, x0 = detail_window(x, outs[0], crop); cut = lambda im: im[:, y0:y0 + crop, x0:x0 + crop]
+        y0, x0 = focus[c.image] if c.image in focus else detail_window(x, outs[0], crop); cut = lambda im: im[:, y0:y0 + crop, x0:x0 + crop]
         s = min(crop, *x.shape[1:])
         panels = [(_fit_height(x, s), f'{c.image}: input'), (_fit_height(outs[0], s), label(names[0])), (cut(x), 'input, 100%')] + \
                  [(cut(o), f'{label(n)}, 100%: GE ×{gradient_energy(cut(o))/max(gradient_energy(cut(x)), 1e-12):.2f}') for n, o in zip(names, outs)]
@@ -430,13 +433,15 @@ def run_benchmark(out=None, # results folder (default: repo's results/)
                   folder_n:int=20, # at most this many pairs from it
                   models:tuple|None=None, # shipped model names (default: all shipped)
                   tune_n:int=6, # validation photos used to tune the classical baselines
+                  ensemble:int=8, # also score the default model's self-ensemble of this many copies (1: not)
                  ) -> pd.DataFrame:
     "Tune baselines on valid, evaluate everything on test, write results/ and figures/; returns the summary."
     out = Path(out or repo_dir()/'results'); out.mkdir(parents=True, exist_ok=True)
     params = tune_classical(synthetic_cases('valid', n=tune_n, strengths=(0.3, 0.7), crop=min(crop, 192)))
     (out/'classical_params.json').write_text(json.dumps(params, indent=2) + '\n')
     nets = model_methods(models)
-    methods = {**classical_methods(params), **nets}
+    ens = {f'default_x{ensemble}': lambda c: restore_ensemble(c.blurred, 'default', ensemble)} if ensemble > 1 and 'default' in nets else {}
+    methods = {**classical_methods(params), **nets, **ens}
     cases = synthetic_cases('test', n=n, strengths=strengths, crop=crop)
     if folder: cases += folder_cases(folder, 'test', folder_n, crop)
     df, rc = evaluate(methods, cases), real_check(methods)
@@ -447,12 +452,14 @@ def run_benchmark(out=None, # results folder (default: repo's results/)
         rc = pd.concat([rc, carried_rows(old['real_photos.csv'], rc, absent)]) if 'real_photos.csv' in old else rc
     kept = [m for m in absent if m in set(df.method)]
     for m in set(absent) - set(kept): warnings.warn(f'{m}: no weight file here and no earlier rows for these cases; it is left out of the tables')
+    ens_note = ''.join(f' `{m}`: the default model averaged over {ensemble} flipped / rotated copies (`deblur(..., ensemble={ensemble})`), '
+                       f'{ensemble} times its work.' for m in ens)
     df.round(5).to_csv(out/'benchmark.csv', index=False)
     s = summarize(df); s.round(4).to_csv(out/'summary.csv', index=False)
     rc.round(4).to_csv(out/'real_photos.csv', index=False)
     md = (f'### Benchmark (generated by `make eval`)\n\n{len(set(df.image))} test photos, centre crops of {crop} px, '
           f'strengths {list(strengths)}, fixed seeds. Cells: PSNR (dB) mean ± std / SSIM; best PSNR in bold. '
-          f'Classical parameters tuned on the validation split: `classical_params.json`.' +
+          f'Classical parameters tuned on the validation split: `classical_params.json`.' + ens_note +
           ''.join(f' Rows of `{m}` are carried over from the last `make eval` that had its weight file, which is not in git '
                   f'(`make train-{m}` rebuilds it).' for m in kept) + '\n\n' + summary_markdown(s) +
           '\n### Real blurred photos (no ground truth)\n\nGradient energy and noise, output / input; grid pattern (`grid_artifact`: absolute '
@@ -467,7 +474,9 @@ def run_benchmark(out=None, # results folder (default: repo's results/)
     (out/'summary.md').write_text(md)
     (out/'overview.md').write_text(f'PSNR (dB) / SSIM gain over the degraded input on the {len(set(df.image))} embedded test photos '
                                    f'(centre crops of {crop} px, strengths {", ".join(map(str, strengths))}); s/MP on this machine; real photos: '
-                                   f'gradient energy and noise, output / input, mean over the {len(set(rc.image))} photos in `data/real/`.\n\n'
+                                   f'gradient energy and noise, output / input, mean over the {len(set(rc.image))} photos in `data/real/` (per photo and with the '
+                                   f'grid pattern, which deconvolution raises: `summary.md`). `*_oracle` methods are handed the true blur kernel, '
+                                   f'which no user has: an upper bound for classical deconvolution.{ens_note}\n\n'
                                    + compact_markdown(s, rc))
     if out.resolve() == (repo_dir()/'results').resolve():   # the package's model cards quote the repo's results, never a scratch run's
         for m in t.model if len(t) else []: write_model_card(m, out)

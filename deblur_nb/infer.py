@@ -15,8 +15,8 @@ from .core import IMAGE_EXTS, ImageError, LoadedImage, read_image, save_image, t
 from .models import load_model, weights_dir
 
 # %% auto #0
-__all__ = ['auto_device', 'get_model', 'restore_array', 'auto_tile', 'blend', 'deblur_image', 'deblur', 'expand_inputs',
-           'deblur_file', 'deblur_cli', 'bench', 'bench_cli']
+__all__ = ['DIHEDRAL', 'auto_device', 'get_model', 'restore_array', 'auto_tile', 'restore_ensemble', 'blend', 'deblur_image',
+           'deblur', 'expand_inputs', 'deblur_file', 'deblur_cli', 'bench', 'bench_cli']
 
 # %% ../nbs/06_infer.ipynb #0e52b2ab
 def auto_device(device=None) -> torch.device:
@@ -91,6 +91,28 @@ def auto_tile() -> int:
     except (ValueError, OSError, AttributeError): free = 0
     return 1024 if free > 6e9 else 512
 
+# %% ../nbs/06_infer.ipynb #bf5d0a86
+DIHEDRAL = ((0, False), (0, True), (2, True), (2, False), (1, False), (1, True), (3, False), (3, True))   # (quarter turns, left-right flip); the first n make the n-copy ensemble
+
+def _fwd(x:np.ndarray, k:int, f:bool) -> np.ndarray: return np.ascontiguousarray(np.rot90(x[:, :, ::-1] if f else x, k, (1, 2)))
+def _inv(y:np.ndarray, k:int, f:bool) -> np.ndarray: y = np.rot90(y, -k, (1, 2)); return y[:, :, ::-1] if f else y
+
+def restore_ensemble(img:np.ndarray, # float32 RGB CHW image in [0, 1]
+                     model=None, # see `get_model`
+                     copies:int=1, # 1 (plain), 2 (left-right flip), 4 (flips) or 8 (flips and quarter turns)
+                     tile:int|str='auto', # see `restore_array`
+                     device=None, # torch device
+                    ) -> np.ndarray:
+    "The model's output averaged over `copies` flipped / rotated copies of `img`, each transform undone."
+    if copies not in (1, 2, 4, 8): raise ValueError(f'ensemble must be 1, 2, 4 or 8 copies, got {copies}')
+    out = None
+    for k, f in DIHEDRAL[:copies]:
+        y = _inv(restore_array(_fwd(img, k, f), model, tile, device=device), k, f)
+        if out is None: out = np.ascontiguousarray(y)
+        else: out += y
+    out /= copies
+    return out
+
 # %% ../nbs/06_infer.ipynb #1d553504
 def blend(img:np.ndarray, # float32 CHW input
           out:np.ndarray, # the model's float32 CHW result for `img`
@@ -104,11 +126,12 @@ def deblur_image(src, # anything `deblur_nb.core.read_image` accepts
                  strength:float=1., # 0 = unchanged, 1 = the model's output; blends input and output
                  tile:int|str='auto', # tile side, 'auto' or 0 (no tiling)
                  device=None, # torch device (default: CUDA if present, else CPU)
+                 ensemble:int=1, # copies averaged by `restore_ensemble` (1, 2, 4 or 8): more is slower, a little cleaner
                 ) -> LoadedImage:
     "Deblur `src`; returns the float32 CHW result with the source's `ImageInfo` (for saving alike)."
     if not 0 <= strength <= 2: raise ValueError(f'strength must be in [0, 2], got {strength}')
     li = src if isinstance(src, LoadedImage) else read_image(src)
-    out = restore_array(li.img, model, tile, device=device) if strength else li.img
+    out = restore_ensemble(li.img, model, ensemble, tile, device) if strength else li.img
     if strength != 1: out = blend(li.img, out, strength)
     if li.info.gray: out = np.repeat(luma(out), 3, 0)
     return LoadedImage(out, li.info)
@@ -118,9 +141,10 @@ def deblur(img, # path, bytes, file object, PIL image or array (see `deblur_nb.c
            strength:float=1., # 0 = unchanged, 1 = the model's output; blends input and output
            tile:int|str='auto', # tile side, 'auto' or 0 (no tiling)
            device=None, # torch device (default: CUDA if present, else CPU)
+           ensemble:int=1, # 1 (one pass), or 2, 4 or 8 flipped / rotated copies averaged (slower, a little cleaner)
           ) -> Image.Image:
     "Deblur a photo; returns a PIL image of the same size (grayscale in, grayscale out)."
-    r = deblur_image(img, model, strength, tile, device)
+    r = deblur_image(img, model, strength, tile, device, ensemble)
     return to_pil(r.img, gray=r.info.gray)
 
 # %% ../nbs/06_infer.ipynb #97a743a5
@@ -139,12 +163,13 @@ def deblur_file(src, # input image file
                 model=None, strength:float=1., tile='auto', device=None,
                 overwrite:bool=False, # replace an existing output
                 quality:int=95, # JPEG/WebP quality
+                ensemble:int=1, # flipped / rotated copies averaged (1, 2, 4 or 8)
                ) -> Path:
     "Deblur one file into `dst`, keeping grayscale and 16-bit depth; never writes over `src`."
     src, dst = Path(src), Path(dst)
     if dst.exists() and dst.resolve() == src.resolve(): raise ImageError(f'{dst.name}: refusing to overwrite the input')
     if dst.exists() and not overwrite: raise FileExistsError(f'{dst}: exists; not overwriting (use --overwrite)')
-    r = deblur_image(src, model, strength, tile, device)
+    r = deblur_image(src, model, strength, tile, device, ensemble)
     return save_image(r.img, dst, overwrite=overwrite, quality=quality, info=r.info)
 
 # %% ../nbs/06_infer.ipynb #070899fc
@@ -158,17 +183,19 @@ def deblur_cli(*inputs:str, # image files, folders or glob patterns
                quality:int=95, # JPEG quality of JPEG outputs
                overwrite:bool=False, # replace existing outputs (inputs are never replaced)
                device:str=None, # cpu or cuda (default: cuda if available)
+               ensemble:int=1, # quality mode: average 2, 4 or 8 flipped / rotated copies (that many times slower)
               ):
     "Deblur photos: deblur-nb INPUT... -o OUTDIR"
     files = expand_inputs(inputs)
     if not files: raise CliError('no input images found')
+    if ensemble not in (1, 2, 4, 8): raise CliError(f'--ensemble must be 1, 2, 4 or 8, got {ensemble}')
     try: net = get_model(model, device)
     except Exception as e: raise CliError(' '.join(str(e).split())) from None
     from fastprogress.fastprogress import progress_bar
     out, failed = Path(Outdir), 0
     for f in (progress_bar(files, leave=False) if len(files) > 3 and sys.stderr.isatty() else files):
         dst = out/f'{f.stem}{suffix}{f.suffix}'
-        try: print(deblur_file(f, dst, net, strength, tile or 'auto', overwrite=overwrite, quality=quality), flush=True)
+        try: print(deblur_file(f, dst, net, strength, tile or 'auto', overwrite=overwrite, quality=quality, ensemble=ensemble), flush=True)
         except (ImageError, OSError, ValueError) as e:
             failed += 1; print(f'failed: {f}: {" ".join(str(e).split())}', file=sys.stderr, flush=True)
     if failed: print(f'{failed} of {len(files)} file(s) failed', file=sys.stderr)

@@ -4,13 +4,14 @@
 
 # %% ../nbs/05_train.ipynb #e33d0356
 from __future__ import annotations
-import json, os, platform, shutil, sys, tempfile, time, warnings
+import json, os, platform, random, shutil, sys, tempfile, time, warnings
 from collections import Counter
 from functools import partial
 from pathlib import Path
 import numpy as np
 import pandas as pd
-import torch, torch.nn as nn, torch.nn.functional as F
+import torch, torch.nn as nn, torch.nn.functional as F, torch.distributed as dist
+from torch.nn.parallel import DistributedDataParallel
 with warnings.catch_warnings():
     warnings.filterwarnings('ignore', message='.*torch.jit.script.*', category=FutureWarning)
     from fastai.learner import Learner
@@ -21,15 +22,15 @@ with warnings.catch_warnings():
 from fastcore.script import call_parse
 from .core import repo_dir, markdown_table
 from .degrade import PRESETS
-from .data import get_dls, photos
+from .data import get_dls, photos, EpochDataLoader
 from .metrics import psnr_metric, ssim_metric, grid_bumps, GRID_PERIODS
 from .models import build_model, save_model, load_model, load_grown, model_record, weights_dir, PatchDiscriminator
 
 # %% auto #0
 __all__ = ['DEFAULT_MODEL', 'TRAIN_PRESETS', 'LIMITATIONS', 'charbonnier', 'fft_l1', 'grid_loss', 'RestorationLoss', 'Checkpoint',
-           'load_checkpoint', 'TimeBudget', 'EpochCSV', 'SyncDataEpoch', 'GANCallback', 'make_learner', 'train',
-           'record_markdown', 'cycles_markdown', 'publish_record', 'model_card', 'write_model_card', 'parse_kwargs',
-           'train_cli']
+           'load_checkpoint', 'TimeBudget', 'EpochCSV', 'SyncDataEpoch', 'GANCallback', 'make_learner', 'ShardDL',
+           'DDPTrainer', 'train', 'record_markdown', 'cycles_markdown', 'publish_record', 'model_card',
+           'write_model_card', 'parse_kwargs', 'train_cli']
 
 # %% ../nbs/05_train.ipynb #a139dbb7
 def charbonnier(pred:torch.Tensor, target:torch.Tensor, eps:float=1e-3) -> torch.Tensor:
@@ -52,6 +53,24 @@ class RestorationLoss(nn.Module):
         return charbonnier(pred, target) + (self.fft*fft_l1(pred, target) if self.fft else 0) + (self.grid*grid_loss(pred, target) if self.grid else 0)
 
 # %% ../nbs/05_train.ipynb #4a339b16
+def _world() -> tuple:
+    "(rank, number of processes) of this process: from the process group `torchrun` starts, else (0, 1)."
+    return (dist.get_rank(), dist.get_world_size()) if dist.is_available() and dist.is_initialized() else (0, 1)
+
+def _barrier():
+    "Wait for every process (nothing to wait for in a single process)."
+    if _world()[1] > 1: dist.barrier()
+
+def _shared(x:float) -> float:
+    "Process 0's value of `x`, on every process (`x` itself in a single process)."
+    if _world()[1] == 1: return x
+    t = torch.tensor([float(x)], dtype=torch.float64, device='cuda' if dist.get_backend() == 'nccl' else 'cpu')
+    dist.broadcast(t, 0); return float(t.item())
+
+def _bare(model:nn.Module) -> nn.Module:
+    "The network inside a `DistributedDataParallel` wrapper (or `model` itself)."
+    return model.module if isinstance(model, DistributedDataParallel) else model
+
 def _skipped(cb:Callback) -> bool:
     "True while a resumed fit is skipping epochs that were already done."
     return cb.epoch < getattr(cb.learn, 'resume_from', 0)
@@ -64,7 +83,7 @@ class Checkpoint(Callback):
         if _skipped(self): return
         self.folder.mkdir(parents=True, exist_ok=True)
         tb = getattr(self.learn, 'time_budget', None)
-        state = dict(model=self.learn.model.state_dict(), opt=self.learn.opt.state_dict(), epoch=self.epoch,
+        state = dict(model=_bare(self.learn.model).state_dict(), opt=self.learn.opt.state_dict(), epoch=self.epoch,
                      seconds=tb.elapsed() if tb is not None else None)
         if hasattr(self.learn, 'gan'): state['gan'] = self.learn.gan.state_dict()   # the discriminator resumes too
         tmp = self.folder/'last.pth.tmp'; torch.save(state, tmp); os.replace(tmp, self.folder/'last.pth')
@@ -92,10 +111,11 @@ class TimeBudget(Callback):
     def elapsed(self) -> float: return time.time() - self.t0
     def before_batch(self):
         if not self.training: return
-        if self.elapsed() >= self.seconds: raise CancelTrainException()   # mid-epoch: validate, checkpoint, then stop
-        self.learn.pct_train = min(self.elapsed()/self.seconds, 0.9999)
+        t = _shared(self.elapsed())   # data-parallel: process 0's clock, so every process uses the same lr and stops at the same batch
+        if t >= self.seconds: raise CancelTrainException()   # mid-epoch: validate, checkpoint, then stop
+        self.learn.pct_train = min(t/self.seconds, 0.9999)
     def after_epoch(self):
-        if self.elapsed() >= self.seconds: raise CancelFitException()
+        if _shared(self.elapsed()) >= self.seconds: raise CancelFitException()
 
 class EpochCSV(Callback):
     "Append one CSV row per finished epoch (epoch, losses, metrics, seconds); skipped epochs are not logged."
@@ -169,12 +189,48 @@ def make_learner(dls, # fastai DataLoaders of (blurred, sharp) pairs
     return Learner(dls, model, loss_func=RestorationLoss(fft, grid), opt_func=partial(Adam, eps=eps), wd=wd, metrics=[psnr_metric, ssim_metric],
                    path=Path(path) if path else Path(tempfile.mkdtemp()), model_dir='.', cbs=cbs)
 
+# %% ../nbs/05_train.ipynb #b2e8d1f3
+class ShardDL(EpochDataLoader):
+    "One process's share of each epoch: all processes shuffle alike (seeded by the epoch), process `rank` keeps every `world`-th item."
+    def __init__(self, dataset, # training dataset (all processes pass the same)
+                 rank:int=0, world:int=1, # this process and the number of processes
+                 seed:int=0, # shuffle seed (the same on all processes)
+                 **kwargs): # `DataLoader` arguments (bs, shuffle, drop_last, device, ...)
+        super().__init__(dataset, n=len(dataset)//world, **kwargs)
+        self.rank, self.world, self.shard_seed = rank, world, seed
+    def get_idxs(self):
+        idxs = list(range(len(self.dataset)))
+        if self.shuffle: random.Random(self.shard_seed*1_000_003 + getattr(self, '_epoch', 0)).shuffle(idxs)
+        return idxs[self.rank::self.world][:self.n]
+
+class DDPTrainer(Callback):
+    "Wrap the model in `DistributedDataParallel` for the fit (gradients averaged over processes); log the mean loss of all processes."
+    def __init__(self, device=None): self.device = torch.device(device or 'cpu')
+    def before_fit(self):
+        self.learn.model = DistributedDataParallel(self.learn.model, device_ids=[self.device] if self.device.type == 'cuda' else None)
+    def after_backward(self):
+        l = self.learn.loss.detach().clone(); dist.all_reduce(l); self.learn.loss = l/_world()[1]
+    def after_fit(self): self.learn.model = _bare(self.learn.model)
+
+def _join_processes(device=None, # torch device (default: CUDA when available, else CPU)
+                   ) -> tuple:
+    "Join the process group `torchrun` set up (NCCL on GPUs, gloo on CPUs); returns (device, whether this call started the group)."
+    dev = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
+    if int(os.environ.get('WORLD_SIZE', 1)) < 2 or dist.is_initialized(): return dev, False
+    if dev.type == 'cuda':
+        if dev.index is None: dev = torch.device('cuda', int(os.environ.get('LOCAL_RANK', 0)))
+        torch.cuda.set_device(dev)
+    dist.init_process_group('nccl' if dev.type == 'cuda' else 'gloo')
+    return dev, True
+
+
 # %% ../nbs/05_train.ipynb #7c8a70f4
 DEFAULT_MODEL = dict(width=48, enc_blocks=(1, 2, 2), middle_blocks=2, dec_blocks=(1, 1, 1), unshuffle=4)
 TRAIN_PRESETS = ('old_photo', 'old_photo', 'motion', 'defocus', 'gaussian')
 
 def _machine() -> str:
     return f'{platform.machine()} {os.cpu_count()} cores, torch {torch.__version__}, threads {torch.get_num_threads()}' + \
+           (f' × {_world()[1]} processes' if _world()[1] > 1 else '') + \
            (f', GPU {torch.cuda.get_device_name(0)}' if torch.cuda.is_available() else ', no GPU')
 
 def _start_weights(path, # a shipped weight file (`.pt`) or a run checkpoint (`.pth`)
@@ -207,7 +263,9 @@ def _changes(prev:dict, **now) -> str:
 
 def _command(name:str) -> str:
     "The command that is training run `name`: the CLI's command line, else the Python call."
-    return ' '.join(sys.argv) if sys.argv and 'deblur-nb-train' in sys.argv[0] else f'train({name!r})'
+    n = _world()[1]; ddp = f'torchrun --nproc_per_node {n} ' if n > 1 else ''
+    if sys.argv and sys.argv[0].endswith(os.path.join('deblur_nb', 'train.py')): return ddp + ' '.join(['-m deblur_nb.train'] + sys.argv[1:])
+    return ddp + (' '.join(sys.argv) if sys.argv and 'deblur-nb-train' in sys.argv[0] else f'train({name!r})')
 
 def _cycle_entry(plan:dict, # a finished run's plan
                  metrics:dict, # its `_validate` result
@@ -240,31 +298,35 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
           out=None, # folder for the final weights (default: the package's weights/)
           n_valid:int|None=None, # validation photos (default: all of the valid split)
           seed:int=0, # seed for data and initialisation
-          threads:int|None=None, # torch threads (default: all cores)
+          threads:int|None=None, # torch threads (default: all cores; under `torchrun`, cores // processes)
           device=None, # torch device (default: CUDA when available, else CPU)
           progress:bool=True, # show fastai progress bars
          ) -> Path:
     "Train (or resume) a deblurring model; writes the shipped weight file and its JSON record."
     if bad := sorted(set(presets) - set(PRESETS)): raise ValueError(f'unknown presets {bad}; use some of {PRESETS}')
-    if threads: torch.set_num_threads(threads)
+    dev, joined = _join_processes(device)
+    rank, world = _world()
+    if gan and world > 1: raise ValueError('the GAN fine-tune runs in one process: its discriminator is not data-parallel')
+    if threads or world > 1: torch.set_num_threads(threads or max(1, (os.cpu_count() or 1)//world))
     run = Path(runs or repo_dir()/'runs')/name; run.mkdir(parents=True, exist_ok=True)
     out = Path(out or weights_dir())
-    repeats = max(1, round(batches_per_epoch*bs/len(photos('train'))))   # items per photo for one epoch of embedded data
+    repeats = max(1, round(batches_per_epoch*bs*world/len(photos('train'))))   # items per photo for one epoch of embedded data
     torch.manual_seed(seed)
-    dev = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
     plan_f = run/'plan.json'
-    prev = json.loads(plan_f.read_text()) if plan_f.exists() else {}
+    raw = plan_f.read_text() if plan_f.exists() else None
+    prev = json.loads(raw) if raw else {}
+    _barrier()   # every process has read the plan before process 0 changes the run folder
     shipped = out/f'{name}.pt'
     if extend and not prev and shipped.exists():   # no run folder on this machine: the new cycle starts from the shipped weights
         r = model_record(shipped)
         if r['arch'] != arch: raise ValueError(f"{shipped} holds a {r['arch']} model, not {arch}")
-        if (run/'last.pth').exists():   # a checkpoint without its plan cannot be resumed; keep it, out of the way
+        if rank == 0 and (run/'last.pth').exists():   # a checkpoint without its plan cannot be resumed; keep it, out of the way
             os.replace(run/'last.pth', run/'last.pth.orphan'); warnings.warn(f"{run/'last.pth'} had no plan.json: moved to last.pth.orphan")
         prev = dict(cycle=r.get('cycles', 1) - 1, epochs_done=r['epochs'], seconds=r['train_seconds'], notes=r.get('notes', []),
                     presets=r.get('presets'), size=r.get('patch'), bs=r.get('batch_size'), fft=r.get('fft_loss'), grid=r.get('grid_loss'),
                     model_kwargs=r['kwargs'], int8=r.get('dtype') == 'int8', init=r.get('init'), init_seconds=r.get('init_seconds'), cycle_log=r.get('cycle_log', []), shipped=True)
         log = repo_dir()/'results'/'training'/f'{name}_log.csv'   # the published log of the earlier cycles
-        if out == weights_dir() and log.exists() and not (run/'log.csv').exists(): shutil.copy(log, run/'log.csv')
+        if rank == 0 and out == weights_dir() and log.exists() and not (run/'log.csv').exists(): shutil.copy(log, run/'log.csv')
     if prev and prev.get('grid') is None: prev['grid'] = 0.   # planned or shipped before the grid penalty existed: it had none
     model_kwargs = prev.get('model_kwargs') or model_kwargs or (DEFAULT_MODEL if arch == 'nafnet' else {})   # a resume keeps its architecture
     init = init or prev.get('init')
@@ -278,6 +340,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     offset = prev.get('epochs_done', 0) if new_cycle else prev.get('offset', 0)   # epochs logged by earlier cycles
     dls = get_dls(source, preset=tuple(presets), size=size, valid_size=256, bs=bs, repeats=repeats, seed=seed, n_valid=n_valid, device=dev)
     dls.train.dataset.seed = seed + 1000*cycle   # each cycle sees fresh training patches; validation stays fixed
+    if world > 1: dls.loaders[0] = ShardDL(dls.train.dataset, rank, world, seed + 1000*cycle, bs=bs, shuffle=True, drop_last=True, device=dev)
     model, init_seconds = None, prev.get('init_seconds')
     plan_eps = prev.get('eps', 1e-5) if prev and not new_cycle else eps   # a run planned before eps was recorded used fastai's 1e-5
     if prev and not new_cycle: fft, grid, gan = prev.get('fft', fft), prev['grid'], prev.get('gan', gan)   # a resume keeps its planned loss
@@ -285,22 +348,25 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
         model = load_model(init).train()
         if init_seconds is None: init_seconds = model_record(init).get('train_seconds')   # the starting weights may be retrained later
     learn = make_learner(dls, arch, model_kwargs, fft, grid, path=run, model=model, eps=plan_eps,
-                         cbs=[Checkpoint(run), EpochCSV(run/'log.csv', offset)] + ([GANCallback(weight=gan)] if gan else []))
+                         cbs=([Checkpoint(run), EpochCSV(run/'log.csv', offset)] if rank == 0 else []) + ([GANCallback(weight=gan)] if gan else [])
+                             + ([DDPTrainer(dev)] if world > 1 else []))   # only process 0 writes
     learn.model.to(dev)
-    if not progress: learn.remove_cbs(learn.progress) if hasattr(learn, 'progress') else None
+    if not progress or rank: learn.remove_cbs(learn.progress) if hasattr(learn, 'progress') else None
+    if rank: learn.logger = lambda *a, **k: None
     before, notes, start_f = 0, [], None
     if new_cycle:   # a new one-cycle from the finished run's weights (loaded below, also when resuming before its first checkpoint)
         if prev.get('shipped'): start_f, start_w = shipped, f'the shipped {shipped.name} (cycle {cycle})'
         else:
             start_f, start_w = run/f'cycle{cycle - 1}.pth', f'the weights of cycle {cycle}'
-            shutil.move(run/'last.pth', start_f)
-        plan_f.unlink(missing_ok=True); before = prev.get('seconds', 0) + prev.get('before', 0)
+            if rank == 0: shutil.move(run/'last.pth', start_f)
+        if rank == 0: plan_f.unlink(missing_ok=True)
+        before = prev.get('seconds', 0) + prev.get('before', 0)
         notes = prev.get('notes', []) + [f"cycle {cycle + 1}: a new one-cycle of {epochs or minutes} {'epochs' if epochs else 'min'} at peak lr {lr:g} "
                                          f"(Adam eps {eps:g}) from {start_w} (after {before/60:.0f} min), on fresh training patches"
                                          + _changes(prev, presets=list(presets), size=size, bs=bs, fft=fft, grid=grid)
                                          + (f'; NAF blocks or refinement head added, starting as the identity:{grown[1:]}' if grown else '')]
-    if plan_f.exists():
-        plan = json.loads(plan_f.read_text())
+    if raw and not new_cycle:   # the plan this run resumes
+        plan = json.loads(raw)
         if plan.get('minutes') and minutes > plan['minutes']: plan['minutes'] = minutes   # a larger budget extends the run
     else:
         plan = dict(name=name, arch=arch, model_kwargs=model_kwargs, epochs=epochs, minutes=None if epochs else minutes, lr=lr,
@@ -308,7 +374,8 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
                     int8=bool(prev.get('int8', False) if int8 is None else int8),
                     source=str(source) if source else 'embedded', init_seconds=init_seconds, start=str(start_f) if start_f else None, cycle=cycle, before=before, offset=offset, notes=notes, seconds=0,
                     history=prev.get('cycle_log', []) if new_cycle else [])   # the finished cycles this one follows
-        plan_f.write_text(json.dumps(plan, indent=2))
+        if rank == 0: plan_f.write_text(json.dumps(plan, indent=2))
+    _barrier()   # process 0 has moved the finished cycle's weights
     start, spent = load_checkpoint(learn, run)
     if start == 0 and plan.get('start'): load_grown(learn.model, _start_weights(plan['start'], dev))
     learn.resume_from = start
@@ -320,18 +387,22 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
         tb = TimeBudget(plan['minutes']*60, spent)
         if spent < plan['minutes']*60: learn.fit_one_cycle(100_000, plan['lr'], start_epoch=start, cbs=[tb])
         plan['seconds'] = max(spent, tb.elapsed() if hasattr(tb, 't0') else spent)
-    plan['epochs_done'] = int(pd.read_csv(run/'log.csv').epoch.max()) + 1 if (run/'log.csv').exists() else start + offset
-    metrics = _validate(learn)
-    plan['cycle_log'] = plan.get('history', []) + [_cycle_entry(plan, metrics)]
-    plan_f.write_text(json.dumps(plan, indent=2))
-    last = plan['cycle_log'][-1]   # the record's settings are those of the last cycle
-    rec = dict(run=name, data=plan['source'], **{k: last[k] for k in ('presets', 'patch', 'batch_size')},
-               epochs=plan['epochs_done'], cycles=plan['cycle'] + 1, **{k: last[k] for k in ('lr', 'adam_eps', 'fft_loss', 'grid_loss')},
-               gan_weight=plan['gan'], init=plan['init'], init_seconds=plan.get('init_seconds'), train_seconds=round(plan['seconds'] + plan['before']), machine=_machine(),
-               notes=plan.get('notes', []), cycle_log=plan['cycle_log'],
-               command=_command(name), **metrics)
-    w = save_model(learn.model, out/f'{name}.pt', int8=plan.get('int8', False), **rec)
-    if out == weights_dir(): publish_record(name, run)
+    w = out/f'{name}.pt'
+    if rank == 0:   # the other processes only trained
+        plan['epochs_done'] = int(pd.read_csv(run/'log.csv').epoch.max()) + 1 if (run/'log.csv').exists() else start + offset
+        metrics = _validate(learn)
+        plan['cycle_log'] = plan.get('history', []) + [_cycle_entry(plan, metrics)]
+        plan_f.write_text(json.dumps(plan, indent=2))
+        last = plan['cycle_log'][-1]   # the record's settings are those of the last cycle
+        rec = dict(run=name, data=plan['source'], **{k: last[k] for k in ('presets', 'patch', 'batch_size')},
+                   epochs=plan['epochs_done'], cycles=plan['cycle'] + 1, **{k: last[k] for k in ('lr', 'adam_eps', 'fft_loss', 'grid_loss')},
+                   gan_weight=plan['gan'], init=plan['init'], init_seconds=plan.get('init_seconds'), train_seconds=round(plan['seconds'] + plan['before']), machine=_machine(),
+                   notes=plan.get('notes', []), cycle_log=plan['cycle_log'],
+                   command=_command(name), **metrics)
+        save_model(learn.model, out/f'{name}.pt', int8=plan.get('int8', False), **rec)
+        if out == weights_dir(): publish_record(name, run)
+    _barrier()
+    if joined: dist.destroy_process_group()
     return w
 
 def record_markdown(name:str='default') -> str:
@@ -351,7 +422,7 @@ def cycles_markdown(r:dict, # a weight file's JSON record
     "A markdown table with one row per training cycle of a record: settings, validation, command and write-up ('' for one cycle)."
     if len(cyc := r.get('cycle_log', [])) < 2: return ''
     docs = Path(docs or repo_dir()/'results'/'training'/'experiments')
-    def doc(c): return ', '.join(f'`{f.name}`' for f in sorted(docs.glob(f"cycle{c['cycle']}_*.md")))
+    def doc(c): return ', '.join(f'[{f.name}](experiments/{f.name})' for f in sorted(docs.glob(f"cycle{c['cycle']}_*.md")))   # links from results/training/
     def cmd(c): return f"`{c['command']}`" if c.get('command') else ''
     def mix(c): return ', '.join(p + (f' ×{n}' if n > 1 else '') for p, n in Counter(c['presets']).items())
     grid = any(c.get('grid_loss') for c in cyc)   # a grid-weight column only where a cycle used the penalty
@@ -408,24 +479,33 @@ def model_card(name:str='default', # shipped weight name
     md = [f'# Model card: `{name}`', '', f'<!-- generated by deblur_nb.train.model_card from {name}.json (make train / make eval): do not edit -->', '',
           markdown_table(['', ''], rows)]
     m = pd.read_csv(res/'models.csv') if (res/'models.csv').exists() else None
-    if m is not None and name in set(m.model):
-        s = m[m.model == name].iloc[0]
-        md += ['## Scores', '', 'Gain over the degraded input on the embedded test split (`make eval`, `results/summary.md`):', '',
+    s = m[m.model == name].iloc[0] if m is not None and name in set(m.model) else None
+    ours = s is not None and abs(s.train_min - r['train_seconds']/60) < 0.5 and abs(s.valid_gain - r['valid_psnr_gain']) < 1e-3   # scores of these weights
+    md += ['## Scores', '']
+    if not ours: md += ['Not measured for these weights yet: `make eval` adds them.']
+    else:
+        md += ['Gain over the degraded input on the embedded test split (`make eval`, `results/summary.md`):', '',
                markdown_table(['preset', 'PSNR gain (dB)', 'SSIM gain'], [(p, f"{s[p + '_gain']:+.2f}", f"{s[p + '_ssim_gain']:+.3f}") for p in PRESETS]
-                              + [('blur-only mean', f'{s.blur_only_gain:+.2f}', '')]), f"Speed in that run: {s.ms_per_mp:.0f} ms per megapixel."]
+                              + [('blur-only mean', f'{s.blur_only_gain:+.2f}', '')])]
+    b = [json.loads(l) for l in (res/'bench.jsonl').read_text().splitlines() if l.strip()] if (res/'bench.jsonl').exists() else []
+    if b := [x for x in b if x.get('model') == name]:
+        spm, mem = b[-1]['s_per_mp'], b[-1]['peak_rss_mb']
+        md += ['', f"Speed (`make bench`, {b[-1].get('machine', '')}): " + ', '.join(f'{v:.2f} s per megapixel at {float(k):.0f} MP' for k, v in spm.items())
+               + f"; peak memory {max(mem.values())} MB."]
     rp = pd.read_csv(res/'real_photos.csv') if (res/'real_photos.csv').exists() else None
-    if rp is not None and name in set(rp.method):
+    if ours and rp is not None and name in set(rp.method):
         md += ['', 'Real photos in `data/real/` (no ground truth): gradient energy and noise, output / input; grid pattern, output minus input:', '',
                markdown_table(['photo', 'sharpness', 'noise', 'grid'], [(q.image, f'×{q.sharpness_ratio:.2f}', f'×{q.noise_ratio:.2f}', f'{q.grid_excess:+.1f}')
                                                                        for q in rp[rp.method == name].itertuples()])]
-    md += ['', '## How to reproduce', '', 'From a fresh clone, in this order (each command creates `.venv` if needed). Budgets are in minutes '
+    md += ['', '## How to reproduce', '', 'From a fresh clone, in this order (`make` creates `.venv` if needed). Budgets are in minutes '
            'of wall-clock time, so another machine reaches another number of epochs and close, not identical, weights.', '']
     md += [f'{i}. `{c}`' for i, c in enumerate(_chain(name), 1)]
     md += ['', '## Intended use', '', 'Blurred, soft or shaken photographs, above all scanned old family prints: `deblur(img, model='
-           f"'{name}')`, `deblur-nb --model {name}`, or the app's model menu. It runs on a CPU in seconds per photo; a GPU is never needed.",
+           f"'{name}')`, `deblur-nb --model {name}`, or the app's model menu" + ('' if f.exists() else ', once its weight file is rebuilt (it is not shipped)')
+           + '. It runs on a CPU; a GPU is never needed.',
            '', '## Limitations', ''] + [f'- {l}' for l in LIMITATIONS]
     if r.get('gan_weight'): md += ['- The adversarial loss makes it look sharper at some cost in PSNR; it can add fine texture that was not in the photo.']
-    if not f.exists(): md += ['- Its weight file is not in git; `make train-' + name + '` rebuilds it.']
+    if not f.exists(): md += [f'- Not shipped: its weight file is not in git; `make train-{name}` rebuilds it.']
     md += ['', '## History', '', f"Every cycle's settings, notes and write-ups: [`results/training/{name}.md`](../../results/training/{name}.md); "
            'the index of the training history: [`results/training/README.md`](../../results/training/README.md).', '']
     return '\n'.join(md)
@@ -459,10 +539,16 @@ def train_cli(name:str='default', # run name (weights: deblur_nb/weights/<name>.
               grow:str=None, # with --extend: NAF blocks or a refinement head to add, as architecture keywords, e.g. "middle_blocks=4", "dec_blocks=2,2,2;middle_blocks=3" or "refine=16"
               int8:bool=False, # store large weights as int8 (a run that continues int8 weights keeps them)
               source:str=None, # Kaggle/GoPro/pair folder instead of the embedded photos
-              threads:int=None, # torch threads
+              threads:int=None, # torch threads (default: all cores; under torchrun, cores // processes)
               device:str=None, # torch device (default: CUDA when available, else CPU)
+              model_kwargs:str=None, # architecture keywords of a new run, e.g. "width=32;middle_blocks=4" (default: DEFAULT_MODEL)
+              batches_per_epoch:int=250, # training steps per epoch
+              n_valid:int=None, # validation photos (default: all of the valid split)
+              runs:str=None, # folder for runs (default: the repo's runs/)
+              out:str=None, # folder for the weights (default: the package's weights/)
              ):
     "Train or resume a deblurring model and write its weights and JSON record into the package."
-    p = train(name, arch, None, minutes, epochs, lr, bs, size, presets=tuple(presets.split(',')) if presets else TRAIN_PRESETS, fft=fft, grid=grid, eps=eps, gan=gan, init=init, extend=extend,
-              grow=parse_kwargs(grow), int8=int8 or None, source=source, threads=threads, device=device)
-    print(p); print(p.with_suffix('.json').read_text())
+    p = train(name, arch, parse_kwargs(model_kwargs) or None, minutes, epochs, lr, bs, size, presets=tuple(presets.split(',')) if presets else TRAIN_PRESETS, fft=fft, grid=grid, eps=eps, gan=gan, init=init, extend=extend,
+              grow=parse_kwargs(grow), int8=int8 or None, source=source, threads=threads, device=device,
+              batches_per_epoch=batches_per_epoch, n_valid=n_valid, runs=runs, out=out)
+    if int(os.environ.get('RANK', 0)) == 0: print(p); print(p.with_suffix('.json').read_text())

@@ -5,7 +5,7 @@ import numpy as np
 import psutil
 from PIL import Image
 from conftest import BIN
-from deblur_nb.batch import MANIFEST, manifest_rows, read_manifest, sha256_file, weights_path
+from deblur_nb.batch import MANIFEST, manifest_rows, read_manifest, sha256_file, weights_path, worker_processes
 
 def _photos(folder:Path, n:int, h:int, w:int):
     folder.mkdir(parents=True)
@@ -36,7 +36,7 @@ def test_workers_writes_outputs_and_manifest_and_resumes(run, tmp_path):
     assert {p: p.stat().st_mtime_ns for p in (tmp_path/'out').glob('*.jpg')} == mtimes
 
 def _workers_of(pid:int) -> list:
-    return [c for c in psutil.Process(pid).children(recursive=True) if 'spawn_main' in ' '.join(c.cmdline())]
+    return worker_processes(pid)
 
 def _done(man:Path) -> int:
     return sum(v['status'] == 'done' for v in read_manifest(man).values())

@@ -8,20 +8,14 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from deblur_nb.core import markdown_table
 from deblur_nb.evaluate import synthetic_cases, real_cases, BLUR_ONLY
-from deblur_nb.infer import restore_array, blend
+from deblur_nb.infer import restore_array, blend, DIHEDRAL, _fwd, _inv
 from deblur_nb.metrics import psnr, gradient_energy, noise_sigma, grid_artifact
 
 W = sys.argv[1] if len(sys.argv) > 1 else 'default'
 GAINS = (0.8, 0.9, 1.0, 1.1, 1.2, 1.3, 1.5)
-# dihedral transforms (rotations k x 90 degrees, then an optional left-right flip); the first n form the n-copy ensemble
-DIHEDRAL = [(0, False), (0, True), (2, True), (2, False), (1, False), (1, True), (3, False), (3, True)]
-
-def fwd(x, k, f): return np.ascontiguousarray(np.rot90(x[:, :, ::-1] if f else x, k, (1, 2)))
-def inv(y, k, f): y = np.rot90(y, -k, (1, 2)); return y[:, :, ::-1] if f else y
-
 def ensembles(x):
-    "Outputs of the 1-, 2-, 4- and 8-copy self-ensembles of `x`."
-    ys = [inv(restore_array(fwd(x, k, f), W), k, f) for k, f in DIHEDRAL]
+    "Outputs of the 1-, 2-, 4- and 8-copy self-ensembles of `x` (the transforms of `deblur_nb.infer.restore_ensemble`)."
+    ys = [_inv(restore_array(_fwd(x, k, f), W), k, f) for k, f in DIHEDRAL]
     return {n: sum(ys[:n])/n for n in (1, 2, 4, 8)}
 
 rows = []
