@@ -12,7 +12,7 @@ from PIL import Image
 from .core import ImageError, ImageInfo, read_image, save_image, shrink, to_uint, _encode_image, _FORMATS
 from .infer import deblur_image
 from .metrics import gradient_energy
-from .models import weights_dir
+from .models import shipped_models
 
 # %% auto #0
 __all__ = ['MAX_UPLOAD_MB', 'MODEL_LABELS', 'available_models', 'Options', 'Result', 'run', 'compare', 'zoom', 'png_bytes',
@@ -24,8 +24,7 @@ MODEL_LABELS = {'default': 'Default (fast)', 'unet': 'U-Net (fastai)', 'gan': 'G
 
 def available_models() -> list:
     "(label, name) for every shipped weight file, the default first."
-    names = sorted((f.stem for f in weights_dir().glob('*.pt')), key=lambda n: (n != 'default', n))
-    return [(MODEL_LABELS.get(n, n), n) for n in names]
+    return [(MODEL_LABELS.get(n, n), n) for n in shipped_models()]
 
 @dataclass(frozen=True)
 class Options:

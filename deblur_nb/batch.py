@@ -9,13 +9,12 @@ from functools import lru_cache
 from pathlib import Path
 from fastcore.script import call_parse, CliError
 from .core import data_dir
-from .infer import deblur_file, expand_inputs, get_model
+from .infer import deblur_file, expand_inputs, get_model, weights_path
 from .infer import deblur_cli as _single_cli
-from .models import weights_dir
 
 # %% auto #0
-__all__ = ['MANIFEST', 'FIELDS', 'STATUSES', 'sha256_file', 'weights_path', 'manifest_rows', 'read_manifest', 'Manifest',
-           'plan_batch', 'deblur_batch', 'local_cluster', 'deblur_cli', 'worker_processes', 'fault_run', 'batch_bench']
+__all__ = ['MANIFEST', 'FIELDS', 'STATUSES', 'sha256_file', 'manifest_rows', 'read_manifest', 'Manifest', 'plan_batch',
+           'deblur_batch', 'local_cluster', 'deblur_cli', 'worker_processes', 'fault_run', 'batch_bench']
 
 # %% ../nbs/09_batch.ipynb #aa07c61f
 def sha256_file(path, # a file
@@ -27,13 +26,6 @@ def sha256_file(path, # a file
         for b in iter(lambda: f.read(chunk), b''): h.update(b)
     return h.hexdigest()
 
-def weights_path(model=None, # None or 'default', a shipped name, or a .pt path (as `infer.get_model` takes them)
-                ) -> Path:
-    "The weight file `infer.get_model` loads for `model`, as an absolute path."
-    name = str(model or 'default')
-    p = Path(name) if Path(name).suffix else weights_dir()/f'{name}.pt'
-    if not p.exists(): raise FileNotFoundError(f'{p}: no such weights; shipped: {sorted(f.stem for f in weights_dir().glob("*.pt"))}')
-    return p.resolve()
 
 # %% ../nbs/09_batch.ipynb #46a32efe
 MANIFEST = 'manifest.csv'  # file name inside the output folder

@@ -12,11 +12,11 @@ import torch, torch.nn as nn
 from PIL import Image
 from fastcore.script import call_parse, CliError
 from .core import IMAGE_EXTS, ImageError, LoadedImage, read_image, save_image, to_pil, luma
-from .models import load_model, weights_dir
+from .models import load_model, weights_dir, shipped_models
 
 # %% auto #0
-__all__ = ['DIHEDRAL', 'auto_device', 'get_model', 'restore_array', 'auto_tile', 'restore_ensemble', 'blend', 'deblur_image',
-           'deblur', 'expand_inputs', 'deblur_file', 'deblur_cli', 'bench', 'bench_cli']
+__all__ = ['DIHEDRAL', 'auto_device', 'get_model', 'weights_path', 'restore_array', 'auto_tile', 'restore_ensemble', 'blend',
+           'deblur_image', 'deblur', 'expand_inputs', 'deblur_file', 'deblur_cli', 'bench', 'bench_cli']
 
 # %% ../nbs/06_infer.ipynb #0e52b2ab
 def auto_device(device=None) -> torch.device:
@@ -33,10 +33,15 @@ def get_model(model=None, # None or 'default', a shipped name ('unet', 'gan'), a
     "An eval-mode deblurring network on `device`, loaded from disk at most once per (weights, device)."
     dev = auto_device(device)
     if isinstance(model, nn.Module): return model.to(dev).eval()
-    name = model or 'default'
+    return _cached(str(weights_path(model)), str(dev))
+
+def weights_path(model=None, # None or 'default', a shipped name, or a .pt path
+                ) -> Path:
+    "The weight file `get_model` loads for `model`, as an absolute path."
+    name = str(model or 'default')
     p = Path(name) if Path(name).suffix else weights_dir()/f'{name}.pt'
-    if not p.exists(): raise FileNotFoundError(f'{p}: no such weights; shipped: {sorted(f.stem for f in weights_dir().glob("*.pt"))}')
-    return _cached(str(p.resolve()), str(dev))
+    if not p.exists(): raise FileNotFoundError(f'{p}: no such weights; shipped: {shipped_models()}')
+    return p.resolve()
 
 # %% ../nbs/06_infer.ipynb #c7b79932
 def _ramp(n:int, overlap:int, lo:bool, hi:bool) -> np.ndarray:

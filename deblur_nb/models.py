@@ -10,8 +10,8 @@ import torch, torch.nn as nn, torch.nn.functional as F
 
 # %% auto #0
 __all__ = ['ARCHS', 'pad_to', 'LayerNorm2d', 'SimpleGate', 'NAFBlock', 'NAFNetLite', 'UNetDeblur', 'PatchDiscriminator',
-           'build_model', 'weights_dir', 'quantize_state', 'dequantize_state', 'save_model', 'load_model', 'load_grown',
-           'model_record', 'cpu_speed']
+           'build_model', 'weights_dir', 'shipped_models', 'quantize_state', 'dequantize_state', 'save_model',
+           'load_model', 'load_grown', 'model_record', 'cpu_speed']
 
 # %% ../nbs/04_models.ipynb #b45e4c1e
 def pad_to(x:torch.Tensor, # BCHW batch
@@ -173,6 +173,10 @@ def weights_dir() -> Path:
     "Weights folder: `$DEBLUR_NB_WEIGHTS` if set, else the `weights/` shipped inside the package."
     import os
     return Path(os.environ.get('DEBLUR_NB_WEIGHTS') or Path(__file__).resolve().parent/'weights')
+
+def shipped_models() -> list:
+    "Names of the weight files in `weights_dir()`, the default first."
+    return sorted((f.stem for f in weights_dir().glob('*.pt')), key=lambda n: (n != 'default', n))
 
 def quantize_state(sd:dict, # a float state_dict
                    min_numel:int=1024, # smaller tensors (biases, norms, residual gates) stay fp16

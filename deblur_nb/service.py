@@ -18,11 +18,11 @@ from fastcore.script import call_parse
 from . import __version__
 from .core import MAX_PIXELS, ImageError, read_image, save_image, _check_size, _one_line
 from .infer import deblur_image, get_model
-from .models import weights_dir
+from .models import shipped_models
 
 # %% auto #0
-__all__ = ['MAX_UPLOAD_MB', 'TooLarge', 'shipped_models', 'check_header', 'Busy', 'Gate', 'deblur_bytes', 'make_app', 'serve',
-           'serve_cli', 'start_server', 'stop_server', 'peak_rss_mb', 'loadtest', 'loadtest_cli']
+__all__ = ['MAX_UPLOAD_MB', 'TooLarge', 'check_header', 'Busy', 'Gate', 'deblur_bytes', 'make_app', 'serve', 'serve_cli',
+           'start_server', 'stop_server', 'peak_rss_mb', 'loadtest', 'loadtest_cli']
 
 # %% ../nbs/10_service.ipynb #0aa08022
 MAX_UPLOAD_MB = 100  # request bodies larger than this answer 413 before they are read
@@ -32,9 +32,6 @@ _MIME = {'.jpg': 'image/jpeg', '.png': 'image/png', '.tif': 'image/tiff', '.webp
 class TooLarge(ImageError):
     "An upload over the byte or pixel limit (HTTP 413)."
 
-def shipped_models() -> list:
-    "Names of the shipped weight files in `weights_dir()`, the default first."
-    return sorted((f.stem for f in weights_dir().glob('*.pt')), key=lambda n: (n != 'default', n))
 
 def check_header(f, # seekable binary file object holding the upload
                  name:str='image', # file name used in messages
