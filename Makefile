@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 
 PORT ?= 8866
 SERVE_PORT ?= 8000
-.PHONY: app serve loadtest browser install demo test sync nbtest pytest lab readme train train-cycle train-unet train-gan train-ddp bench batch-bench eval clean-venv
+.PHONY: app serve loadtest browser install demo test sync nbtest pytest lab readme train train-cycle train-unet train-gan train-restormer train-ddp bench batch-bench eval clean-venv
 HOURS ?=
 ARGS  ?=
 MINUTES := $(if $(HOURS),$(shell $(PYTHON) -c "print(round($(HOURS)*60))"),100)
@@ -68,6 +68,10 @@ train-cycle: $(STAMP)
 train-unet: $(STAMP)
 	$(BIN)/deblur-nb-train --name unet --arch unet --minutes $(MINUTES) $(ARGS)
 
+## The transformer (RestormerLite: transposed attention + gated-Dconv feed-forward), from scratch, same data and engine; 95 minutes or HOURS=...
+train-restormer: $(STAMP)
+	$(BIN)/deblur-nb-train --name restormer --arch restormer --lr 5e-4 --bs 4 --size 128 --grid 0.1 --minutes $(if $(HOURS),$(MINUTES),95) $(ARGS)
+
 train-gan: $(STAMP)
 	$(BIN)/deblur-nb-train --name gan --init default --gan 0.01 --lr 2e-4 --minutes $(if $(HOURS),$(MINUTES),30) $(ARGS)
 
@@ -77,9 +81,12 @@ NPROC ?= 2
 train-ddp: $(STAMP)
 	$(BIN)/torchrun --standalone --nproc_per_node $(NPROC) $(BIN)/deblur-nb-train --name ddp --minutes $(MINUTES) $(ARGS)
 
-## Speed per model (s/MP at 1, 4 and 24 MP, peak memory); also written to results/bench.jsonl.
+## Speed per model and path (eager float32, fast = compiled bfloat16): deblur() s/MP at 1, 4 and 24 MP, the network alone at
+## 1 MP, first call (load, compile), peak memory; then video frames/s at 1280x720. Writes results/bench.md and results/bench.jsonl.
 bench: $(STAMP)
-	$(BIN)/deblur-nb-bench > results/bench.jsonl.tmp && mv results/bench.jsonl.tmp results/bench.jsonl && cat results/bench.jsonl
+	$(BIN)/deblur-nb-bench --md results/bench.md.tmp > results/bench.jsonl.tmp && mv results/bench.jsonl.tmp results/bench.jsonl
+	$(BIN)/python -c 'from deblur_nb.video import video_speed, video_speed_markdown; print(chr(10) + video_speed_markdown(video_speed()))' >> results/bench.md.tmp
+	mv results/bench.md.tmp results/bench.md && cat results/bench.md
 
 ## Batch on Dask: photos/s of deblur-nb in one process vs --workers 2 on 50 photos, plus a kill -9 fault run (results/scale/batch_bench.txt).
 batch-bench: $(STAMP)

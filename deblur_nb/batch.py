@@ -4,17 +4,19 @@
 
 # %% ../nbs/09_batch.ipynb #b786c2cd
 from __future__ import annotations
-import csv, hashlib, io, logging, os, shutil, subprocess, sys, tempfile, time
+import csv, glob, hashlib, io, logging, os, re, shutil, subprocess, sys, tempfile, time
 from functools import lru_cache
 from pathlib import Path
 from fastcore.script import call_parse, CliError
 from .core import data_dir
-from .infer import deblur_file, expand_inputs, get_model, weights_path
+from .infer import deblur_file, expand_inputs, fast_available, get_model, weights_path
 from .infer import deblur_cli as _single_cli
+from .video import VIDEO_EXTS, deblur_video
 
 # %% auto #0
 __all__ = ['MANIFEST', 'FIELDS', 'STATUSES', 'sha256_file', 'manifest_rows', 'read_manifest', 'Manifest', 'plan_batch',
-           'deblur_batch', 'local_cluster', 'deblur_cli', 'worker_processes', 'fault_run', 'batch_bench']
+           'expand_media', 'deblur_batch', 'local_cluster', 'deblur_cli', 'worker_processes', 'fault_run',
+           'batch_bench']
 
 # %% ../nbs/09_batch.ipynb #aa07c61f
 def sha256_file(path, # a file
@@ -89,8 +91,11 @@ class Manifest:
     def __exit__(self, *a): self.close()
 
 # %% ../nbs/09_batch.ipynb #208bb539
+def _is_video(f) -> bool: return Path(f).suffix.lower() in VIDEO_EXTS
+
 def _out_path(src:Path, outdir, suffix:str) -> Path:
-    return Path(outdir)/f'{src.stem}{suffix}{src.suffix}'
+    "Where `src`'s result goes: its own extension for a photo, `.mp4` (H.264) for a video."
+    return Path(outdir)/f'{src.stem}{suffix}{".mp4" if _is_video(src) else src.suffix}'
 
 def _same_input(src:Path, row:dict) -> bool:
     "Whether `src` still has the size and hash `row` recorded (a missing file matches a row without a size)."
@@ -121,11 +126,13 @@ def plan_batch(files:list, # input files (as `infer.expand_inputs` lists them)
     return todo, skipped, clashes
 
 def _clean_partials(outdir, names:set) -> int:
-    "Remove `save_image` temporary files (`.<name>.<random>.part`) of the outputs in `names`; how many."
+    "Remove temporary files of the outputs in `names` (`save_image`'s `.<name>.<random>.part`, `deblur_video`'s `.<stem>.partial-<pid><ext>`); how many."
     n, p = 0, Path(outdir)
     if not p.is_dir(): return 0
     for f in p.iterdir():
-        if f.name.startswith('.') and f.name.endswith('.part') and f.name[1:-5].rsplit('.', 1)[0] in names:
+        if not f.name.startswith('.'): continue
+        v = re.fullmatch(r'\.(.+)\.partial-\d+(\.[^.]+)', f.name)
+        if (f.name.endswith('.part') and f.name[1:-5].rsplit('.', 1)[0] in names) or (v and v[1] + v[2] in names):
             f.unlink(missing_ok=True); n += 1
     return n
 
@@ -178,11 +185,40 @@ def _deblur_task(src:str, dst:str, model:str, model_sha:str, strength:float=1., 
     row['seconds'] = round(time.perf_counter() - t, 3)
     return row
 
+# %% ../nbs/09_batch.ipynb #a251fe8a
+def expand_media(inputs:list, # image or video files, folders or glob patterns
+                ) -> tuple:
+    "`(images, videos)`: the files `infer.expand_inputs` lists, plus each folder's videos; a file is a video by its extension."
+    files = []
+    for s in inputs:
+        files += expand_inputs([s])
+        if Path(s).is_dir(): files += sorted(f for f in Path(s).iterdir() if _is_video(f) and not f.name.startswith('.'))
+    seen = set(); files = [f for f in files if not (f.resolve() in seen or seen.add(f.resolve()))]
+    return [f for f in files if not _is_video(f)], [f for f in files if _is_video(f)]
+
+def _video_task(src:str, dst:str, model, model_sha:str='', strength:float=1., tile:int=0, replace:bool=False,
+                device=None, progress:bool=False) -> dict:
+    "Deblur one video in this process (`model`: a weights spec or a network); its manifest row, `done` or `failed` with a one-line error."
+    t = time.perf_counter(); p = Path(src)
+    row = dict(input=src, size='', sha256='', output=dst, model=model if isinstance(model, str) else '', model_sha256=model_sha)
+    try:
+        if p.is_file(): row.update(size=p.stat().st_size, sha256=sha256_file(p))
+        if Path(dst).exists() and not replace: raise FileExistsError(f'{dst}: exists; not overwriting (use --overwrite)')
+        net = _worker_model(model, model_sha, device) if isinstance(model, str) else model
+        Path(dst).parent.mkdir(parents=True, exist_ok=True)
+        deblur_video(p, dst, net, strength, overwrite=replace, progress=progress, tile=tile or 'auto', device=device)
+        row['status'] = 'done'
+    except Exception as e:
+        msg = ' '.join(str(e).split())
+        row.update(status='failed', error=msg if isinstance(e, (OSError, ValueError)) else f'{type(e).__name__}: {msg}')
+    row['seconds'] = round(time.perf_counter() - t, 3)
+    return row
+
 # %% ../nbs/09_batch.ipynb #d21f16f1
 def _say(msg:str, file=None):
     print(msg, file=file or sys.stdout, flush=True)
 
-def deblur_batch(inputs:list, # image files, folders or glob patterns (as `deblur-nb` takes them)
+def deblur_batch(inputs:list, # image or video files, folders or glob patterns (as `deblur-nb` takes them)
                  outdir='deblurred', # output folder; holds `manifest.csv`
                  suffix:str='_deblurred', # added to each output's file name
                  model:str=None, # a shipped name or a .pt path (default: the shipped default)
@@ -193,12 +229,13 @@ def deblur_batch(inputs:list, # image files, folders or glob patterns (as `deblu
                  client=None, # a `distributed.Client`, or a function making one (called only if there is work); None: this process
                  threads:bool=True, # set each worker's torch threads to its share of the host's cores
                  verbose:bool=False, # print each output (stdout) and failure (stderr) like `deblur-nb`
-                 progress:bool=False, # show a progress bar counting files
+                 progress:bool=False, # show a progress bar counting files (and a frame counter for each video)
                  ensemble:int=1, # flipped / rotated copies averaged per photo (1, 2, 4 or 8; see `deblur_nb.infer.restore_ensemble`)
                 ) -> dict:
     "Deblur many files, resumably: skip what the manifest says is done, record every result; returns counts."
-    files = expand_inputs(inputs)
-    if not files: raise ValueError('no input images found')
+    images, videos = expand_media(inputs)
+    files = images + videos
+    if not files: raise ValueError('no input images or videos found')
     spec = str(model or 'default'); wp = weights_path(spec)
     if Path(spec).suffix: spec = str(wp)   # a path: absolute, so every worker finds it
     msha, out = sha256_file(wp), Path(outdir)
@@ -206,6 +243,7 @@ def deblur_batch(inputs:list, # image files, folders or glob patterns (as `deblu
     res = dict(done=0, failed=0, skipped_done=0, skipped_failed=0, manifest=out/MANIFEST)
     with Manifest(out/MANIFEST) as m:
         todo, skipped, clashes = plan_batch(files, out, suffix, msha, read_manifest(m.path), retry_failed, overwrite)
+        vtodo, todo = [t for t in todo if _is_video(t[0])], [t for t in todo if not _is_video(t[0])]
         names = {_out_path(Path(f), out, suffix).name for f in files}   # temp files of any of them are stale: we hold the lock
         _clean_partials(out, names)
         for r in skipped: res['skipped_' + r['status']] += 1
@@ -223,6 +261,8 @@ def deblur_batch(inputs:list, # image files, folders or glob patterns (as `deblu
             for src, dst, rep in _bar(todo, progress):
                 started(src, dst); finish(_deblur_task(str(src), str(dst), replace=rep, **kw))
         elif todo: _run_dask(client() if callable(client) else client, todo, kw, started, finish, progress, threads)
+        for src, dst, rep in vtodo:   # videos: one after another, here
+            started(src, dst); finish(_video_task(str(src), str(dst), spec, msha, strength, tile, rep, device, progress))
         _clean_partials(out, names)
     return res
 
@@ -271,8 +311,29 @@ def local_cluster(n_workers:int, # worker processes, one Dask thread each
         return LocalCluster(**{**dict(n_workers=n_workers, threads_per_worker=1, processes=True, silence_logs=logging.ERROR,
                                       dashboard_address=':8787' if _bokeh() else ':0'), **kwargs})
 
+def _literal(f:Path) -> str:
+    "`f` as an input `infer.expand_inputs` takes for exactly that file (glob characters in an existing name escaped)."
+    return glob.escape(str(f)) if f.exists() else str(f)
+
+def _videos_cli(videos:list, outdir, suffix:str, model, strength:float, tile:int, overwrite:bool, device, fast:bool) -> int:
+    "Deblur `videos` one after another in this process: print each output, or `failed: FILE: reason` on stderr; 1 if any failed."
+    if not videos: return 0
+    try: net = get_model(model, device, fast and fast_available(device))
+    except Exception as e: raise CliError(' '.join(str(e).split())) from None
+    failed, claimed = 0, {}
+    for f in videos:
+        dst = _out_path(f, outdir, suffix)
+        if dst in claimed: row = dict(status='failed', error=f'{dst.name}: same output name as {claimed[dst]}')
+        else:
+            claimed[dst] = f
+            row = _video_task(str(f), str(dst), net, '', strength, tile, overwrite, device, progress=sys.stderr.isatty())
+        if row['status'] == 'done': _say(str(dst))
+        else: failed += 1; _say(f'failed: {f}: {row["error"]}', sys.stderr)
+    if failed: _say(f'{failed} of {len(videos)} video(s) failed', sys.stderr)
+    return 1 if failed else 0
+
 @call_parse
-def deblur_cli(*inputs:str, # image files, folders or glob patterns
+def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
                Outdir:str='deblurred', # output folder (created): -o OUTDIR
                suffix:str='_deblurred', # added to each output's file name
                model:str=None, # weights: a shipped name or a .pt path (default: the shipped default)
@@ -284,17 +345,21 @@ def deblur_cli(*inputs:str, # image files, folders or glob patterns
                workers:int=0, # run on a local Dask cluster of this many worker processes (resumable: OUTDIR/manifest.csv)
                scheduler:str=None, # run on an existing Dask cluster: its scheduler address, e.g. tcp://host:8786
                retry_failed:bool=False, # with --workers/--scheduler: redo files the manifest records as failed
-               ensemble:int=1, # quality mode: average 2, 4 or 8 flipped / rotated copies (that many times slower)
+               ensemble:int=1, # quality mode: average 2, 4 or 8 flipped / rotated copies of each photo (that many times slower)
+               fast:bool=False, # compiled bfloat16 path, without --workers: pays from a few dozen megapixels on (compiles for a minute or two first)
               ):
-    "Deblur photos: deblur-nb INPUT... -o OUTDIR [--workers N | --scheduler ADDRESS]"
+    "Deblur photos and videos: deblur-nb INPUT... -o OUTDIR [--workers N | --scheduler ADDRESS]"
+    if ensemble not in (1, 2, 4, 8): raise CliError(f'--ensemble must be 1, 2, 4 or 8, got {ensemble}')
+    images, videos = expand_media(inputs)
+    if not images and not videos: raise CliError('no input images or videos found')
     if not workers and not scheduler:
         if retry_failed: raise CliError('--retry-failed needs --workers or --scheduler')
-        return _single_cli(*inputs, Outdir=Outdir, suffix=suffix, model=model, strength=strength, tile=tile,
-                           quality=quality, overwrite=overwrite, device=device, ensemble=ensemble)
+        rc = _single_cli(*map(_literal, images), Outdir=Outdir, suffix=suffix, model=model, strength=strength, tile=tile,
+                         quality=quality, overwrite=overwrite, device=device, ensemble=ensemble, fast=fast) if images else 0
+        return _videos_cli(videos, Outdir, suffix, model, strength, tile, overwrite, device, fast) or rc
     if workers < 0: raise CliError('--workers must be positive')
-    if ensemble not in (1, 2, 4, 8): raise CliError(f'--ensemble must be 1, 2, 4 or 8, got {ensemble}')
+    if fast: raise CliError('--fast runs in one process: leave out --workers and --scheduler')
     try:
-        if not expand_inputs(inputs): raise CliError('no input images found')
         weights_path(model)
     except (FileNotFoundError, ValueError) as e: raise CliError(' '.join(str(e).split())) from None
     from distributed import Client

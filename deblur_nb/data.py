@@ -15,13 +15,13 @@ with warnings.catch_warnings():  # fastai's import triggers a torch.jit deprecat
     from fastai.data.core import DataLoaders
 from fastcore.script import call_parse
 from .core import IMAGE_EXTS, ImageError, data_dir, load_image, save_image, show_images, shrink
-from .degrade import PRESETS, as_rng, degrade
+from .degrade import PRESETS, EXTRA_PRESETS, as_rng, degrade
 
 # %% auto #0
-__all__ = ['SPLITS', 'KAGGLE_SLUG', 'assign_splits', 'Photo', 'photos', 'write_splits', 'paired_augment', 'SynthPairs',
-           'PairingError', 'match_pairs', 'kaggle_pairs', 'gopro_pairs', 'folder_pairs', 'find_pairs', 'FilePairs',
-           'DownloadError', 'kaggle_credentials', 'download_kaggle', 'download_kaggle_cli', 'EpochDataLoader',
-           'get_dls', 'degrade_samples', 'degrade_samples_cli']
+__all__ = ['SPLITS', 'RESEARCH_ONLY', 'KAGGLE_SLUG', 'assign_splits', 'Photo', 'photos', 'write_splits', 'paired_augment',
+           'SynthPairs', 'PairingError', 'match_pairs', 'kaggle_pairs', 'gopro_pairs', 'folder_pairs', 'find_pairs',
+           'FilePairs', 'DownloadError', 'kaggle_credentials', 'download_kaggle', 'download_kaggle_cli',
+           'EpochDataLoader', 'get_dls', 'degrade_samples', 'degrade_samples_cli']
 
 # %% ../nbs/02_data.ipynb #2a42f6cc
 SPLITS = ('train', 'valid', 'test')
@@ -48,6 +48,8 @@ def assign_splits(files:list, # photo file names
     return {f: out[f] for f in files}
 
 # %% ../nbs/02_data.ipynb #a2b911c6
+RESEARCH_ONLY = ('frllondon_',)   # Face Research Lab London sitters consented to research use: train and evaluate, never showcase
+
 @dataclass(frozen=True)
 class Photo:
     "One embedded photograph and its credit."
@@ -55,6 +57,7 @@ class Photo:
 
 def photos(split:str|None=None, # 'train', 'valid', 'test' or None for all
            root=None, # photo folder (default: `data_dir()/'photos'`)
+           showcase:bool=False, # leave out the research-only photos (for figures and demos people see)
           ) -> list:
     "The embedded photos (with credits) of `split`, sorted by file name."
     root = Path(root) if root else data_dir()/'photos'
@@ -66,7 +69,7 @@ def photos(split:str|None=None, # 'train', 'valid', 'test' or None for all
     sp = assign_splits([r['file'] for r in rows], [r['package'] for r in rows], existing=existing)
     ps = [Photo(root/r['file'], r['package'], r['license'], r['author'], int(r['width']), int(r['height']), sp[r['file']])
           for r in sorted(rows, key=lambda r: r['file'])]
-    return [p for p in ps if split is None or p.split == split]
+    return [p for p in ps if (split is None or p.split == split) and not (showcase and p.path.name.startswith(RESEARCH_ONLY))]
 
 def write_splits(root=None, # photo folder (default: `data_dir()/'photos'`)
                 ) -> Path:
@@ -122,8 +125,8 @@ class SynthPairs(torch.utils.data.Dataset):
                  margin:int=24, # extra context around a patch for the blur
                 ):
         self.presets = (preset,) if isinstance(preset, str) else tuple(preset)
-        bad = [p for p in self.presets if p not in PRESETS]
-        if bad or not self.presets: raise ValueError(f'unknown preset {bad or preset!r}; use one of {PRESETS}')
+        bad = [p for p in self.presets if p not in PRESETS + EXTRA_PRESETS]
+        if bad or not self.presets: raise ValueError(f'unknown preset {bad or preset!r}; use one of {PRESETS + EXTRA_PRESETS}')
         self.paths, self.size, self.train, self.seed = list(paths), size, train, seed
         self.strength = (float(strength), float(strength)) if np.isscalar(strength) else tuple(strength)
         self.repeats, self.max_side, self.margin, self.epoch, self._cache = repeats, max_side, margin, 0, {}

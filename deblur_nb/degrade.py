@@ -10,7 +10,7 @@ import cv2
 from .core import chw2hwc, hwc2chw, to_uint, to_float, load_image, data_dir, luma
 
 # %% auto #0
-__all__ = ['POSE', 'PRESETS', 'EXTRA_PRESETS', 'as_rng', 'motion_kernel', 'linear_motion_kernel', 'disk_kernel',
+__all__ = ['POSE', 'PRESETS', 'EXTRA_PRESETS', 'CAMERA_REF', 'as_rng', 'motion_kernel', 'linear_motion_kernel', 'disk_kernel',
            'gaussian_kernel', 'convolve', 'compose_kernels', 'gaussian_noise', 'poisson_noise', 'film_grain', 'jpeg',
            'downscale', 'grayscale', 'sepia', 'fade', 'camera_path', 'pose_matrix', 'warp', 'camera_blur',
            'camera_kernel', 'Degraded', 'random_blur', 'degrade']
@@ -304,6 +304,7 @@ def _replay(img:np.ndarray, rec:dict) -> np.ndarray:
 # %% ../nbs/01_degrade.ipynb #52f7c222
 PRESETS = ('motion', 'defocus', 'gaussian', 'old_photo')  # the benchmark's presets (evaluation iterates these)
 EXTRA_PRESETS = ('camera',)  # also accepted by `degrade`, kept out of `PRESETS` so benchmark cases stay the same
+CAMERA_REF = 1024  # a training patch narrower than this is blurred as a crop of a photo this wide (same travel in pixels)
 
 @dataclass(frozen=True)
 class Degraded:
@@ -372,8 +373,9 @@ def degrade(img:np.ndarray, # sharp float32 CHW image in [0, 1]
     if preset not in PRESETS + EXTRA_PRESETS: raise ValueError(f'unknown preset {preset!r}; use one of {PRESETS + EXTRA_PRESETS}')
     rng = as_rng(rng); ops = []
     if preset == 'camera':
-        t = strength + rng.uniform(-0.1, 0.1)
-        out, p = camera_blur(img, rng, _lerp(0.005, 0.04, t), moving_region=rng.uniform() < 0.3); ops.append(p)
+        t = strength + rng.uniform(-0.1, 0.1); e = _lerp(0.005, 0.04, t)   # travel as a fraction of a photo at least CAMERA_REF px wide
+        w = img.shape[2]; rot, per = float(rng.uniform(0, 30*e)), float(rng.uniform(0, e/2))   # roll and tilt of the whole photo
+        out, p = camera_blur(img, rng, e*max(w, CAMERA_REF)/w, moving_region=rng.uniform() < 0.3, rotation=rot, perspective=per); ops.append(p)
         k = camera_kernel(p, img.shape[2], img.shape[1])
         return Degraded(_light_noise(out, rng, ops), img.astype(np.float32), preset, strength, tuple(ops), k)
     target = _age(img, strength, rng, ops) if preset == 'old_photo' else img.astype(np.float32)

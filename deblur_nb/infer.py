@@ -4,19 +4,20 @@
 
 # %% ../nbs/06_infer.ipynb #2bfe814f
 from __future__ import annotations
-import glob, os, sys, time, warnings
+import glob, os, sys, time, warnings, weakref
 from functools import lru_cache
 from pathlib import Path
 import numpy as np
 import torch, torch.nn as nn
 from PIL import Image
 from fastcore.script import call_parse, CliError
-from .core import IMAGE_EXTS, ImageError, LoadedImage, read_image, save_image, to_pil, luma
-from .models import load_model, weights_dir, shipped_models
+from .core import IMAGE_EXTS, ImageError, LoadedImage, read_image, save_image, to_pil, luma, markdown_table
+from .models import load_model, weights_dir, shipped_models, bf16_supported, can_compile
 
 # %% auto #0
-__all__ = ['DIHEDRAL', 'auto_device', 'get_model', 'weights_path', 'restore_array', 'auto_tile', 'restore_ensemble', 'blend',
-           'deblur_image', 'deblur', 'expand_inputs', 'deblur_file', 'deblur_cli', 'bench', 'bench_cli']
+__all__ = ['DIHEDRAL', 'auto_device', 'get_model', 'weights_path', 'FastNet', 'fast_available', 'restore_array', 'auto_tile',
+           'restore_ensemble', 'blend', 'deblur_image', 'deblur', 'expand_inputs', 'deblur_file', 'deblur_cli', 'bench',
+           'bench_markdown', 'bench_cli']
 
 # %% ../nbs/06_infer.ipynb #0e52b2ab
 def auto_device(device=None) -> torch.device:
@@ -29,11 +30,15 @@ def _cached(path:str, device:str) -> nn.Module:
 
 def get_model(model=None, # None or 'default', a shipped name ('unet', 'gan'), a weight path, or an `nn.Module`
               device=None, # torch device (default: `auto_device()`)
+              fast:bool=False, # the compiled bfloat16 view of the network (`FastNet`), made once per network and process
              ) -> nn.Module:
     "An eval-mode deblurring network on `device`, loaded from disk at most once per (weights, device)."
     dev = auto_device(device)
-    if isinstance(model, nn.Module): return model.to(dev).eval()
-    return _cached(str(weights_path(model)), str(dev))
+    if isinstance(model, FastNet): return model   # already the fast path
+    net = model.to(dev).eval() if isinstance(model, nn.Module) else _cached(str(weights_path(model)), str(dev))
+    if not fast: return net
+    if net not in _FAST: _FAST[net] = FastNet(net)
+    return _FAST[net]
 
 def weights_path(model=None, # None or 'default', a shipped name, or a .pt path
                 ) -> Path:
@@ -42,6 +47,28 @@ def weights_path(model=None, # None or 'default', a shipped name, or a .pt path
     p = Path(name) if Path(name).suffix else weights_dir()/f'{name}.pt'
     if not p.exists(): raise FileNotFoundError(f'{p}: no such weights; shipped: {shipped_models()}')
     return p.resolve()
+
+# %% ../nbs/06_infer.ipynb #a7ee4d85
+class FastNet(nn.Module):
+    "A deblurring network compiled once for all input sizes and run under bfloat16 autocast; float32 in and out."
+    def __init__(self, net:nn.Module): # an eval-mode network (`get_model`)
+        super().__init__()
+        os.environ.setdefault('TORCHINDUCTOR_CACHE_DIR', str(Path.home()/'.cache'/'deblur_nb'/'inductor'))   # kept across runs and reboots
+        self.net, self.multiple = net, getattr(net, 'multiple', 1)
+        self.compiled = torch.compile(net, dynamic=True)
+    def forward(self, x:torch.Tensor) -> torch.Tensor:
+        "Deblur a BCHW batch in [0, 1] of any size."
+        from .models import pad_to
+        xp, (h, w) = pad_to(x, self.multiple)   # padded here, so the compiled graph never branches on the size
+        with torch.autocast(x.device.type, dtype=torch.bfloat16, enabled=bf16_supported(x.device)):
+            return self.compiled(xp)[..., :h, :w].float()
+
+_FAST = weakref.WeakKeyDictionary()   # network -> its FastNet, so a network is compiled at most once per process
+
+def fast_available(device=None) -> bool:
+    "Whether the fast path runs here: native bfloat16 and a compiler for CPU kernels (or CUDA)."
+    dev = auto_device(device)
+    return bf16_supported(dev) and (dev.type == 'cuda' or can_compile())
 
 # %% ../nbs/06_infer.ipynb #c7b79932
 def _ramp(n:int, overlap:int, lo:bool, hi:bool) -> np.ndarray:
@@ -58,6 +85,12 @@ def _starts(n:int, tile:int, overlap:int) -> list:
     k = int(np.ceil((n - overlap) / (tile - overlap)))
     return [int(round(i*(n - tile)/(k - 1))) for i in range(k)]
 
+def _even_tile(n:int, tile:int, overlap:int, multiple:int=1) -> int:
+    "The smallest tile side (a multiple of `multiple`) that covers `n` pixels with as few tiles as `tile` would: equal tiles, little overlap."
+    if n <= tile: return n
+    k = int(np.ceil((n - overlap) / (tile - overlap)))
+    return min(tile, int(np.ceil((n + (k - 1)*overlap) / k / multiple)) * multiple)
+
 # %% ../nbs/06_infer.ipynb #a8ae9686
 @torch.inference_mode()
 def restore_array(img:np.ndarray, # float32 RGB CHW image in [0, 1]
@@ -65,19 +98,20 @@ def restore_array(img:np.ndarray, # float32 RGB CHW image in [0, 1]
                   tile:int|str='auto', # tile side in pixels, 'auto' (from free memory) or 0 (no tiling)
                   overlap:int=32, # pixels of overlap between tiles
                   device=None, # torch device
+                  fast:bool=False, # compiled bfloat16 path (`FastNet`)
                  ) -> np.ndarray:
     "Run the model over `img` (tiled when large) and return the float32 CHW result in [0, 1]."
-    net = get_model(model, device); dev = next(net.parameters()).device
+    net = get_model(model, device, fast); dev = next(net.parameters()).device
     c, h, w = img.shape
     if tile == 'auto': tile = auto_tile()
     if not tile or (h <= tile and w <= tile):
         return net(torch.from_numpy(np.ascontiguousarray(img))[None].to(dev)).clamp(0, 1)[0].cpu().numpy()
     out = np.zeros((c, h, w), np.float32); acc = np.zeros((h, w), np.float32)
     m = getattr(net, 'multiple', 1)
-    ys, xs = _starts(h, tile, overlap), _starts(w, tile, overlap)
+    th, tw = _even_tile(h, tile, overlap, m), _even_tile(w, tile, overlap, m)   # equal tiles: a 1154 px side is two of 608, not two of 1024
+    ys, xs = _starts(h, th, overlap), _starts(w, tw, overlap)
     for y in ys:
         for x in xs:
-            th, tw = min(tile, h), min(tile, w)
             # context: restore a larger window, keep the tile (edges of the photo are handled by the model's padding)
             # windows start on multiples of the network's stride, so each tile sees the same grid as the whole image
             y0, x0 = max(0, y - overlap)//m*m, max(0, x - overlap)//m*m
@@ -107,12 +141,13 @@ def restore_ensemble(img:np.ndarray, # float32 RGB CHW image in [0, 1]
                      copies:int=1, # 1 (plain), 2 (left-right flip), 4 (flips) or 8 (flips and quarter turns)
                      tile:int|str='auto', # see `restore_array`
                      device=None, # torch device
+                     fast:bool=False, # compiled bfloat16 path (`FastNet`)
                     ) -> np.ndarray:
     "The model's output averaged over `copies` flipped / rotated copies of `img`, each transform undone."
     if copies not in (1, 2, 4, 8): raise ValueError(f'ensemble must be 1, 2, 4 or 8 copies, got {copies}')
     out = None
     for k, f in DIHEDRAL[:copies]:
-        y = _inv(restore_array(_fwd(img, k, f), model, tile, device=device), k, f)
+        y = _inv(restore_array(_fwd(img, k, f), model, tile, device=device, fast=fast), k, f)
         if out is None: out = np.ascontiguousarray(y)
         else: out += y
     out /= copies
@@ -132,11 +167,12 @@ def deblur_image(src, # anything `deblur_nb.core.read_image` accepts
                  tile:int|str='auto', # tile side, 'auto' or 0 (no tiling)
                  device=None, # torch device (default: CUDA if present, else CPU)
                  ensemble:int=1, # copies averaged by `restore_ensemble` (1, 2, 4 or 8): more is slower, a little cleaner
+                 fast:bool=False, # compiled bfloat16 path: several times faster once compiled (a minute or two, once per process)
                 ) -> LoadedImage:
     "Deblur `src`; returns the float32 CHW result with the source's `ImageInfo` (for saving alike)."
     if not 0 <= strength <= 2: raise ValueError(f'strength must be in [0, 2], got {strength}')
     li = src if isinstance(src, LoadedImage) else read_image(src)
-    out = restore_ensemble(li.img, model, ensemble, tile, device) if strength else li.img
+    out = restore_ensemble(li.img, model, ensemble, tile, device, fast) if strength else li.img
     if strength != 1: out = blend(li.img, out, strength)
     if li.info.gray: out = np.repeat(luma(out), 3, 0)
     return LoadedImage(out, li.info)
@@ -147,9 +183,10 @@ def deblur(img, # path, bytes, file object, PIL image or array (see `deblur_nb.c
            tile:int|str='auto', # tile side, 'auto' or 0 (no tiling)
            device=None, # torch device (default: CUDA if present, else CPU)
            ensemble:int=1, # 1 (one pass), or 2, 4 or 8 flipped / rotated copies averaged (slower, a little cleaner)
+           fast:bool=False, # compiled bfloat16 path: several times faster once compiled (a minute or two, once per process)
           ) -> Image.Image:
     "Deblur a photo; returns a PIL image of the same size (grayscale in, grayscale out)."
-    r = deblur_image(img, model, strength, tile, device, ensemble)
+    r = deblur_image(img, model, strength, tile, device, ensemble, fast)
     return to_pil(r.img, gray=r.info.gray)
 
 # %% ../nbs/06_infer.ipynb #97a743a5
@@ -169,12 +206,13 @@ def deblur_file(src, # input image file
                 overwrite:bool=False, # replace an existing output
                 quality:int=95, # JPEG/WebP quality
                 ensemble:int=1, # flipped / rotated copies averaged (1, 2, 4 or 8)
+                fast:bool=False, # compiled bfloat16 path (`FastNet`)
                ) -> Path:
     "Deblur one file into `dst`, keeping grayscale and 16-bit depth; never writes over `src`."
     src, dst = Path(src), Path(dst)
     if dst.exists() and dst.resolve() == src.resolve(): raise ImageError(f'{dst.name}: refusing to overwrite the input')
     if dst.exists() and not overwrite: raise FileExistsError(f'{dst}: exists; not overwriting (use --overwrite)')
-    r = deblur_image(src, model, strength, tile, device, ensemble)
+    r = deblur_image(src, model, strength, tile, device, ensemble, fast)
     return save_image(r.img, dst, overwrite=overwrite, quality=quality, info=r.info)
 
 # %% ../nbs/06_infer.ipynb #070899fc
@@ -189,12 +227,13 @@ def deblur_cli(*inputs:str, # image files, folders or glob patterns
                overwrite:bool=False, # replace existing outputs (inputs are never replaced)
                device:str=None, # cpu or cuda (default: cuda if available)
                ensemble:int=1, # quality mode: average 2, 4 or 8 flipped / rotated copies (that many times slower)
+               fast:bool=False, # compiled bfloat16 path: pays from a few dozen megapixels on (compiles for a minute or two first)
               ):
     "Deblur photos: deblur-nb INPUT... -o OUTDIR"
     files = expand_inputs(inputs)
     if not files: raise CliError('no input images found')
     if ensemble not in (1, 2, 4, 8): raise CliError(f'--ensemble must be 1, 2, 4 or 8, got {ensemble}')
-    try: net = get_model(model, device)
+    try: net = get_model(model, device, fast and fast_available(device))
     except Exception as e: raise CliError(' '.join(str(e).split())) from None
     from fastprogress.fastprogress import progress_bar
     out, failed = Path(Outdir), 0
@@ -207,24 +246,39 @@ def deblur_cli(*inputs:str, # image files, folders or glob patterns
     return 1 if failed else 0
 
 # %% ../nbs/06_infer.ipynb #5d9c33f1
-def _bench_child(model:str, mp:float, tile='auto'):
-    "Child process: time one deblur of an `mp`-megapixel image with `model`; print a JSON line."
+def _test_image(mp:float) -> Image.Image:
+    "A 4:3 photo-like random RGB image of `mp` megapixels."
+    side = int(np.sqrt(mp*1e6*3/4)); h, w = side, int(side*4/3)
+    return Image.fromarray(np.random.default_rng(0).integers(0, 256, (h, w, 3), dtype=np.uint8))
+
+def _best(f, n:int) -> float:
+    "Best wall-clock seconds of `n` calls of `f`."
+    best = float('inf')
+    for _ in range(n): t = time.perf_counter(); f(); best = min(best, time.perf_counter() - t)
+    return best
+
+def _bench_child(model:str, mp:float, fast:bool=False, tile='auto'):
+    "Child process: time `deblur` of an `mp`-megapixel image with `model` (and the raw network at 1 MP); print a JSON line."
     import json, resource
     torch.manual_seed(0)
+    t0 = time.perf_counter()
     if model == 'unet-resnet34':
         from deblur_nb.models import UNetDeblur
         net = UNetDeblur('resnet34', 256).eval()
-    else: net = get_model(model)
-    side = int(np.sqrt(mp*1e6*3/4)); h, w = side, int(side*4/3)
-    img = np.random.default_rng(0).random((3, h, w), dtype=np.float32)
-    restore_array(img[:, :64, :64], net, tile=0)
-    t = time.perf_counter(); restore_array(img, net, tile=tile); dt = time.perf_counter() - t
-    print(json.dumps(dict(model=model, megapixels=round(h*w/1e6, 2), seconds=round(dt, 3), s_per_mp=round(dt/(h*w/1e6), 4),
+    else: net = get_model(model, fast=fast)
+    img = _test_image(mp); w, h = img.size
+    deblur(_test_image(0.25) if mp > 0.3 else img, net, tile=tile); first = time.perf_counter() - t0   # loading (and compiling)
+    r = dict(model=model, path='fast' if fast else 'eager', megapixels=round(h*w/1e6, 2), first_call_s=round(first, 2))
+    with torch.inference_mode():
+        x = torch.rand(1, 3, h, w) if mp <= 1.5 else None
+        if x is not None: r['net_s_per_mp'] = round(_best(lambda: net(x), 2)/(h*w/1e6), 4)
+    dt = _best(lambda: deblur(img, net, tile=tile), 2 if mp <= 4 else 1)
+    print(json.dumps(dict(**r, seconds=round(dt, 3), s_per_mp=round(dt/(h*w/1e6), 4),
                           peak_rss_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024), threads=torch.get_num_threads())))
 
-def _run_child(model:str, mp:float) -> dict:
+def _run_child(model:str, mp:float, fast:bool=False) -> dict:
     import json, subprocess
-    code = f'from deblur_nb.infer import _bench_child; _bench_child({model!r}, {mp})'
+    code = f'from deblur_nb.infer import _bench_child; _bench_child({model!r}, {mp}, {fast})'
     r = subprocess.run([sys.executable, '-W', 'ignore', '-c', code], capture_output=True, text=True)
     if r.returncode: raise RuntimeError(f'benchmark of {model} at {mp} MP failed: {r.stderr.strip().splitlines()[-1:]}')
     return json.loads(r.stdout.strip().splitlines()[-1])
@@ -232,25 +286,45 @@ def _run_child(model:str, mp:float) -> dict:
 def bench(models:tuple|None=None, # shipped model names (default: every shipped file)
           sizes:tuple=(1, 4, 24), # megapixels
           reference:bool=True, # also time DynamicUnet(resnet34) at 1 MP
+          paths:tuple|None=None, # 'eager' and/or 'fast' (default: both where `fast_available()`)
          ) -> list:
-    "One dict per model: seconds per megapixel at each size, peak memory, and the speed-up over DynamicUnet(resnet34)."
-    models = models if models is not None else tuple(sorted(f.stem for f in weights_dir().glob('*.pt')))
+    "One dict per model and path: s/MP of `deblur` at each size, raw network s/MP at 1 MP, first-call time, peak memory, speed-up over DynamicUnet(resnet34)."
+    models = models if models is not None else tuple(shipped_models())
+    paths = paths or (('eager', 'fast') if fast_available() else ('eager',))
     ref = _run_child('unet-resnet34', 1) if reference else None
     out = []
     for m in models:
-        runs = [_run_child(m, mp) for mp in sizes]
-        r = dict(model=m, machine=f'{os.cpu_count()} cores, {runs[0]["threads"]} torch threads',
-                 s_per_mp={str(x['megapixels']): x['s_per_mp'] for x in runs},
-                 peak_rss_mb={str(x['megapixels']): x['peak_rss_mb'] for x in runs})
-        if ref: r.update(reference='DynamicUnet(resnet34) at 1 MP', reference_s_per_mp=ref['s_per_mp'],
-                         speedup_vs_reference=round(ref['s_per_mp']/runs[0]['s_per_mp'], 1))
-        out.append(r)
+        for p in paths:
+            runs = [_run_child(m, mp, p == 'fast') for mp in sizes]
+            r = dict(model=m, path=p, machine=f'{os.cpu_count()} cores, {runs[0]["threads"]} torch threads',
+                     s_per_mp={str(x['megapixels']): x['s_per_mp'] for x in runs},
+                     net_s_per_mp=next((x['net_s_per_mp'] for x in runs if 'net_s_per_mp' in x), None),
+                     first_call_s=runs[0]['first_call_s'],
+                     peak_rss_mb={str(x['megapixels']): x['peak_rss_mb'] for x in runs})
+            if ref: r.update(reference='DynamicUnet(resnet34) at 1 MP', reference_s_per_mp=ref['s_per_mp'],
+                             speedup_vs_reference=round(ref['s_per_mp']/runs[0]['s_per_mp'], 1))
+            out.append(r)
     return out
+
+def bench_markdown(rows:list) -> str:
+    "The `bench` rows as a markdown table."
+    sizes = list(dict.fromkeys(k for r in rows for k in r['s_per_mp']))
+    return markdown_table(['model', 'path'] + [f'deblur() s/MP at {float(s):.0f} MP' for s in sizes] + ['network alone s/MP at 1 MP', 'first call s', 'peak MB'],
+                          [(r['model'], r['path'], *(f"{r['s_per_mp'][s]:.3f}" if s in r['s_per_mp'] else '' for s in sizes),
+                            f"{r['net_s_per_mp']:.3f}" if r.get('net_s_per_mp') else '', f"{r.get('first_call_s', 0):.0f}", max(r['peak_rss_mb'].values()))
+                           for r in rows])
 
 @call_parse
 def bench_cli(sizes:str='1,4,24', # comma-separated megapixels
               reference:bool=True, # --no-reference skips DynamicUnet(resnet34)
+              models:str=None, # comma-separated shipped names (default: all)
+              paths:str=None, # eager,fast (default: both where the fast path runs)
+              md:str=None, # also write the table as markdown to this file
              ):
-    "Print one JSON line per shipped model: s/MP at each size, peak memory, speed-up over DynamicUnet(resnet34)."
+    "Print one JSON line per shipped model and path: s/MP at each size, network s/MP, first call, peak memory, speed-up over DynamicUnet(resnet34)."
     import json
-    for r in bench(sizes=tuple(float(x) for x in sizes.split(',')), reference=reference): print(json.dumps(r), flush=True)
+    rows = []
+    for r in bench(tuple(models.split(',')) if models else None, tuple(float(x) for x in sizes.split(',')), reference,
+                   tuple(paths.split(',')) if paths else None):
+        print(json.dumps(r), flush=True); rows.append(r)
+    if md: Path(md).write_text(f'# Speed (`make bench`, {rows[0]["machine"]})\n\n' + bench_markdown(rows))

@@ -9,9 +9,10 @@ from pathlib import Path
 import torch, torch.nn as nn, torch.nn.functional as F
 
 # %% auto #0
-__all__ = ['ARCHS', 'pad_to', 'LayerNorm2d', 'SimpleGate', 'NAFBlock', 'NAFNetLite', 'UNetDeblur', 'PatchDiscriminator',
-           'build_model', 'weights_dir', 'shipped_models', 'quantize_state', 'dequantize_state', 'save_model',
-           'load_model', 'load_grown', 'model_record', 'cpu_speed']
+__all__ = ['ARCHS', 'pad_to', 'LayerNorm2d', 'SimpleGate', 'NAFBlock', 'NAFNetLite', 'MDTA', 'GDFN', 'TransformerBlock',
+           'RestormerLite', 'UNetDeblur', 'PatchDiscriminator', 'build_model', 'weights_dir', 'shipped_models',
+           'quantize_state', 'dequantize_state', 'save_model', 'load_model', 'load_grown', 'model_record', 'cpu_speed',
+           'bf16_supported', 'can_compile']
 
 # %% ../nbs/04_models.ipynb #b45e4c1e
 def pad_to(x:torch.Tensor, # BCHW batch
@@ -113,6 +114,89 @@ class NAFNetLite(nn.Module):
         if self.refine is not None: out = out + self.refine(torch.cat([inp, out, up(self.feats(y))], 1))
         return out[..., :h, :w]
 
+# %% ../nbs/04_models.ipynb #c512ee33
+class MDTA(nn.Module):
+    "Multi-Dconv head transposed attention: per head, a channel-by-channel attention map over all pixels (linear in their number)."
+    def __init__(self, c:int, # channels
+                 heads:int=1, # attention heads (each mixes c // heads channels)
+                ):
+        super().__init__()
+        self.heads, self.temperature = heads, nn.Parameter(torch.ones(heads, 1, 1))
+        self.qkv = nn.Conv2d(c, 3*c, 1, bias=False)
+        self.dw = nn.Conv2d(3*c, 3*c, 3, padding=1, groups=3*c, bias=False)
+        self.proj = nn.Conv2d(c, c, 1, bias=False)
+    def forward(self, x):
+        b, c, h, w = x.shape
+        q, k, v = (t.reshape(b, self.heads, c//self.heads, h*w) for t in self.dw(self.qkv(x)).chunk(3, 1))
+        q, k = F.normalize(q.float(), dim=-1), F.normalize(k.float(), dim=-1)   # the pixel sums in float32, also under autocast
+        attn = (q @ k.transpose(-2, -1) * self.temperature).softmax(-1).to(v.dtype)
+        return self.proj((attn @ v).reshape(b, c, h, w))
+
+class GDFN(nn.Module):
+    "Gated-Dconv feed-forward network: a GELU-gated depthwise-convolved expansion."
+    def __init__(self, c:int, # channels
+                 expand:float=2., # hidden channels = expand * c
+                ):
+        super().__init__()
+        d = int(c*expand)
+        self.inp = nn.Conv2d(c, 2*d, 1, bias=False)
+        self.dw = nn.Conv2d(2*d, 2*d, 3, padding=1, groups=2*d, bias=False)
+        self.out = nn.Conv2d(d, c, 1, bias=False)
+    def forward(self, x):
+        a, g = self.dw(self.inp(x)).chunk(2, 1)
+        return self.out(F.gelu(g) * a)
+
+class TransformerBlock(nn.Module):
+    "Pre-norm MDTA and GDFN, each added through a zero-initialised per-channel gate (the block starts as the identity)."
+    def __init__(self, c:int, heads:int=1, expand:float=2.):
+        super().__init__()
+        self.norm1, self.norm2 = LayerNorm2d(c), LayerNorm2d(c)
+        self.attn, self.ffn = MDTA(c, heads), GDFN(c, expand)
+        self.beta, self.gamma = nn.Parameter(torch.zeros(1, c, 1, 1)), nn.Parameter(torch.zeros(1, c, 1, 1))
+    def forward(self, x):
+        x = x + self.beta * self.attn(self.norm1(x))
+        return x + self.gamma * self.ffn(self.norm2(x))
+
+class RestormerLite(nn.Module):
+    "Restormer-style encoder-decoder of transposed-attention blocks at 1/`unshuffle` resolution; predicts a residual."
+    fp16_layers = ('intro.', 'ending.')   # channels are pixel positions inside the unshuffle block (see NAFNetLite)
+    def __init__(self, width:int=32, # channels at the first level (after pixel-unshuffle)
+                 enc_blocks:tuple=(1, 2, 2), # transformer blocks per encoder level
+                 middle_blocks:int=2, # blocks at the coarsest level
+                 dec_blocks:tuple=(1, 1, 1), # blocks per decoder level (fine to coarse)
+                 heads:tuple=(1, 2, 4, 8), # attention heads per level, the coarsest (middle) last
+                 expand:float=2., # GDFN expansion
+                 unshuffle:int=4, # pixel-unshuffle factor at the input
+                ):
+        super().__init__()
+        assert len(enc_blocks) == len(dec_blocks) == len(heads) - 1, 'one decoder level per encoder level, heads for each plus the middle'
+        self.kwargs = dict(width=width, enc_blocks=tuple(enc_blocks), middle_blocks=middle_blocks, dec_blocks=tuple(dec_blocks),
+                           heads=tuple(heads), expand=expand, unshuffle=unshuffle)
+        r, c = unshuffle, width
+        self.multiple = r * 2**len(enc_blocks)
+        self.intro = nn.Conv2d(3*r*r, c, 3, padding=1)
+        self.encoders, self.downs, self.ups, self.decoders = (nn.ModuleList() for _ in range(4))
+        for n, hd in zip(enc_blocks, heads):
+            self.encoders.append(nn.Sequential(*[TransformerBlock(c, hd, expand) for _ in range(n)]))
+            self.downs.append(nn.Conv2d(c, 2*c, 2, stride=2)); c *= 2
+        self.middle = nn.Sequential(*[TransformerBlock(c, heads[-1], expand) for _ in range(middle_blocks)])
+        for n, hd in zip(reversed(dec_blocks), reversed(heads[:-1])):
+            self.ups.append(nn.Sequential(nn.Conv2d(c, 2*c, 1, bias=False), nn.PixelShuffle(2))); c //= 2
+            self.decoders.append(nn.Sequential(*[TransformerBlock(c, hd, expand) for _ in range(n)]))
+        self.ending = nn.Conv2d(c, 3*r*r, 3, padding=1)
+        nn.init.zeros_(self.ending.weight); nn.init.zeros_(self.ending.bias)   # starts as the identity
+
+    def forward(self, x:torch.Tensor) -> torch.Tensor:
+        "Deblur a BCHW batch in [0, 1] of any size."
+        inp, (h, w) = pad_to(x, self.multiple)
+        r = self.kwargs['unshuffle']
+        y = self.intro(F.pixel_unshuffle(inp, r))
+        skips = []
+        for enc, down in zip(self.encoders, self.downs): y = enc(y); skips.append(y); y = down(y)
+        y = self.middle(y)
+        for up, dec, skip in zip(self.ups, self.decoders, reversed(skips)): y = dec(up(y) + skip)
+        return (inp + F.pixel_shuffle(self.ending(y), r))[..., :h, :w]
+
 # %% ../nbs/04_models.ipynb #48951b0f
 class UNetDeblur(nn.Module):
     "fastai `DynamicUnet` over a randomly initialised torchvision ResNet, predicting a residual."
@@ -153,7 +237,7 @@ class PatchDiscriminator(nn.Module):
         return self.net(x*2 - 1)
 
 # %% ../nbs/04_models.ipynb #1046f674
-ARCHS = ('nafnet', 'unet', 'patchgan')
+ARCHS = ('nafnet', 'restormer', 'unet', 'patchgan')
 
 def build_model(arch:str='nafnet', # 'nafnet' (default model), 'unet' or 'patchgan'
                 /, # positional only: `UNetDeblur` has an `arch` keyword of its own
@@ -161,12 +245,13 @@ def build_model(arch:str='nafnet', # 'nafnet' (default model), 'unet' or 'patchg
                ) -> nn.Module:
     "Build a network by name with its keyword arguments."
     if arch == 'nafnet': return NAFNetLite(**kwargs)
+    elif arch == 'restormer': return RestormerLite(**kwargs)
     elif arch == 'unet': return UNetDeblur(**kwargs)
     elif arch == 'patchgan': return PatchDiscriminator(**kwargs)
     raise ValueError(f'unknown architecture {arch!r}; use one of {ARCHS}')
 
 def _arch_of(m:nn.Module) -> str:
-    return {NAFNetLite: 'nafnet', UNetDeblur: 'unet', PatchDiscriminator: 'patchgan'}[type(m)]
+    return {NAFNetLite: 'nafnet', RestormerLite: 'restormer', UNetDeblur: 'unet', PatchDiscriminator: 'patchgan'}[type(m)]
 
 # %% ../nbs/04_models.ipynb #852eaf71
 def weights_dir() -> Path:
@@ -262,3 +347,20 @@ def cpu_speed(model:nn.Module, # network to time
         for _ in range(repeats):
             t = time.perf_counter(); model(x); best = min(best, time.perf_counter() - t)
     return best / (size*size/1e6)
+
+# %% ../nbs/04_models.ipynb #0b58de77
+def bf16_supported(device='cpu', # torch device
+                  ) -> bool:
+    "Whether `device` computes bfloat16 natively: a CUDA GPU that supports it, or a CPU with AVX-512 BF16 or AMX (Linux CPU flags)."
+    dev = torch.device(device)
+    if dev.type == 'cuda': return torch.cuda.is_available() and torch.cuda.is_bf16_supported()
+    if dev.type != 'cpu': return False
+    try: flags = next((l for l in open('/proc/cpuinfo') if l.startswith('flags')), '').split()
+    except OSError: return False
+    return bool({'avx512_bf16', 'amx_bf16'} & set(flags))
+
+def can_compile() -> bool:
+    "Whether `torch.compile` can build CPU kernels here (it needs a C++ compiler); `DEBLUR_NB_EAGER=1` says no."
+    import os, shutil
+    if os.environ.get('DEBLUR_NB_EAGER', '') not in ('', '0'): return False
+    return shutil.which(os.environ.get('CXX', 'g++')) is not None or shutil.which('c++') is not None

@@ -21,16 +21,16 @@ with warnings.catch_warnings():
     from fastai.callback.training import GradientClip
 from fastcore.script import call_parse
 from .core import repo_dir, markdown_table
-from .degrade import PRESETS
+from .degrade import PRESETS, EXTRA_PRESETS
 from .data import get_dls, photos, EpochDataLoader
 from .metrics import psnr_metric, ssim_metric, grid_bumps, GRID_PERIODS
-from .models import build_model, save_model, load_model, load_grown, model_record, weights_dir, PatchDiscriminator
+from .models import build_model, save_model, load_model, load_grown, model_record, weights_dir, PatchDiscriminator, bf16_supported, can_compile
 
 # %% auto #0
-__all__ = ['DEFAULT_MODEL', 'TRAIN_PRESETS', 'LIMITATIONS', 'charbonnier', 'fft_l1', 'grid_loss', 'RestorationLoss', 'Checkpoint',
-           'load_checkpoint', 'TimeBudget', 'EpochCSV', 'SyncDataEpoch', 'GANCallback', 'make_learner', 'ShardDL',
-           'DDPTrainer', 'train', 'record_markdown', 'cycles_markdown', 'publish_record', 'model_card',
-           'write_model_card', 'parse_kwargs', 'train_cli']
+__all__ = ['DEFAULT_MODEL', 'TRAIN_PRESETS', 'LIMITATIONS', 'CAMERA_LIMITATION', 'charbonnier', 'fft_l1', 'grid_loss',
+           'RestorationLoss', 'Checkpoint', 'load_checkpoint', 'TimeBudget', 'EpochCSV', 'SyncDataEpoch', 'GANCallback',
+           'make_learner', 'BF16', 'fast_engine', 'ShardDL', 'DDPTrainer', 'train', 'record_markdown',
+           'cycles_markdown', 'publish_record', 'model_card', 'write_model_card', 'parse_kwargs', 'train_cli']
 
 # %% ../nbs/05_train.ipynb #a139dbb7
 def charbonnier(pred:torch.Tensor, target:torch.Tensor, eps:float=1e-3) -> torch.Tensor:
@@ -189,6 +189,28 @@ def make_learner(dls, # fastai DataLoaders of (blurred, sharp) pairs
     return Learner(dls, model, loss_func=RestorationLoss(fft, grid), opt_func=partial(Adam, eps=eps), wd=wd, metrics=[psnr_metric, ssim_metric],
                    path=Path(path) if path else Path(tempfile.mkdtemp()), model_dir='.', cbs=cbs)
 
+# %% ../nbs/05_train.ipynb #152e31c5
+class BF16(Callback):
+    "bfloat16 autocast around the forward pass only: float32 master weights, loss and backward."
+    order = 10   # after the learner's own callbacks have moved the batch, before anything reads the prediction
+    def __init__(self, device_type:str='cpu'): self.device_type, self.ctx = device_type, None
+    def before_batch(self): self.ctx = torch.autocast(self.device_type, dtype=torch.bfloat16); self.ctx.__enter__()
+    def _leave(self):
+        if self.ctx is not None: self.ctx.__exit__(None, None, None); self.ctx = None
+    def after_pred(self): self._leave(); self.learn.pred = self.learn.pred.float()
+    def after_batch(self): self._leave()   # a cancelled batch never reached after_pred
+    after_cancel_batch = after_fit = after_batch
+
+def fast_engine(learn:Learner, # learner whose model is trained
+                device=None, # torch device the model runs on
+                fast:bool=True, # False: plain float32 eager
+               ) -> str:
+    "Switch `learn` to bf16 autocast and compile its model where the hardware allows; returns the engine's name for the record."
+    dev = torch.device(device or 'cpu'); parts = []
+    if fast and bf16_supported(dev): learn.add_cb(BF16(dev.type)); parts.append('bfloat16 autocast')
+    if fast and (dev.type == 'cuda' or can_compile()): learn.model.compile(); parts.append('torch.compile')
+    return ' + '.join(parts) or 'float32 eager' 
+
 # %% ../nbs/05_train.ipynb #b2e8d1f3
 class ShardDL(EpochDataLoader):
     "One process's share of each epoch: all processes shuffle alike (seeded by the epoch), process `rank` keeps every `world`-th item."
@@ -226,7 +248,7 @@ def _join_processes(device=None, # torch device (default: CUDA when available, e
 
 # %% ../nbs/05_train.ipynb #7c8a70f4
 DEFAULT_MODEL = dict(width=48, enc_blocks=(1, 2, 2), middle_blocks=2, dec_blocks=(1, 1, 1), unshuffle=4)
-TRAIN_PRESETS = ('old_photo', 'old_photo', 'motion', 'defocus', 'gaussian')
+TRAIN_PRESETS = ('old_photo', 'old_photo', 'motion', 'camera', 'defocus', 'gaussian')   # camera: non-uniform real-camera shake (since 2026-12)
 
 def _machine() -> str:
     return f'{platform.machine()} {os.cpu_count()} cores, torch {torch.__version__}, threads {torch.get_num_threads()}' + \
@@ -301,9 +323,10 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
           threads:int|None=None, # torch threads (default: all cores; under `torchrun`, cores // processes)
           device=None, # torch device (default: CUDA when available, else CPU)
           progress:bool=True, # show fastai progress bars
+          fast:bool=True, # bf16 autocast + torch.compile where the hardware allows (`fast_engine`); False: float32 eager
          ) -> Path:
     "Train (or resume) a deblurring model; writes the shipped weight file and its JSON record."
-    if bad := sorted(set(presets) - set(PRESETS)): raise ValueError(f'unknown presets {bad}; use some of {PRESETS}')
+    if bad := sorted(set(presets) - set(PRESETS + EXTRA_PRESETS)): raise ValueError(f'unknown presets {bad}; use some of {PRESETS + EXTRA_PRESETS}')
     dev, joined = _join_processes(device)
     rank, world = _world()
     if gan and world > 1: raise ValueError('the GAN fine-tune runs in one process: its discriminator is not data-parallel')
@@ -351,6 +374,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
                          cbs=([Checkpoint(run), EpochCSV(run/'log.csv', offset)] if rank == 0 else []) + ([GANCallback(weight=gan)] if gan else [])
                              + ([DDPTrainer(dev)] if world > 1 else []))   # only process 0 writes
     learn.model.to(dev)
+    engine = fast_engine(learn, dev, fast)
     if not progress or rank: learn.remove_cbs(learn.progress) if hasattr(learn, 'progress') else None
     if rank: learn.logger = lambda *a, **k: None
     before, notes, start_f = 0, [], None
@@ -396,7 +420,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
         last = plan['cycle_log'][-1]   # the record's settings are those of the last cycle
         rec = dict(run=name, data=plan['source'], **{k: last[k] for k in ('presets', 'patch', 'batch_size')},
                    epochs=plan['epochs_done'], cycles=plan['cycle'] + 1, **{k: last[k] for k in ('lr', 'adam_eps', 'fft_loss', 'grid_loss')},
-                   gan_weight=plan['gan'], init=plan['init'], init_seconds=plan.get('init_seconds'), train_seconds=round(plan['seconds'] + plan['before']), machine=_machine(),
+                   gan_weight=plan['gan'], init=plan['init'], init_seconds=plan.get('init_seconds'), train_seconds=round(plan['seconds'] + plan['before']), machine=_machine(), engine=engine,
                    notes=plan.get('notes', []), cycle_log=plan['cycle_log'],
                    command=_command(name), **metrics)
         save_model(learn.model, out/f'{name}.pt', int8=plan.get('int8', False), **rec)
@@ -447,6 +471,8 @@ LIMITATIONS = ("It does not repair scratches, dust, tears, stains or missing pie
                "It has no face prior: it sharpens what the pixels hold and invents no detail, so a face a few pixels wide stays a few pixels wide.",
                "Its scores come from synthetic degradations of the embedded test photos, cropped to 384 px; real photos are checked only "
                "by no-reference measures (gradient energy, noise, grid pattern).")
+CAMERA_LIMITATION = ("It was trained on uniform blur and on synthetic non-uniform camera-path blur (roll, tilt, moving regions, travel up to "
+                     "about 4% of a 1024-px photo's width); real motion larger than that, or unlike a smooth camera path, is reduced less.",)
 
 def _licences(split:str='train') -> str:
     "The licences of an embedded split's photos (their short names), with counts."
@@ -488,10 +514,10 @@ def model_card(name:str='default', # shipped weight name
                markdown_table(['preset', 'PSNR gain (dB)', 'SSIM gain'], [(p, f"{s[p + '_gain']:+.2f}", f"{s[p + '_ssim_gain']:+.3f}") for p in PRESETS]
                               + [('blur-only mean', f'{s.blur_only_gain:+.2f}', '')])]
     b = [json.loads(l) for l in (res/'bench.jsonl').read_text().splitlines() if l.strip()] if (res/'bench.jsonl').exists() else []
-    if b := [x for x in b if x.get('model') == name]:
-        spm, mem = b[-1]['s_per_mp'], b[-1]['peak_rss_mb']
-        md += ['', f"Speed (`make bench`, {b[-1].get('machine', '')}): " + ', '.join(f'{v:.2f} s per megapixel at {float(k):.0f} MP' for k, v in spm.items())
-               + f"; peak memory {max(mem.values())} MB."]
+    for x in (x for x in b if x.get('model') == name):
+        path = {'fast': 'the fast path (compiled, bfloat16; `fast=True`)', 'eager': 'the default eager path'}.get(x.get('path'), '')
+        md += ['', f"Speed (`make bench`, {x.get('machine', '')}{', ' + path if path else ''}): " + ', '.join(f'{v:.2f} s per megapixel at {float(k):.0f} MP' for k, v in x['s_per_mp'].items())
+               + f"; peak memory {max(x['peak_rss_mb'].values())} MB" + (f"; first call {x['first_call_s']:.0f} s" if x.get('first_call_s') else '') + '.']
     rp = pd.read_csv(res/'real_photos.csv') if (res/'real_photos.csv').exists() else None
     if ours and rp is not None and name in set(rp.method):
         md += ['', 'Real photos in `data/real/` (no ground truth): gradient energy and noise, output / input; grid pattern, output minus input:', '',
@@ -503,7 +529,7 @@ def model_card(name:str='default', # shipped weight name
     md += ['', '## Intended use', '', 'Blurred, soft or shaken photographs, above all scanned old family prints: `deblur(img, model='
            f"'{name}')`, `deblur-nb --model {name}`, or the app's model menu" + ('' if f.exists() else ', once its weight file is rebuilt (it is not shipped)')
            + '. It runs on a CPU; a GPU is never needed.',
-           '', '## Limitations', ''] + [f'- {l}' for l in LIMITATIONS]
+           '', '## Limitations', ''] + [f'- {l}' for l in (LIMITATIONS if 'camera' not in r.get('presets', []) else LIMITATIONS[:1] + CAMERA_LIMITATION + LIMITATIONS[2:])]
     if r.get('gan_weight'): md += ['- The adversarial loss makes it look sharper at some cost in PSNR; it can add fine texture that was not in the photo.']
     if not f.exists(): md += [f'- Not shipped: its weight file is not in git; `make train-{name}` rebuilds it.']
     md += ['', '## History', '', f"Every cycle's settings, notes and write-ups: [`results/training/{name}.md`](../../results/training/{name}.md); "
@@ -523,7 +549,7 @@ def parse_kwargs(s:str|None) -> dict:
 
 @call_parse
 def train_cli(name:str='default', # run name (weights: deblur_nb/weights/<name>.pt)
-              arch:str='nafnet', # nafnet or unet
+              arch:str='nafnet', # nafnet, restormer or unet
               minutes:float=100., # time budget of a new run
               epochs:int=None, # fixed number of epochs instead of a time budget
               lr:float=1e-3, # peak learning rate
@@ -546,9 +572,10 @@ def train_cli(name:str='default', # run name (weights: deblur_nb/weights/<name>.
               n_valid:int=None, # validation photos (default: all of the valid split)
               runs:str=None, # folder for runs (default: the repo's runs/)
               out:str=None, # folder for the weights (default: the package's weights/)
+              eager:bool=False, # train in float32 eager mode (default: bf16 autocast + torch.compile where supported)
              ):
     "Train or resume a deblurring model and write its weights and JSON record into the package."
     p = train(name, arch, parse_kwargs(model_kwargs) or None, minutes, epochs, lr, bs, size, presets=tuple(presets.split(',')) if presets else TRAIN_PRESETS, fft=fft, grid=grid, eps=eps, gan=gan, init=init, extend=extend,
               grow=parse_kwargs(grow), int8=int8 or None, source=source, threads=threads, device=device,
-              batches_per_epoch=batches_per_epoch, n_valid=n_valid, runs=runs, out=out)
+              batches_per_epoch=batches_per_epoch, n_valid=n_valid, runs=runs, out=out, fast=not eager)
     if int(os.environ.get('RANK', 0)) == 0: print(p); print(p.with_suffix('.json').read_text())

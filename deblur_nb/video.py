@@ -13,14 +13,16 @@ import cv2
 import av
 from .core import ImageError, load_image, chw2hwc, hwc2chw, to_uint, markdown_table
 from .degrade import as_rng, camera_path, warp, film_grain, jpeg, fade
-from .infer import get_model, restore_array, blend
+from .infer import get_model, restore_array, blend, fast_available
 
 # %% auto #0
-__all__ = ['VideoError', 'VideoInfo', 'probe_video', 'read_frames', 'write_video', 'Steady', 'flicker', 'error_flicker',
-           'deblur_frames', 'deblur_video', 'Clip', 'synthetic_clip', 'gopro_clips', 'load_clip', 'video_table',
-           'video_report']
+__all__ = ['VIDEO_EXTS', 'FAST_MIN_FRAMES', 'VideoError', 'VideoInfo', 'probe_video', 'read_frames', 'write_video', 'Steady',
+           'flicker', 'error_flicker', 'deblur_frames', 'deblur_video', 'Clip', 'synthetic_clip', 'gopro_clips',
+           'load_clip', 'video_table', 'video_speed', 'video_speed_markdown', 'video_report']
 
 # %% ../nbs/11_video.ipynb #8ba17ebc
+VIDEO_EXTS = ('.mp4', '.mov', '.avi', '.mkv', '.m4v', '.webm', '.mpg', '.mpeg', '.3gp')  # file types listed from folders as videos
+
 class VideoError(ImageError):
     "A user-facing, one-line reason why a video cannot be used."
 
@@ -179,16 +181,19 @@ def deblur_frames(frames, # iterable of float32 RGB CHW frames in [0, 1]
                   temporal:float=0.3, # `Steady` amount: 0 = independent frames
                   tile:int|str='auto', # tile side, 'auto' or 0 (no tiling)
                   device=None, # torch device
+                  fast:bool=False, # compiled bfloat16 path (`infer.FastNet`)
                  ) -> 'Iterator[np.ndarray]':
     "Deblur frames one at a time, steadying corrections over time; yields float32 CHW frames."
     if not 0 <= strength <= 2: raise ValueError(f'strength must be in [0, 2], got {strength}')
-    net, steady = get_model(model, device), Steady(temporal) if temporal else None
+    net, steady = get_model(model, device, fast), Steady(temporal) if temporal else None
     for x in frames:
         y = restore_array(x, net, tile, device=device)
         if steady is not None: y = x + steady(x, y)
         yield blend(x, y, strength)
 
 # %% ../nbs/11_video.ipynb #3e80bd71
+FAST_MIN_FRAMES = 150   # about 6 s of video: from here on the fast path's one-off compile (1-3 min on 2 cores) pays
+
 def deblur_video(src, # input video file
                  dst, # output file (.mp4 by default; the extension picks the container)
                  model=None, # None (shipped default), a name, a weight path or an `nn.Module`
@@ -200,13 +205,15 @@ def deblur_video(src, # input video file
                  codec:str='libx264', # video encoder
                  tile:int|str='auto', # tile side for large frames, 'auto' or 0
                  device=None, # torch device (default: CUDA if present, else CPU)
+                 fast:bool|None=None, # compiled bfloat16 path; None: on where it runs for clips of `FAST_MIN_FRAMES` frames or more
                 ) -> dict:
     "Deblur a video file into `dst`, frame by frame in bounded memory, keeping timing, size, rotation and audio."
     src, dst = Path(src), Path(dst)
     if dst.resolve() == src.resolve(): raise VideoError(f'{dst.name}: refusing to overwrite the input')
     if dst.exists() and not overwrite: raise FileExistsError(f'{dst}: exists; not overwriting (use overwrite=True)')
     info = probe_video(src)
-    net = get_model(model, device)
+    if fast is None: fast = (info.frames or FAST_MIN_FRAMES) >= FAST_MIN_FRAMES and fast_available(device)   # compiling pays only over many frames
+    net = get_model(model, device, fast)
     if progress is True:
         last = [0.]
         def progress(i, n):
@@ -349,6 +356,39 @@ def video_table(clips:list|None=None, # [(name, Clip)]; default: synthetic clips
                              sharp_flicker=flicker(cl.sharp), error_flicker=error_flicker(fr, cl.sharp), fps=fps))
     return pd.DataFrame(rows)
 
+# %% ../nbs/11_video.ipynb #18e62028
+def video_speed(model=None, # model (default: the shipped default)
+                seconds:float=3., fps:float=24, # the timed 1280x720 clip
+                temporal:float=0.3, # `Steady` amount of the temporal variant
+                paths:tuple|None=None, # 'eager' and/or 'fast' (default: both where the fast path runs)
+               ) -> list:
+    "Frames per second of `deblur_video` end to end on a synthetic 1280x720 clip, per path and variant (the fast path compiled first)."
+    import tempfile
+    from deblur_nb.data import photos
+    paths = paths or (('eager', 'fast') if fast_available() else ('eager',))
+    d = Path(tempfile.mkdtemp())
+    cl = synthetic_clip(load_image(photos('test', showcase=True)[0].path), int(round(seconds*fps)), 0, size=(1280, 720), fps=fps)
+    src = write_video(cl.blurred, d/'clip720.mp4', fps=fps, audio_hz=440)
+    rows = []
+    try:
+        for p in paths:
+            net = get_model(model, fast=p == 'fast')
+            t0 = time.perf_counter(); restore_array(cl.blurred[0], net); first = time.perf_counter() - t0   # loads (and compiles) before timing
+            for t in (0., temporal):
+                r = deblur_video(src, d/f'out_{p}_{t}.mp4', net, temporal=t, overwrite=True)
+                rows.append(dict(path=p, variant='per-frame' if t == 0 else f'temporal {t}', frames=r['frames'], fps=r['fps'], first_frame_s=round(first, 1)))
+    finally:
+        for f in d.iterdir(): f.unlink()
+        d.rmdir()
+    return rows
+
+def video_speed_markdown(rows:list) -> str:
+    "`video_speed` rows as markdown."
+    return (f"Speed, `deblur_video` end to end (decode, restore, encode H.264, copy audio) on a {rows[0]['frames']}-frame 1280x720 clip; "
+            "`fast`: compiled bfloat16 path (`fast=True`, on by default from 150 frames), timed after its compile:\n\n"
+            + markdown_table(['path', 'variant', 'frames/s', 's/frame', 'first frame s (load, compile)'],
+                             [(r['path'], r['variant'], f"{r['fps']:.2f}", f"{1/r['fps']:.2f}", f"{r['first_frame_s']:.0f}") for r in rows]))
+
 # %% ../nbs/11_video.ipynb #c318aeed
 def video_report(out='results/video/video.md', # markdown file to write
                  model=None, # model (default: the shipped default)
@@ -358,24 +398,14 @@ def video_report(out='results/video/video.md', # markdown file to write
                  **kw, # passed to `video_table`
                 ) -> str:
     "Speed at 1280x720 and per-frame vs temporal scores on synthetic clips, as markdown (also written to `out`)."
-    import tempfile, platform, torch
-    from deblur_nb.data import photos
+    import platform, torch
     if threads: torch.set_num_threads(threads)
-    d = Path(tempfile.mkdtemp())
-    cl = synthetic_clip(load_image(photos('test')[0].path), int(round(seconds*fps)), 0, size=(1280, 720), fps=fps)
-    src = write_video(cl.blurred, d/'clip720.mp4', fps=fps, audio_hz=440)
-    get_model(model)                                                      # load before timing
-    speed = {t: deblur_video(src, d/f'out{t}.mp4', model, temporal=t, overwrite=True) for t in (temporal, 0.)}
-    print(speed, file=sys.stderr)
-    for f in d.iterdir(): f.unlink()
-    d.rmdir()
+    speed = video_speed(model, seconds, fps, temporal)
     df = video_table(model=model, temporal=temporal, **kw)
     mean = df.groupby('variant', sort=False)[['psnr', 'ssim', 'flicker', 'sharp_flicker', 'error_flicker', 'fps']].mean()
     txt = (f'# Video\n\nMade by `deblur_nb.video.video_report` ({platform.machine()}, {os.cpu_count()} cores, torch threads '
            f'{torch.get_num_threads()}, model {model or "default"}).\n\n'
-           f'Speed, `deblur_video` end to end (decode, restore, encode H.264, copy audio) on a {len(cl.blurred)}-frame 1280x720 clip:\n\n'
-           + markdown_table(['variant', 'frames/s', 's/frame'], [(('per-frame' if t == 0 else f'temporal {t}'), f"{r['fps']:.2f}", f"{1/r['fps']:.2f}")
-                                                          for t, r in speed.items()])
+           + video_speed_markdown(speed)
            + f'\nScores on {df["clip"].nunique()} synthetic clips ({", ".join(df["clip"].unique())}; {int(df.frames.iloc[0])} frames each), means over clips and frames:\n\n'
            + markdown_table(['variant', 'PSNR', 'SSIM', 'flicker', 'sharp flicker', 'error flicker', 'frames/s (restoring only)'],
                             [(v, f'{r.psnr:.2f}', f'{r.ssim:.4f}', f'{r.flicker:.5f}', f'{r.sharp_flicker:.5f}', f'{r.error_flicker:.5f}',

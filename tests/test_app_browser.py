@@ -63,3 +63,53 @@ def test_upload_deblur_compare_and_friendly_error(app_url, tmp_path):
         assert 'Traceback' not in page.content()
         browser.close()
     print(f'\nbrowser test: panel after {t_panel:.1f} s, result after {t_result:.1f} s, total {time.time() - t0:.1f} s')
+
+_WATCH_BARS = '''() => {
+  window.__bars = [];
+  const rec = () => { for (const w of document.querySelectorAll('.widget-hprogress')) {
+    const l = w.querySelector('.widget-label'), b = w.querySelector('.progress-bar');
+    window.__bars.push([l ? l.textContent : '', b ? b.style.width : '']); } };
+  new MutationObserver(rec).observe(document.body, {subtree: true, attributes: true, childList: true, characterData: true});
+}'''
+
+def test_video_upload_counts_frames_compares_a_frame_and_offers_the_mp4(app_url, tmp_path):
+    assert CHROMIUM, "Debian's chromium is required in CI"
+    from playwright.sync_api import sync_playwright
+    from deblur_nb.video import probe_video, write_video
+    sharp = load_image(photos('test')[0].path)
+    src = write_video([np.ascontiguousarray(sharp[:, 100:164, 100 + 3*i:196 + 3*i]) for i in range(12)], tmp_path/'clip.mp4', fps=24)
+    (tmp_path/'broken.mp4').write_bytes(np.random.default_rng(0).bytes(5000))
+    t0 = time.time()
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                     args=['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+                                           '--disable-background-networking', '--disable-component-update', '--disable-sync'])
+        page = browser.new_page(viewport={'width': 1200, 'height': 1000})
+        page.goto(app_url)
+        upload = page.get_by_text('Upload photos')
+        upload.wait_for(timeout=120_000)
+        page.evaluate(_WATCH_BARS)                                  # record the progress bar as it changes
+        with page.expect_file_chooser() as fc: upload.click()
+        fc.value.set_files(str(src))
+        link = page.locator('a.deblur-download')
+        link.wait_for(timeout=120_000)
+        t_result = time.time() - t0
+        assert link.get_attribute('download') == 'clip_deblurred.mp4'
+        href = link.get_attribute('href')
+        assert href.startswith('data:video/mp4;base64,')
+        (tmp_path/'out.mp4').write_bytes(base64.b64decode(href.split(',', 1)[1]))
+        i, o = probe_video(src), probe_video(tmp_path/'out.mp4')
+        assert (o.width, o.height, o.fps, o.frames) == (i.width, i.height, i.fps, i.frames) == (96, 64, 24, 12)
+        bars = page.evaluate('window.__bars')
+        frames = [w for label, w in bars if label == 'Frames']
+        assert '100%' in frames and len(set(frames)) > 2, bars[-20:]  # the bar counted frames up to the last one
+        page.get_by_text('12 frames at 24 fps').wait_for(timeout=10_000)
+        img = page.locator('img.widget-image')                      # the before/after of the middle frame
+        assert img.get_attribute('width') == '96'
+        page.wait_for_function('document.querySelector("img.widget-image").naturalWidth == 96', timeout=10_000)
+        with page.expect_file_chooser() as fc: upload.click()
+        fc.value.set_files(str(tmp_path/'broken.mp4'))
+        page.get_by_text('broken.mp4 could not be used').wait_for(timeout=60_000)
+        assert 'Traceback' not in page.content()
+        browser.close()
+    print(f'\nbrowser video test: result after {t_result:.1f} s, total {time.time() - t0:.1f} s')

@@ -37,3 +37,36 @@ def test_public_deblur_with_the_shipped_model():
     out = deblur(im)
     assert out.size == im.size and out.mode == 'RGB'
     assert deblur(im.convert('L')).mode == 'L'
+
+def test_deblur_nb_takes_videos_beside_photos(run, tmp_path):
+    "A folder of two photos, a clip, random bytes named .mp4 and a text file named .mov: one command, two one-line failures."
+    import numpy as np, torch
+    from PIL import Image
+    from deblur_nb.core import load_image, data_dir
+    from deblur_nb.models import NAFNetLite, save_model
+    from deblur_nb.video import probe_video, write_video
+    torch.manual_seed(0)
+    weights = save_model(NAFNetLite(width=8, enc_blocks=(1,), middle_blocks=1, dec_blocks=(1,)), tmp_path/'weights'/'tiny.pt', half=False)
+    d = tmp_path/'in'; d.mkdir()
+    for i in range(2): Image.fromarray((np.random.default_rng(i).random((40, 56, 3))*255).astype(np.uint8)).save(d/f'photo{i}.jpg')
+    astro = load_image(data_dir()/'photos'/'skimage-astronaut.jpg')
+    clip = write_video([np.ascontiguousarray(astro[:, 100:148, 100 + 2*i:164 + 2*i]) for i in range(5)], d/'holiday_1987.mp4', fps=15)
+    (d/'corrupt.mp4').write_bytes(np.random.default_rng(0).bytes(5000))
+    (d/'notes.mov').write_text('shopping list, not a video\n')
+    inputs = {f.name: f.read_bytes() for f in d.iterdir()}
+    cmd = [BIN/'deblur-nb', d, '-o', tmp_path/'out', '--model', weights]
+    r = run(*cmd, timeout=120)
+    assert r.returncode == 1, r.stderr
+    out = tmp_path/'out'
+    assert sorted(p.name for p in out.iterdir()) == ['holiday_1987_deblurred.mp4', 'photo0_deblurred.jpg', 'photo1_deblurred.jpg']
+    assert r.stdout.split() == [str(out/n) for n in ('photo0_deblurred.jpg', 'photo1_deblurred.jpg', 'holiday_1987_deblurred.mp4')]
+    failed = [l for l in r.stderr.splitlines() if l.startswith('failed: ')]
+    assert [l.split(': ')[1] for l in failed] == [str(d/'corrupt.mp4'), str(d/'notes.mov')], r.stderr
+    assert all('not a readable video' in l for l in failed) and 'Traceback' not in r.stderr
+    i, o = probe_video(clip), probe_video(out/'holiday_1987_deblurred.mp4')
+    assert (o.width, o.height, o.fps, o.frames, o.codec) == (i.width, i.height, i.fps, i.frames, 'h264') == (64, 48, 15, 5, 'h264')
+    assert {f.name: f.read_bytes() for f in d.iterdir()} == inputs                     # inputs untouched
+    made = {p.name: p.read_bytes() for p in out.iterdir()}
+    r = run(*cmd, timeout=120)                                                        # never overwrites without --overwrite
+    assert r.returncode == 1 and r.stdout == '' and r.stderr.count('exists; not overwriting') == 3, r.stderr
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == made

@@ -20,7 +20,7 @@ def test_readme_is_generated_from_index_notebook():
 def test_every_photo_is_credited_and_split():
     photos = {p.name for p in (ROOT/'data'/'photos').glob('*.jpg')}
     rows = list(csv.DictReader(open(ROOT/'data'/'photos'/'sources.csv')))
-    assert photos == {r['file'] for r in rows} and len(photos) == 195
+    assert photos == {r['file'] for r in rows} and len(photos) == 376
     assert all(r['license'] for r in rows) and sum(not r['author'] for r in rows) <= 1   # scipy-ascent: public domain, no author recorded
     md = (ROOT/'data'/'photos'/'SOURCES.md').read_text()
     assert all(p in md for p in photos)

@@ -9,7 +9,7 @@ def _cmd(tmp_path) -> list:
     "A tiny two-process run: width-8 network, 32 px patches, two validation photos, 2 epochs."
     return [str(BIN/'torchrun'), '--standalone', '--nproc_per_node', '2', str(BIN/'deblur-nb-train'), '--name', 'ddp',
             '--model-kwargs', 'width=8;middle_blocks=1', '--epochs', '2', '--bs', '2', '--size', '32', '--batches-per-epoch', '3',
-            '--n-valid', '2', '--presets', 'gaussian', '--runs', str(tmp_path/'runs'), '--out', str(tmp_path/'out')]
+            '--n-valid', '2', '--presets', 'gaussian', '--eager', '--runs', str(tmp_path/'runs'), '--out', str(tmp_path/'out')]
 
 def _kill_job(p:subprocess.Popen):
     "kill -9 the torchrun launcher and its workers (torchrun starts each worker in its own session)."
