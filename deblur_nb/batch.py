@@ -168,6 +168,18 @@ def _worker_model(model:str, model_sha:str, device):
         raise RuntimeError(f'{p.name}: the weights on this worker differ from the client\'s (install the same deblur_nb version on every worker)')
     return get_model(str(p), device)
 
+def _record(row:dict, # a manifest row being filled
+            t:float, # `time.perf_counter()` when the work began
+            e:Exception|None=None, # what went wrong, if anything
+           ) -> dict:
+    "Finish a manifest row: `done`, or `failed` with a one-line error; the seconds it took."
+    if e is None: row['status'] = 'done'
+    else:
+        msg = ' '.join(str(e).split())
+        row.update(status='failed', error=msg if isinstance(e, (OSError, ValueError)) else f'{type(e).__name__}: {msg}')
+    row['seconds'] = round(time.perf_counter() - t, 3)
+    return row
+
 def _deblur_task(src:str, dst:str, model:str, model_sha:str, strength:float=1., tile:int=0, quality:int=95,
                  replace:bool=False, device=None, threads_by_host:dict|None=None, ensemble:int=1) -> dict:
     "Deblur one file (on a worker); returns its manifest row, `done` or `failed` with a one-line error."
@@ -178,12 +190,8 @@ def _deblur_task(src:str, dst:str, model:str, model_sha:str, strength:float=1., 
         _set_threads(threads_by_host)
         deblur_file(p, dst, _worker_model(model, model_sha, device), strength, tile or 'auto', device, overwrite=replace, quality=quality,
                     ensemble=ensemble)
-        row['status'] = 'done'
-    except Exception as e:
-        msg = ' '.join(str(e).split())
-        row.update(status='failed', error=msg if isinstance(e, (OSError, ValueError)) else f'{type(e).__name__}: {msg}')
-    row['seconds'] = round(time.perf_counter() - t, 3)
-    return row
+        return _record(row, t)
+    except Exception as e: return _record(row, t, e)
 
 # %% ../nbs/09_batch.ipynb #a251fe8a
 def expand_media(inputs:list, # image or video files, folders or glob patterns
@@ -207,12 +215,8 @@ def _video_task(src:str, dst:str, model, model_sha:str='', strength:float=1., ti
         net = _worker_model(model, model_sha, device) if isinstance(model, str) else model
         Path(dst).parent.mkdir(parents=True, exist_ok=True)
         deblur_video(p, dst, net, strength, overwrite=replace, progress=progress, tile=tile or 'auto', device=device)
-        row['status'] = 'done'
-    except Exception as e:
-        msg = ' '.join(str(e).split())
-        row.update(status='failed', error=msg if isinstance(e, (OSError, ValueError)) else f'{type(e).__name__}: {msg}')
-    row['seconds'] = round(time.perf_counter() - t, 3)
-    return row
+        return _record(row, t)
+    except Exception as e: return _record(row, t, e)
 
 # %% ../nbs/09_batch.ipynb #d21f16f1
 def _say(msg:str, file=None):

@@ -38,8 +38,8 @@ def to_float(arr:np.ndarray, # HW / HWC / CHW array of uint8, uint16, bool or fl
             ) -> np.ndarray:
     "Scale an integer array to float32 in [0, 1] by its dtype's maximum; floats are clipped."
     arr = np.asarray(arr)
-    if arr.dtype == np.uint8: return arr.astype(np.float32) / 255.
-    if arr.dtype == np.uint16: return arr.astype(np.float32) / 65535.
+    if arr.dtype in (np.uint8, np.uint16):   # scaled in place: a 24 MP photo is 288 MB as float32, no second copy
+        out = arr.astype(np.float32); out /= np.iinfo(arr.dtype).max; return out
     if arr.dtype == bool: return arr.astype(np.float32)
     if np.issubdtype(arr.dtype, np.integer):
         return (arr.astype(np.float32) / (65535. if arr.max(initial=0) > 255 else 255.)).clip(0, 1)
@@ -70,7 +70,9 @@ def to_uint(img, # float CHW image in [0, 1]
     "Float CHW image in [0, 1] to an HWC uint8/uint16 array (rounded, clipped)."
     assert bits in (8, 16), 'bits must be 8 or 16'
     mx = 255 if bits == 8 else 65535
-    arr = np.rint(np.clip(chw2hwc(img), 0, 1) * mx)
+    arr = chw2hwc(img)
+    if arr.dtype != np.float32 or np.shares_memory(arr, _as_numpy(img)): arr = arr.astype(np.float32)   # our own copy
+    np.clip(arr, 0, 1, out=arr); arr *= mx; np.rint(arr, out=arr)   # in place: one float copy of the image, not four
     return arr.astype(np.uint8 if bits == 8 else np.uint16)
 
 def to_pil(img, # float CHW image in [0, 1], 1 or 3 channels
@@ -251,7 +253,7 @@ def _from_array(arr, name:str, max_pixels:int, min_side:int) -> LoadedImage:
     gray = arr.shape[2] == 1
     if gray: arr = arr.repeat(3, 2)
     info = ImageInfo(name=name, gray=gray, bits=bits, alpha=alpha, size=(w, h))
-    return LoadedImage(hwc2chw(arr.astype(np.float32)), info)
+    return LoadedImage(hwc2chw(arr.astype(np.float32, copy=False)), info)
 
 # %% ../nbs/00_core.ipynb #8a8414e8
 def read_image(src, # path, bytes, file object, PIL image, numpy array or torch tensor
@@ -259,7 +261,9 @@ def read_image(src, # path, bytes, file object, PIL image, numpy array or torch 
                min_side:int=MIN_SIDE, # refuse images whose shorter side is smaller
               ) -> LoadedImage:
     "Load `src` as float32 RGB CHW in [0, 1] plus `ImageInfo`; raise `ImageError` on bad input."
-    if isinstance(src, Image.Image):
+    if isinstance(src, Image.Image) and src.mode in ('RGB', 'RGBA', 'L') and src.getexif().get(0x0112, 1) == 1:
+        return _from_array(np.asarray(src), Path(getattr(src, 'filename', '') or 'image').name, max_pixels, min_side)   # common modes: no round trip
+    if isinstance(src, Image.Image):   # other modes and EXIF-rotated images go through the file decoder's handling
         b = io.BytesIO()
         try: src.save(b, format='PNG' if src.mode not in ('CMYK',) else 'TIFF', exif=src.getexif())
         except Exception as e: raise ImageError(f'image: cannot read PIL image ({_one_line(e)})') from None

@@ -17,7 +17,7 @@ from starlette.exceptions import HTTPException
 from fastcore.script import call_parse
 from . import __version__
 from .core import MAX_PIXELS, ImageError, read_image, save_image, _check_size, _one_line
-from .infer import deblur_image, get_model
+from .infer import deblur_image, get_model, fast_available
 from .models import shipped_models
 
 # %% auto #0
@@ -96,10 +96,11 @@ def deblur_bytes(data:bytes, # the uploaded file
                  model=None, # shipped name, weight path or `nn.Module` (see `get_model`)
                  strength:float=1., # 0 = unchanged, 1 = the model's output
                  quality:int=95, # JPEG/WebP quality of the result
+                 fast:bool=False, # compiled bfloat16 path (`infer.FastNet`)
                 ) -> tuple:
     "Deblur an encoded image; returns (encoded result, its extension), written by `save_image` like the source."
     src = io.BytesIO(data); src.name = name
-    r = deblur_image(read_image(src), model, strength)
+    r = deblur_image(read_image(src), model, strength, fast=fast)
     ext = _EXTS.get(r.info.format, '.png')
     with tempfile.TemporaryDirectory() as d:
         return save_image(r.img, Path(d)/f'result{ext}', quality=quality, info=r.info).read_bytes(), ext
@@ -160,15 +161,18 @@ def make_app(workers:int=1, # inferences that run at once (each uses all of torc
              max_pixels:int=MAX_PIXELS, # image size limit, read from the header (413)
              models:dict|None=None, # name -> shipped weights name or `nn.Module` (default: every shipped file)
              preload:bool=True, # load the default model at start-up
+             fast:bool=False, # serve on the compiled bfloat16 path where it runs (compiled at start-up: 1-3 minutes on 2 cores)
             ) -> FastAPI:
     "The deblurring service: `POST /deblur`, `GET /health`, `GET /models`; OpenAPI docs at `/docs`."
     avail = dict(models) if models is not None else {n: n for n in shipped_models()}
     default = 'default' if 'default' in avail else next(iter(avail), None)
+    fast = fast and fast_available()
 
     @asynccontextmanager
     async def lifespan(app):
         app.state.gate = Gate(workers, queue)   # a fresh gate for each event loop
         if preload and default: await run_in_threadpool(get_model, avail[default])
+        if fast and default: await run_in_threadpool(deblur_image, np.zeros((3, 96, 96), np.float32), avail[default], fast=True)   # compile before serving
         yield
 
     app = FastAPI(title='deblur_nb', version=__version__, lifespan=lifespan,
@@ -202,7 +206,7 @@ def make_app(workers:int=1, # inferences that run at once (each uses all of torc
         async with request.app.state.gate.slot():          # 503 at once when the queue is full
             t = time.perf_counter()
             data = await file.read()
-            try: out, ext = await run_in_threadpool(deblur_bytes, data, name, avail[model], strength)
+            try: out, ext = await run_in_threadpool(deblur_bytes, data, name, avail[model], strength, fast=fast)
             except MemoryError: raise Busy('server out of memory for this image; retry later') from None
             secs = time.perf_counter() - t
         stem = re.sub(r'[^A-Za-z0-9._-]', '_', Path(name).stem)[:80] or 'image'
@@ -229,10 +233,11 @@ def serve(host:str='127.0.0.1', # interface to bind; 127.0.0.1 keeps the service
           queue:int=16, # requests that may wait; more answer 503
           max_mb:float=MAX_UPLOAD_MB, # request body limit in MB
           log_level:str='info', # uvicorn log level
+          fast:bool=False, # compiled bfloat16 path (compiles at start-up)
          ):
     "Serve the deblurring API with uvicorn until interrupted; OpenAPI docs at `/docs`."
     import uvicorn
-    uvicorn.run(make_app(workers, queue, max_mb), host=host, port=port, log_level=log_level)
+    uvicorn.run(make_app(workers, queue, max_mb, fast=fast), host=host, port=port, log_level=log_level)
 
 @call_parse
 def serve_cli(host:str='127.0.0.1', # interface to bind (127.0.0.1: this machine only)
@@ -241,9 +246,10 @@ def serve_cli(host:str='127.0.0.1', # interface to bind (127.0.0.1: this machine
               queue:int=16, # requests that may wait for a worker; more answer 503
               max_mb:float=MAX_UPLOAD_MB, # request body limit in MB
               log_level:str='info', # uvicorn log level: warning, info, debug
+              fast:bool=False, # compiled bfloat16 path where the CPU supports it: several times faster, after 1-3 minutes of compiling at start-up
              ):
     "Serve the deblurring API: deblur-nb-serve --port 8000 (docs at http://127.0.0.1:8000/docs)"
-    serve(host, port, workers, queue, max_mb, log_level)
+    serve(host, port, workers, queue, max_mb, log_level, fast)
 
 # %% ../nbs/10_service.ipynb #05e38c16
 def _free_port() -> int:

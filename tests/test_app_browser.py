@@ -27,22 +27,27 @@ def app_url():
     yield url
     p.terminate(); p.wait(10)
 
+def _open_app(pw, app_url:str) -> tuple:
+    "Chromium on the app's page, once its upload button is there: (browser, page, upload button)."
+    browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                 args=['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+                                       '--disable-background-networking', '--disable-component-update', '--disable-sync'])
+    page = browser.new_page(viewport={'width': 1200, 'height': 1000})
+    page.goto(app_url)
+    upload = page.get_by_text('Upload photos')
+    upload.wait_for(timeout=120_000)
+    return browser, page, upload
+
 def test_upload_deblur_compare_and_friendly_error(app_url, tmp_path):
     assert CHROMIUM, "Debian's chromium is required in CI"
     from playwright.sync_api import sync_playwright
-    sharp = load_image(photos('test')[0].path)[:, :384, :512]
+    sharp = load_image(photos('test', showcase=True)[0].path)[:, :384, :512]
     blurred = degrade(sharp, 'defocus', 0.6, rng=0).img   # an out-of-focus snapshot (motion: see issue notes)
     src = save_image(blurred, tmp_path/'blurred_photo.jpg', quality=95)
     (tmp_path/'notes.jpg').write_text('these are not pixels')
     t0 = time.time()
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                     args=['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-                                           '--disable-background-networking', '--disable-component-update', '--disable-sync'])
-        page = browser.new_page(viewport={'width': 1200, 'height': 1000})
-        page.goto(app_url)
-        upload = page.get_by_text('Upload photos')
-        upload.wait_for(timeout=120_000)
+        browser, page, upload = _open_app(pw, app_url)
         t_panel = time.time() - t0
         with page.expect_file_chooser() as fc: upload.click()
         fc.value.set_files(str(src))
@@ -76,18 +81,12 @@ def test_video_upload_counts_frames_compares_a_frame_and_offers_the_mp4(app_url,
     assert CHROMIUM, "Debian's chromium is required in CI"
     from playwright.sync_api import sync_playwright
     from deblur_nb.video import probe_video, write_video
-    sharp = load_image(photos('test')[0].path)
+    sharp = load_image(photos('test', showcase=True)[0].path)
     src = write_video([np.ascontiguousarray(sharp[:, 100:164, 100 + 3*i:196 + 3*i]) for i in range(12)], tmp_path/'clip.mp4', fps=24)
     (tmp_path/'broken.mp4').write_bytes(np.random.default_rng(0).bytes(5000))
     t0 = time.time()
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                     args=['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-                                           '--disable-background-networking', '--disable-component-update', '--disable-sync'])
-        page = browser.new_page(viewport={'width': 1200, 'height': 1000})
-        page.goto(app_url)
-        upload = page.get_by_text('Upload photos')
-        upload.wait_for(timeout=120_000)
+        browser, page, upload = _open_app(pw, app_url)
         page.evaluate(_WATCH_BARS)                                  # record the progress bar as it changes
         with page.expect_file_chooser() as fc: upload.click()
         fc.value.set_files(str(src))
