@@ -12,7 +12,7 @@ import torch, torch.nn as nn
 from PIL import Image
 from fastcore.script import call_parse, CliError
 from .core import IMAGE_EXTS, ImageError, LoadedImage, read_image, save_image, to_pil, luma, markdown_table
-from .models import load_model, weights_dir, shipped_models, bf16_supported, can_compile
+from .models import load_model, weights_dir, shipped_models, bf16_supported, can_compile, pad_to
 
 # %% auto #0
 __all__ = ['DIHEDRAL', 'auto_device', 'get_model', 'weights_path', 'FastNet', 'fast_available', 'restore_array', 'auto_tile',
@@ -56,11 +56,11 @@ class FastNet(nn.Module):
         os.environ.setdefault('TORCHINDUCTOR_CACHE_DIR', str(Path.home()/'.cache'/'deblur_nb'/'inductor'))   # kept across runs and reboots
         self.net, self.multiple = net, getattr(net, 'multiple', 1)
         self.compiled = torch.compile(net, dynamic=True)
+        self.bf16 = bf16_supported(next(net.parameters()).device)   # read once, not per tile
     def forward(self, x:torch.Tensor) -> torch.Tensor:
         "Deblur a BCHW batch in [0, 1] of any size."
-        from .models import pad_to
         xp, (h, w) = pad_to(x, self.multiple)   # padded here, so the compiled graph never branches on the size
-        with torch.autocast(x.device.type, dtype=torch.bfloat16, enabled=bf16_supported(x.device)):
+        with torch.autocast(x.device.type, dtype=torch.bfloat16, enabled=self.bf16):
             return self.compiled(xp)[..., :h, :w].float()
 
 _FAST = weakref.WeakKeyDictionary()   # network -> its FastNet, so a network is compiled at most once per process
