@@ -9,10 +9,10 @@ from pathlib import Path
 import torch, torch.nn as nn, torch.nn.functional as F
 
 # %% auto #0
-__all__ = ['ARCHS', 'pad_to', 'LayerNorm2d', 'SimpleGate', 'NAFBlock', 'NAFNetLite', 'MDTA', 'GDFN', 'TransformerBlock',
-           'RestormerLite', 'UNetDeblur', 'PatchDiscriminator', 'build_model', 'weights_dir', 'shipped_models',
-           'quantize_state', 'dequantize_state', 'save_model', 'load_model', 'load_grown', 'model_record', 'cpu_speed',
-           'bf16_supported', 'can_compile']
+__all__ = ['ARCHS', 'pad_to', 'LayerNorm2d', 'SimpleGate', 'NAFBlock', 'FourierUnit', 'NAFNetLite', 'MDTA', 'GDFN',
+           'TransformerBlock', 'RestormerLite', 'UNetDeblur', 'PatchDiscriminator', 'build_model', 'weights_dir',
+           'shipped_models', 'quantize_state', 'dequantize_state', 'save_model', 'load_model', 'load_grown',
+           'model_record', 'cpu_speed', 'bf16_supported', 'can_compile']
 
 # %% ../nbs/04_models.ipynb #b45e4c1e
 def pad_to(x:torch.Tensor, # BCHW batch
@@ -60,6 +60,24 @@ class NAFBlock(nn.Module):
         x = x + self.beta * self.conv2(y * self.sca(y) if self.sca is not None else y)
         return x + self.gamma * self.ffn2(self.sg(self.ffn1(self.norm2(x))))
 
+# %% ../nbs/04_models.ipynb #928290e5
+class FourierUnit(nn.Module):
+    "Global mixing: 1x1 convolutions on the real and imaginary parts of the 2-D FFT (float32), with a zero-initialised residual scale."
+    def __init__(self, c:int, # channels
+                ):
+        super().__init__()
+        self.norm = LayerNorm2d(c)
+        self.mix = nn.Sequential(nn.Conv2d(2*c, 2*c, 1), nn.GELU(), nn.Conv2d(2*c, 2*c, 1))
+        self.scale = nn.Parameter(torch.zeros(1, c, 1, 1))
+    def forward(self, x):
+        h, w = x.shape[-2:]
+        with torch.autocast(x.device.type, enabled=False):   # FFTs of bfloat16 are not supported on CPUs
+            f = torch.fft.rfft2(self.norm(x.float()), norm='ortho')
+            y = self.mix(torch.cat([f.real, f.imag], 1)).float()
+            y = torch.fft.irfft2(torch.complex(*y.chunk(2, 1)), s=(h, w), norm='ortho')
+        return x + self.scale * y.to(x.dtype)
+
+
 # %% ../nbs/04_models.ipynb #7b20b684
 class NAFNetLite(nn.Module):
     "Compact multi-scale NAFNet-style deblurring network working at 1/`unshuffle` resolution; predicts a residual."
@@ -74,12 +92,14 @@ class NAFNetLite(nn.Module):
                  refine:int=0, # channels of a full-resolution refinement head after the pixel-shuffle (0: none)
                  refine_feats:int=8, # decoder feature maps the refinement head receives at full resolution
                  sca:bool=False, # NAFNet's channel attention (off: purely local, so tiling is exact)
+                 fourier:int=0, # `FourierUnit`s after the first `fourier` blocks at the coarsest level (global, so tiling is not exact)
                 ):
         super().__init__()
         assert len(enc_blocks) == len(dec_blocks), 'one decoder level per encoder level'
         self.kwargs = dict(width=width, enc_blocks=tuple(enc_blocks), middle_blocks=middle_blocks,
                            dec_blocks=tuple(dec_blocks), unshuffle=unshuffle, sca=sca)
         if refine: self.kwargs.update(refine=refine, refine_feats=refine_feats)   # absent when off, so older records read the same
+        if fourier: self.kwargs.update(fourier=fourier)
         r, c = unshuffle, width
         self.multiple = r * 2**len(enc_blocks)
         self.intro = nn.Conv2d(3*r*r, c, 3, padding=1)
@@ -87,7 +107,7 @@ class NAFNetLite(nn.Module):
         for n in enc_blocks:
             self.encoders.append(nn.Sequential(*[NAFBlock(c, sca=sca) for _ in range(n)]))
             self.downs.append(nn.Conv2d(c, 2*c, 2, stride=2)); c *= 2
-        self.middle = nn.Sequential(*[NAFBlock(c, sca=sca) for _ in range(middle_blocks)])
+        self.middle = nn.Sequential(*[m for i in range(middle_blocks) for m in [NAFBlock(c, sca=sca)] + [FourierUnit(c)]*(i < fourier)])
         for n in reversed(dec_blocks):
             self.ups.append(nn.Sequential(nn.Conv2d(c, 2*c, 1, bias=False), nn.PixelShuffle(2))); c //= 2
             self.decoders.append(nn.Sequential(*[NAFBlock(c, sca=sca) for _ in range(n)]))

@@ -199,7 +199,8 @@ class BF16(Callback):
         if self.ctx is not None: self.ctx.__exit__(None, None, None); self.ctx = None
     def after_pred(self): self._leave(); self.learn.pred = self.learn.pred.float()
     def after_batch(self): self._leave()   # a cancelled batch never reached after_pred
-    after_cancel_batch = after_fit = after_batch
+    # the time budget cancels training in before_batch: fastai then skips after_batch and validates, which must run in float32
+    after_cancel_batch = after_cancel_train = after_train = after_fit = after_batch
 
 def fast_engine(learn:Learner, # learner whose model is trained
                 device=None, # torch device the model runs on
