@@ -83,7 +83,7 @@ class NAFNetLite(nn.Module):
     "Compact multi-scale NAFNet-style deblurring network working at 1/`unshuffle` resolution; predicts a residual."
     # layers whose channels are pixel positions inside the unshuffle block: int8 rounding there repeats on the r x r grid
     fp16_layers = ('intro.', 'ending.', 'feats.')
-    growable = ('feats', 'refine')   # optional modules `load_grown` may add to weights saved without them
+    growable = ('feats', 'refine', 'fourier')   # optional modules `load_grown` may add to weights saved without them
     def __init__(self, width:int=48, # channels at the first level (after pixel-unshuffle)
                  enc_blocks:tuple=(1, 2, 2), # NAF blocks per encoder level
                  middle_blocks:int=2, # blocks at the coarsest level
@@ -107,7 +107,8 @@ class NAFNetLite(nn.Module):
         for n in enc_blocks:
             self.encoders.append(nn.Sequential(*[NAFBlock(c, sca=sca) for _ in range(n)]))
             self.downs.append(nn.Conv2d(c, 2*c, 2, stride=2)); c *= 2
-        self.middle = nn.Sequential(*[m for i in range(middle_blocks) for m in [NAFBlock(c, sca=sca)] + [FourierUnit(c)]*(i < fourier)])
+        self.middle = nn.Sequential(*[NAFBlock(c, sca=sca) for _ in range(middle_blocks)])
+        self.fourier = nn.ModuleList([FourierUnit(c) for _ in range(min(fourier, middle_blocks))]) if fourier else None
         for n in reversed(dec_blocks):
             self.ups.append(nn.Sequential(nn.Conv2d(c, 2*c, 1, bias=False), nn.PixelShuffle(2))); c //= 2
             self.decoders.append(nn.Sequential(*[NAFBlock(c, sca=sca) for _ in range(n)]))
@@ -127,7 +128,9 @@ class NAFNetLite(nn.Module):
         y = self.intro(F.pixel_unshuffle(inp, r) if r > 1 else inp)
         skips = []
         for enc, down in zip(self.encoders, self.downs): y = enc(y); skips.append(y); y = down(y)
-        y = self.middle(y)
+        for i, block in enumerate(self.middle):
+            y = block(y)
+            if self.fourier is not None and i < len(self.fourier): y = self.fourier[i](y)
         for up, dec, skip in zip(self.ups, self.decoders, reversed(skips)): y = dec(up(y) + skip)
         up = lambda t: F.pixel_shuffle(t, r) if r > 1 else t
         out = inp + up(self.ending(y))
@@ -332,8 +335,9 @@ def load_model(path='default', # weight file, or a name in the shipped weights f
     return m.to(device).eval()
 
 def _adds_nothing(m:nn.Module) -> bool:
-    "Whether an added NAF block or refinement head starts as the identity (zero residual gates, zero last layer)."
-    t = [m.beta, m.gamma] if isinstance(m, NAFBlock) else [m[-1].weight, m[-1].bias] if isinstance(m, nn.Sequential) else []
+    "Whether an added NAF block, refinement head or set of Fourier units starts as the identity (zero residual gates, zero last layer)."
+    t = ([m.beta, m.gamma] if isinstance(m, NAFBlock) else [u.scale for u in m.modules() if isinstance(u, FourierUnit)] if isinstance(m, nn.ModuleList)
+         else [m[-1].weight, m[-1].bias] if isinstance(m, nn.Sequential) else [])
     return all(float(p.detach().abs().sum()) == 0 for p in t)
 
 def load_grown(model:nn.Module, # a network with the same or more NAF blocks (or a refinement head) than `sd` was saved from

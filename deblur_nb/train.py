@@ -314,7 +314,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
           gan:float=0., # adversarial weight (> 0: GAN fine-tune of `init`)
           init:str|None=None, # start from these shipped weights ('default', a path)
           extend:bool=False, # continue a finished run with a new cycle of `minutes`
-          grow:dict|None=None, # with `extend`: architecture keywords that add NAF blocks or a full-resolution head (e.g. `dict(middle_blocks=4)`, `dict(refine=16)`); they start as the identity
+          grow:dict|None=None, # with `extend`: architecture keywords that add NAF blocks, a full-resolution head or Fourier units (e.g. `dict(middle_blocks=4)`, `dict(refine=16)`, `dict(fourier=2)`); they start as the identity
           int8:bool|None=None, # store large weights as int8 (default: as the weights this run continues, else fp16)
           source=None, # None: embedded photos; else a Kaggle/GoPro/pair folder
           runs=None, # folder for runs (default: repo's runs/)
@@ -563,7 +563,7 @@ def train_cli(name:str='default', # run name (weights: deblur_nb/weights/<name>.
               gan:float=0., # adversarial weight (GAN fine-tune from --init)
               init:str=None, # start from these weights
               extend:bool=False, # continue a finished run with another cycle
-              grow:str=None, # with --extend: NAF blocks or a refinement head to add, as architecture keywords, e.g. "middle_blocks=4", "dec_blocks=2,2,2;middle_blocks=3" or "refine=16"
+              grow:str=None, # with --extend: NAF blocks, a refinement head or Fourier units to add, as architecture keywords, e.g. "middle_blocks=4", "dec_blocks=2,2,2;middle_blocks=3", "refine=16" or "fourier=2"
               int8:bool=False, # store large weights as int8 (a run that continues int8 weights keeps them)
               source:str=None, # Kaggle/GoPro/pair folder instead of the embedded photos
               threads:int=None, # torch threads (default: all cores; under torchrun, cores // processes)
