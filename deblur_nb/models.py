@@ -73,7 +73,7 @@ class FourierUnit(nn.Module):
         h, w = x.shape[-2:]
         with torch.autocast(x.device.type, enabled=False):   # FFTs of bfloat16 are not supported on CPUs
             f = torch.fft.rfft2(self.norm(x.float()), norm='ortho')
-            y = self.mix(torch.cat([f.real, f.imag], 1)).float()
+            y = self.mix(torch.cat([f.real, f.imag], 1))
             y = torch.fft.irfft2(torch.complex(*y.chunk(2, 1)), s=(h, w), norm='ortho')
         return x + self.scale * y.to(x.dtype)
 
