@@ -96,6 +96,7 @@ class NAFNetLite(nn.Module):
                 ):
         super().__init__()
         assert len(enc_blocks) == len(dec_blocks), 'one decoder level per encoder level'
+        assert fourier <= middle_blocks, f'fourier={fourier}: at most one Fourier unit per coarsest block ({middle_blocks})'
         self.kwargs = dict(width=width, enc_blocks=tuple(enc_blocks), middle_blocks=middle_blocks,
                            dec_blocks=tuple(dec_blocks), unshuffle=unshuffle, sca=sca)
         if refine: self.kwargs.update(refine=refine, refine_feats=refine_feats)   # absent when off, so older records read the same
@@ -108,7 +109,7 @@ class NAFNetLite(nn.Module):
             self.encoders.append(nn.Sequential(*[NAFBlock(c, sca=sca) for _ in range(n)]))
             self.downs.append(nn.Conv2d(c, 2*c, 2, stride=2)); c *= 2
         self.middle = nn.Sequential(*[NAFBlock(c, sca=sca) for _ in range(middle_blocks)])
-        self.fourier = nn.ModuleList([FourierUnit(c) for _ in range(min(fourier, middle_blocks))]) if fourier else None
+        self.fourier = nn.ModuleList([FourierUnit(c) for _ in range(fourier)]) if fourier else None
         for n in reversed(dec_blocks):
             self.ups.append(nn.Sequential(nn.Conv2d(c, 2*c, 1, bias=False), nn.PixelShuffle(2))); c //= 2
             self.decoders.append(nn.Sequential(*[NAFBlock(c, sca=sca) for _ in range(n)]))

@@ -1,15 +1,17 @@
 """How the shipped default model's gains grew with training time: every committed `default.pt` scored on the `make eval` test cases.
 
 Takes each version of deblur_nb/weights/default.pt from git history (the newest commit per number of cycles), scores it on the
-test split (28 photos, 384 px centre crops, strengths 0.25/0.5/0.75, fixed seeds) and on the real blurred photos, and fits
+test split (all its photos, 384 px centre crops, strengths 0.25/0.5/0.75, fixed seeds) and on the real blurred photos, and fits
 gain = a + b·ln(minutes) to the old-photo gains, to say how many CPU minutes the +3 dB target would take if that trend held.
 Regenerates results/training/progress.csv, results/training/progress.md and figures/progress.png.
-Run from a clone with its history: `.venv/bin/python tools/progress.py` (about 12 minutes on 2 cores)."""
+Versions already in progress.csv, scored on a test split of the same size, are not scored again.
+Run from a clone with its history: `.venv/bin/python tools/progress.py` (about 25 minutes on 2 cores from nothing)."""
 import json, subprocess, tempfile
 from pathlib import Path
 import numpy as np, pandas as pd
 from deblur_nb.core import markdown_table, save_figure
 from deblur_nb.evaluate import compare_weights
+from deblur_nb.data import photos
 
 root = Path(__file__).resolve().parent.parent
 git = lambda *a: subprocess.run(['git', *a], cwd=root, capture_output=True, check=True).stdout
@@ -26,14 +28,21 @@ def versions(d:Path) -> dict:
         out[label] = (str(d/f'{label}.pt'), rec, h)
     return dict(sorted(out.items()))
 
+n_test = len(photos('test'))
+res = root/'results'/'training'
+old = pd.read_csv(res/'progress.csv', index_col='weights') if (res/'progress.csv').exists() else pd.DataFrame()
+if 'test_photos' in old: old = old[old.test_photos == n_test]   # scores on another split are not reused
+else: old = pd.DataFrame()
 with tempfile.TemporaryDirectory() as d:
     vs = versions(Path(d))
-    g = compare_weights({k: v[0] for k, v in vs.items()}, split='test').drop('input')
+    todo = {k: v[0] for k, v in vs.items() if k not in old.index or old.loc[k, 'commit'] != v[2]}
+    g = compare_weights(todo, split='test').drop('input') if todo else pd.DataFrame()
 
-t = pd.DataFrame({'cycles': [vs[k][1].get('cycles', 1) for k in g.index], 'minutes': [vs[k][1]['train_seconds']/60 for k in g.index],
-                  'commit': [vs[k][2] for k in g.index]}, index=g.index).join(g)
+t = pd.DataFrame({'cycles': [vs[k][1].get('cycles', 1) for k in vs], 'minutes': [vs[k][1]['train_seconds']/60 for k in vs],
+                  'commit': [vs[k][2] for k in vs], 'test_photos': n_test}, index=list(vs))
+scores = pd.concat([old.loc[[k for k in vs if k not in todo], old.columns.drop(t.columns, errors='ignore')], g])
+t = t.join(scores)
 t.index.name = 'weights'
-res = root/'results'/'training'
 t.round(4).to_csv(res/'progress.csv')
 
 b, a = np.polyfit(np.log(t.minutes), t.old_photo, 1)
@@ -55,7 +64,7 @@ save_figure(fig, 'progress.png')
 rows = [[k, int(r.cycles), f'{r.minutes:.0f}', f'`{r.commit}`', *[f'{r[p]:+.2f}' for p in ('motion', 'defocus', 'gaussian', 'old_photo', 'blur_only')],
          f'×{r.sharpness_ratio:.2f} ({r.noise_ratio:.2f})', f'{r.grid_excess:+.1f}'] for k, r in t.iterrows()]
 md = ['## The default model\'s gains against training time', '',
-      'Every committed `default.pt` (the newest commit per number of cycles), scored on the test cases of `make eval` (28 photos, 384 px '
+      f'Every committed `default.pt` (the newest commit per number of cycles), scored on the test cases of `make eval` ({n_test} photos, 384 px '
       'centre crops, strengths 0.25/0.5/0.75, fixed seeds). Cells: PSNR gain over the degraded input in dB; the clock column is gradient '
       'energy (noise) out over in on the real `clock_motion.png`, the last its grid pattern out minus in. Minutes are the training time '
       'the weights\' record gives (2-core CPU, no GPU). Weights before cycle 13 were stored fp16, later ones int8; cycle 15 is the re-stored '
