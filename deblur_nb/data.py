@@ -19,8 +19,8 @@ from .degrade import PRESETS, EXTRA_PRESETS, as_rng, degrade
 
 # %% auto #0
 __all__ = ['SPLITS', 'RESEARCH_ONLY', 'KAGGLE_SLUG', 'assign_splits', 'Photo', 'photos', 'write_splits', 'paired_augment',
-           'SynthPairs', 'PairingError', 'match_pairs', 'kaggle_pairs', 'gopro_pairs', 'folder_pairs', 'find_pairs',
-           'FilePairs', 'DownloadError', 'kaggle_credentials', 'download_kaggle', 'download_kaggle_cli',
+           'fine_detail', 'SynthPairs', 'PairingError', 'match_pairs', 'kaggle_pairs', 'gopro_pairs', 'folder_pairs',
+           'find_pairs', 'FilePairs', 'DownloadError', 'kaggle_credentials', 'download_kaggle', 'download_kaggle_cli',
            'EpochDataLoader', 'get_dls', 'degrade_samples', 'degrade_samples_cli']
 
 # %% ../nbs/02_data.ipynb #2a42f6cc
@@ -112,6 +112,12 @@ def paired_augment(blur:np.ndarray, # float32 CHW input
     return np.ascontiguousarray(blur, np.float32), np.ascontiguousarray(sharp, np.float32)
 
 # %% ../nbs/02_data.ipynb #ca904be3
+def fine_detail(img:np.ndarray, # CHW image, any scale
+               ) -> float:
+    "Mean squared difference of neighbouring pixels of the channel mean: how much fine detail a crop holds."
+    y = img.astype(np.float32).mean(0)
+    return float((np.diff(y, axis=0)**2).mean() + (np.diff(y, axis=1)**2).mean())
+
 class SynthPairs(torch.utils.data.Dataset):
     "Sharp photos degraded on the fly into (input, target) float32 CHW tensor pairs."
     def __init__(self, paths:list, # sharp photo files (or float CHW arrays)
@@ -123,6 +129,7 @@ class SynthPairs(torch.utils.data.Dataset):
                  repeats:int=1, # items per photo per epoch
                  max_side:int|None=None, # shrink photos whose longer side is larger (None: keep)
                  margin:int=24, # extra context around a patch for the blur
+                 crop_tries:int=1, # training crops drawn per item, the one with the most fine detail kept (1: a plain random crop)
                 ):
         self.presets = (preset,) if isinstance(preset, str) else tuple(preset)
         bad = [p for p in self.presets if p not in PRESETS + EXTRA_PRESETS]
@@ -130,6 +137,7 @@ class SynthPairs(torch.utils.data.Dataset):
         self.paths, self.size, self.train, self.seed = list(paths), size, train, seed
         self.strength = (float(strength), float(strength)) if np.isscalar(strength) else tuple(strength)
         self.repeats, self.max_side, self.margin, self.epoch, self._cache = repeats, max_side, margin, 0, {}
+        self.crop_tries = max(1, int(crop_tries))
 
     def __len__(self): return len(self.paths) * self.repeats
     def set_epoch(self, epoch:int): self.epoch = epoch
@@ -152,7 +160,9 @@ class SynthPairs(torch.utils.data.Dataset):
         rng = np.random.default_rng([self.seed, self.epoch if self.train else 0, i])
         if self.size is not None:    # crop with margin (random in training, centred otherwise), before converting
             s = self.size + 2*self.margin; u8 = self._u8(i)
-            img = paired_augment(u8, u8, s, rng, center=not self.train, flip=False, rot90=False, brightness=0)[0] / 255
+            crops = [paired_augment(u8, u8, s, rng, center=not self.train, flip=False, rot90=False, brightness=0)[0]
+                     for _ in range(self.crop_tries if self.train else 1)]
+            img = max(crops, key=fine_detail) / 255   # one try: the plain random crop, same draws as before
         else: img = self.photo(i)
         preset = self.presets[int(rng.integers(len(self.presets)))] if len(self.presets) > 1 else self.presets[0]
         d = degrade(img, preset, rng.uniform(*self.strength), rng)
@@ -343,10 +353,11 @@ def get_dls(source=None, # None: embedded photos; else a folder in any supported
             valid_split:str='valid', # split used for validation
             n_valid:int|None=None, # use only this many validation photos/pairs
             device=None, # device for batches (default: CPU)
+            crop_tries:int=1, # training crops drawn per embedded item, the most detailed kept (`SynthPairs`)
            ) -> DataLoaders:
     "fastai `DataLoaders` of (blurred, sharp) float32 BCHW pairs."
     if source is None:
-        tr = SynthPairs([p.path for p in photos('train')], preset, strength, size, True, seed, repeats, max_side)
+        tr = SynthPairs([p.path for p in photos('train')], preset, strength, size, True, seed, repeats, max_side, crop_tries=crop_tries)
         vp = [p.path for p in photos(valid_split)][:n_valid]
         va = SynthPairs(vp, preset, strength if np.isscalar(strength) else float(np.mean(strength)), valid_size, False,
                         seed + 1, 1, max_side)

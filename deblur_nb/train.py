@@ -297,7 +297,7 @@ def _cycle_entry(plan:dict, # a finished run's plan
     return dict(cycle=plan['cycle'] + 1, first_epoch=plan['offset'], epochs=plan['epochs_done'] - plan['offset'],
                 minutes=round(plan['seconds']/60, 1), lr=plan['lr'], adam_eps=plan.get('eps', 1e-5), fft_loss=plan['fft'], grid_loss=plan.get('grid', 0.), presets=plan['presets'],
                 patch=plan['size'], batch_size=plan['bs'], valid_input_psnr=metrics['valid_input_psnr'], valid_psnr=metrics['valid_psnr'],
-                command=_command(plan['name']))
+                command=_command(plan['name']), **({'crop_tries': plan['crop_tries']} if plan.get('crop_tries', 1) > 1 else {}))   # absent when 1, so older records read the same
 
 def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<name>.pt
           arch:str='nafnet', # 'nafnet' or 'unet'
@@ -310,6 +310,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
           presets:tuple=TRAIN_PRESETS, # degradation presets drawn per training item
           fft:float=0.05, # frequency-loss weight
           grid:float=0., # weight of the grid-pattern penalty (`grid_loss`)
+          crop_tries:int=1, # training crops drawn per item, the most detailed kept (`SynthPairs`; more: fewer plain patches)
           eps:float=1e-8, # Adam's epsilon
           gan:float=0., # adversarial weight (> 0: GAN fine-tune of `init`)
           init:str|None=None, # start from these shipped weights ('default', a path)
@@ -348,10 +349,11 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
             os.replace(run/'last.pth', run/'last.pth.orphan'); warnings.warn(f"{run/'last.pth'} had no plan.json: moved to last.pth.orphan")
         prev = dict(cycle=r.get('cycles', 1) - 1, epochs_done=r['epochs'], seconds=r['train_seconds'], notes=r.get('notes', []),
                     presets=r.get('presets'), size=r.get('patch'), bs=r.get('batch_size'), fft=r.get('fft_loss'), grid=r.get('grid_loss'),
-                    model_kwargs=r['kwargs'], int8=r.get('dtype') == 'int8', init=r.get('init'), init_seconds=r.get('init_seconds'), cycle_log=r.get('cycle_log', []), shipped=True)
+                    model_kwargs=r['kwargs'], int8=r.get('dtype') == 'int8', crop_tries=r.get('crop_tries'), init=r.get('init'), init_seconds=r.get('init_seconds'), cycle_log=r.get('cycle_log', []), shipped=True)
         log = repo_dir()/'results'/'training'/f'{name}_log.csv'   # the published log of the earlier cycles
         if rank == 0 and out == weights_dir() and log.exists() and not (run/'log.csv').exists(): shutil.copy(log, run/'log.csv')
     if prev and prev.get('grid') is None: prev['grid'] = 0.   # planned or shipped before the grid penalty existed: it had none
+    if prev and prev.get('crop_tries') is None: prev['crop_tries'] = 1   # nor did they choose crops by detail
     model_kwargs = prev.get('model_kwargs') or model_kwargs or (DEFAULT_MODEL if arch == 'nafnet' else {})   # a resume keeps its architecture
     init = init or prev.get('init')
     new_cycle = extend and 'epochs_done' in prev   # only a finished run gets a new cycle; an unfinished one resumes
@@ -362,12 +364,13 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
         raise ValueError('grow adds NAF blocks at a new cycle of a finished run: pass extend=True')
     cycle = prev.get('cycle', 0) + new_cycle
     offset = prev.get('epochs_done', 0) if new_cycle else prev.get('offset', 0)   # epochs logged by earlier cycles
-    dls = get_dls(source, preset=tuple(presets), size=size, valid_size=256, bs=bs, repeats=repeats, seed=seed, n_valid=n_valid, device=dev)
-    dls.train.dataset.seed = seed + 1000*cycle   # each cycle sees fresh training patches; validation stays fixed
-    if world > 1: dls.loaders[0] = ShardDL(dls.train.dataset, rank, world, seed + 1000*cycle, bs=bs, shuffle=True, drop_last=True, device=dev)
     model, init_seconds = None, prev.get('init_seconds')
     plan_eps = prev.get('eps', 1e-5) if prev and not new_cycle else eps   # a run planned before eps was recorded used fastai's 1e-5
-    if prev and not new_cycle: fft, grid, gan = prev.get('fft', fft), prev['grid'], prev.get('gan', gan)   # a resume keeps its planned loss
+    if prev and not new_cycle: fft, grid, gan, crop_tries = prev.get('fft', fft), prev['grid'], prev.get('gan', gan), prev['crop_tries']   # a resume keeps its planned loss and crops
+    dls = get_dls(source, preset=tuple(presets), size=size, valid_size=256, bs=bs, repeats=repeats, seed=seed, n_valid=n_valid, device=dev,
+                  crop_tries=crop_tries)
+    dls.train.dataset.seed = seed + 1000*cycle   # each cycle sees fresh training patches; validation stays fixed
+    if world > 1: dls.loaders[0] = ShardDL(dls.train.dataset, rank, world, seed + 1000*cycle, bs=bs, shuffle=True, drop_last=True, device=dev)
     if init is not None:
         model = load_model(init).train()
         if init_seconds is None: init_seconds = model_record(init).get('train_seconds')   # the starting weights may be retrained later
@@ -388,14 +391,14 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
         before = prev.get('seconds', 0) + prev.get('before', 0)
         notes = prev.get('notes', []) + [f"cycle {cycle + 1}: a new one-cycle of {epochs or minutes} {'epochs' if epochs else 'min'} at peak lr {lr:g} "
                                          f"(Adam eps {eps:g}) from {start_w} (after {before/60:.0f} min), on fresh training patches"
-                                         + _changes(prev, presets=list(presets), size=size, bs=bs, fft=fft, grid=grid)
+                                         + _changes(prev, presets=list(presets), size=size, bs=bs, fft=fft, grid=grid, crop_tries=crop_tries)
                                          + (f'; NAF blocks or refinement head added, starting as the identity:{grown[1:]}' if grown else '')]
     if raw and not new_cycle:   # the plan this run resumes
         plan = json.loads(raw)
         if plan.get('minutes') and minutes > plan['minutes']: plan['minutes'] = minutes   # a larger budget extends the run
     else:
         plan = dict(name=name, arch=arch, model_kwargs=model_kwargs, epochs=epochs, minutes=None if epochs else minutes, lr=lr,
-                    bs=bs, size=size, repeats=repeats, presets=list(presets), fft=fft, grid=grid, eps=eps, gan=gan, init=init, seed=seed,
+                    bs=bs, size=size, repeats=repeats, presets=list(presets), fft=fft, grid=grid, crop_tries=crop_tries, eps=eps, gan=gan, init=init, seed=seed,
                     int8=bool(prev.get('int8', False) if int8 is None else int8),
                     source=str(source) if source else 'embedded', init_seconds=init_seconds, start=str(start_f) if start_f else None, cycle=cycle, before=before, offset=offset, notes=notes, seconds=0,
                     history=prev.get('cycle_log', []) if new_cycle else [])   # the finished cycles this one follows
@@ -422,7 +425,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
         rec = dict(run=name, data=plan['source'], **{k: last[k] for k in ('presets', 'patch', 'batch_size')},
                    epochs=plan['epochs_done'], cycles=plan['cycle'] + 1, **{k: last[k] for k in ('lr', 'adam_eps', 'fft_loss', 'grid_loss')},
                    gan_weight=plan['gan'], init=plan['init'], init_seconds=plan.get('init_seconds'), train_seconds=round(plan['seconds'] + plan['before']), machine=_machine(), engine=engine,
-                   notes=plan.get('notes', []), cycle_log=plan['cycle_log'],
+                   **({'crop_tries': last['crop_tries']} if 'crop_tries' in last else {}), notes=plan.get('notes', []), cycle_log=plan['cycle_log'],
                    command=_command(name), **metrics)
         save_model(learn.model, out/f'{name}.pt', int8=plan.get('int8', False), **rec)
         if out == weights_dir(): publish_record(name, run)
@@ -557,6 +560,7 @@ def train_cli(name:str='default', # run name (weights: deblur_nb/weights/<name>.
               eps:float=1e-8, # Adam's epsilon
               fft:float=0.05, # weight of the frequency loss
               grid:float=0., # weight of the grid-pattern penalty (against pixel-shuffle dotting)
+              crop_tries:int=1, # training crops drawn per item, the one with the most fine detail kept (more: fewer plain patches)
               bs:int=8, # batch size
               size:int=128, # patch side
               presets:str=None, # comma-separated degradation presets drawn per training item (default: TRAIN_PRESETS)
@@ -576,7 +580,7 @@ def train_cli(name:str='default', # run name (weights: deblur_nb/weights/<name>.
               eager:bool=False, # train in float32 eager mode (default: bf16 autocast + torch.compile where supported)
              ):
     "Train or resume a deblurring model and write its weights and JSON record into the package."
-    p = train(name, arch, parse_kwargs(model_kwargs) or None, minutes, epochs, lr, bs, size, presets=tuple(presets.split(',')) if presets else TRAIN_PRESETS, fft=fft, grid=grid, eps=eps, gan=gan, init=init, extend=extend,
+    p = train(name, arch, parse_kwargs(model_kwargs) or None, minutes, epochs, lr, bs, size, presets=tuple(presets.split(',')) if presets else TRAIN_PRESETS, fft=fft, grid=grid, crop_tries=crop_tries, eps=eps, gan=gan, init=init, extend=extend,
               grow=parse_kwargs(grow), int8=int8 or None, source=source, threads=threads, device=device,
               batches_per_epoch=batches_per_epoch, n_valid=n_valid, runs=runs, out=out, fast=not eager)
     if int(os.environ.get('RANK', 0)) == 0: print(p); print(p.with_suffix('.json').read_text())
