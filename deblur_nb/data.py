@@ -162,7 +162,7 @@ class SynthPairs(torch.utils.data.Dataset):
             s = self.size + 2*self.margin; u8 = self._u8(i)
             crops = [paired_augment(u8, u8, s, rng, center=not self.train, flip=False, rot90=False, brightness=0)[0]
                      for _ in range(self.crop_tries if self.train else 1)]
-            img = max(crops, key=fine_detail) / 255   # one try: the plain random crop, same draws as before
+            img = (crops[0] if len(crops) == 1 else max(crops, key=fine_detail)) / 255   # one try: the plain random crop, same draws as before
         else: img = self.photo(i)
         preset = self.presets[int(rng.integers(len(self.presets)))] if len(self.presets) > 1 else self.presets[0]
         d = degrade(img, preset, rng.uniform(*self.strength), rng)
