@@ -352,6 +352,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
                     model_kwargs=r['kwargs'], int8=r.get('dtype') == 'int8', crop_tries=r.get('crop_tries'), init=r.get('init'), init_seconds=r.get('init_seconds'), cycle_log=r.get('cycle_log', []), shipped=True)
         log = repo_dir()/'results'/'training'/f'{name}_log.csv'   # the published log of the earlier cycles
         if rank == 0 and out == weights_dir() and log.exists() and not (run/'log.csv').exists(): shutil.copy(log, run/'log.csv')
+    elif extend and not prev: raise FileNotFoundError(f'extend: nothing to continue, no run in {run} and no {shipped}; drop --extend to start a new run')
     if prev and prev.get('grid') is None: prev['grid'] = 0.   # planned or shipped before the grid penalty existed: it had none
     if prev and prev.get('crop_tries') is None: prev['crop_tries'] = 1   # nor did they choose crops by detail
     model_kwargs = prev.get('model_kwargs') or model_kwargs or (DEFAULT_MODEL if arch == 'nafnet' else {})   # a resume keeps its architecture
