@@ -107,13 +107,14 @@ def _highpass(x:torch.Tensor, sigma:float=1.) -> torch.Tensor:
 
 def grid_bumps(x:torch.Tensor, # BCHW batch
                period:int=4, # grid period in pixels
+               floor:float=1e-7, # added to the lag-0 energy the bumps are relative to (larger: a flat patch's ripple counts less)
               ) -> torch.Tensor:
     "B×3 autocorrelation bumps of the high-pass at lag `period` (x, y, diagonal) over lags period±1, relative to lag 0 (zeros if smaller than period+2)."
     H, W = x.shape[-2:]
     if min(H, W) < period + 2: return x.new_zeros(x.shape[0], 3, dtype=torch.float32)   # too small to hold the pattern
     h = _highpass(x.float()); h = h - h.mean((2, 3), keepdim=True)
     r = lambda dy, dx: (h[..., dy:, dx:] * h[..., :H - dy, :W - dx]).mean((1, 2, 3))
-    p, r0 = period, r(0, 0) + 1e-7   # + about the variance of 8-bit rounding noise / 10: a ripple on a flat patch stays small
+    p, r0 = period, r(0, 0) + floor   # 1e-7: about the variance of 8-bit rounding noise / 10: a ripple on a flat patch stays small
     bumps = [r(0, p) - (r(0, p - 1) + r(0, p + 1))/2, r(p, 0) - (r(p - 1, 0) + r(p + 1, 0))/2,
              r(p, p) - (r(p - 1, p - 1) + r(p + 1, p + 1))/2]
     return torch.stack(bumps, 1) / r0[:, None]
