@@ -440,11 +440,14 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     if joined: dist.destroy_process_group()
     return w
 
+def _weight_size(r:dict, f:Path) -> str:
+    "A weight file's size and storage type, or its estimated size when the file is not in git."
+    return f'{f.stat().st_size/1e6:.1f} MB ({r["dtype"]})' if f.exists() else f'about {r["params"]*2/1e6:.0f} MB ({r["dtype"]}), not in git'
+
 def record_markdown(name:str='default') -> str:
     "A markdown table of what a shipped weight file's JSON record says."
     r, f = model_record(name), weights_dir()/f'{name}.pt'
-    size = f'{f.stat().st_size/1e6:.1f} MB' if f.exists() else 'weights not in git'
-    rows = [('architecture', f"{r['arch']} {r['kwargs']}"), ('parameters', f"{r['params']/1e6:.2f} M ({size}, {r['dtype']})"),
+    rows = [('architecture', f"{r['arch']} {r['kwargs']}"), ('parameters', f"{r['params']/1e6:.2f} M, {_weight_size(r, f)}"),
             ('data / presets', f"{r['data']}, {', '.join(r['presets'])}; {r['patch']} px patches, batch {r['batch_size']}"),
             ('training', f"{r['epochs']} epochs, {r['train_seconds']/60:.0f} min on {r['machine']}" + (f" ({r['engine']})" if r.get('engine') else '')),
             ('validation PSNR', f"{r['valid_input_psnr']:.2f} → {r['valid_psnr']:.2f} dB ({r['valid_psnr_gain']:+.2f} dB)"),
@@ -503,11 +506,10 @@ def model_card(name:str='default', # shipped weight name
     "A Markdown model card for a shipped weight file, from its JSON record and the latest `make eval` results."
     r, f = model_record(name), weights_dir()/f'{name}.pt'
     res = Path(results or repo_dir()/'results')
-    size = f'{f.stat().st_size/1e6:.1f} MB ({r["dtype"]})' if f.exists() else f'about {r["params"]*2/1e6:.0f} MB ({r["dtype"]}), not in git'
     init = (f"; fine-tuned from `{r['init']}` ({(r.get('init_seconds') or 0)/60:.0f} min), see [its card]({r['init']}.md)" if r.get('init') else '')
     last = ' (last cycle)' if r.get('cycles', 1) > 1 else ''   # the record's mix, loss and machine are its last cycle's
     rows = [('architecture', f"{dict(nafnet='NAFNetLite', unet='fastai DynamicUnet').get(r['arch'], r['arch'])}: {r['kwargs']}"),
-            ('parameters / weights', f"{r['params']/1e6:.2f} M / {size}"),
+            ('parameters / weights', f"{r['params']/1e6:.2f} M / {_weight_size(r, f)}"),
             ('training data', f"{r['data']}: the {len(photos('train'))} train-split photos of `data/photos/` (licences: {_licences()}; credits in "
                               "`data/photos/SOURCES.md`), degraded on the fly" if r['data'] == 'embedded' else str(r['data'])),
             ('degradations' + last, f"{', '.join(dict.fromkeys(r['presets']))} (mix {', '.join(r['presets'])}), {r['patch']} px patches, batch {r['batch_size']}"),
