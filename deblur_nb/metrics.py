@@ -10,7 +10,7 @@ from .core import luma
 
 # %% auto #0
 __all__ = ['GRID_PERIODS', 'mse', 'psnr', 'ssim_map', 'ssim', 'psnr_metric', 'ssim_metric', 'shift_tolerant', 'gradient_energy',
-           'noise_sigma', 'grid_bumps', 'grid_artifact']
+           'noise_sigma', 'centred_highpass', 'grid_bumps', 'grid_artifact']
 
 # %% ../nbs/03_metrics.ipynb #224b1f27
 def mse(pred, # image(s) in [0, 1], numpy or torch, any layout
@@ -105,14 +105,19 @@ def _highpass(x:torch.Tensor, sigma:float=1.) -> torch.Tensor:
     g = _gauss_window(sigma, 2*int(3*sigma + 0.5) + 1).to(x.device, x.dtype)
     return x - _gauss_filter(x, g, pad=True)
 
+def centred_highpass(x:torch.Tensor) -> torch.Tensor:
+    "Mean-free high-pass of a BCHW batch in float32: what `grid_bumps` correlates."
+    h = _highpass(x.float()); return h - h.mean((2, 3), keepdim=True)
+
 def grid_bumps(x:torch.Tensor, # BCHW batch
                period:int=4, # grid period in pixels
                floor:float=1e-7, # added to the lag-0 energy the bumps are relative to (larger: a flat patch's ripple counts less)
+               h:torch.Tensor|None=None, # `centred_highpass(x)` when already computed (one serves every period)
               ) -> torch.Tensor:
     "B×3 autocorrelation bumps of the high-pass at lag `period` (x, y, diagonal) over lags period±1, relative to lag 0 (zeros if smaller than period+2)."
     H, W = x.shape[-2:]
     if min(H, W) < period + 2: return x.new_zeros(x.shape[0], 3, dtype=torch.float32)   # too small to hold the pattern
-    h = _highpass(x.float()); h = h - h.mean((2, 3), keepdim=True)
+    h = centred_highpass(x) if h is None else h
     r = lambda dy, dx: (h[..., dy:, dx:] * h[..., :H - dy, :W - dx]).mean((1, 2, 3))
     p, r0 = period, r(0, 0) + floor   # 1e-7: about the variance of 8-bit rounding noise / 10: a ripple on a flat patch stays small
     bumps = [r(0, p) - (r(0, p - 1) + r(0, p + 1))/2, r(p, 0) - (r(p - 1, 0) + r(p + 1, 0))/2,
@@ -128,4 +133,5 @@ def grid_artifact(img, # CHW image in [0, 1], numpy or torch
     img = img.detach().cpu().numpy() if torch.is_tensor(img) else np.asarray(img, dtype=np.float32)
     if img.ndim != 3: raise ValueError(f'grid_artifact expects a CHW image, got shape {img.shape}')
     y = torch.as_tensor(np.asarray(luma(img.astype(np.float32))))[None]
-    return float(100*sum(grid_bumps(y, p).abs().sum() for p in periods))
+    h = centred_highpass(y)
+    return float(100*sum(grid_bumps(y, p, h=h).abs().sum() for p in periods))
