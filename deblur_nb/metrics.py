@@ -10,7 +10,7 @@ from .core import luma
 
 # %% auto #0
 __all__ = ['GRID_PERIODS', 'mse', 'psnr', 'ssim_map', 'ssim', 'psnr_metric', 'ssim_metric', 'shift_tolerant', 'gradient_energy',
-           'noise_sigma', 'centred_highpass', 'grid_bumps', 'grid_artifact']
+           'noise_sigma', 'lag_products', 'grid_bumps', 'grid_artifact']
 
 # %% ../nbs/03_metrics.ipynb #224b1f27
 def mse(pred, # image(s) in [0, 1], numpy or torch, any layout
@@ -105,24 +105,33 @@ def _highpass(x:torch.Tensor, sigma:float=1.) -> torch.Tensor:
     g = _gauss_window(sigma, 2*int(3*sigma + 0.5) + 1).to(x.device, x.dtype)
     return x - _gauss_filter(x, g, pad=True)
 
-def centred_highpass(x:torch.Tensor) -> torch.Tensor:
-    "Mean-free high-pass of a BCHW batch in float32: what `grid_bumps` correlates."
-    h = _highpass(x.float()); return h - h.mean((2, 3), keepdim=True)
+def lag_products(h:torch.Tensor, # BCHW batch
+                 max_lag:int, # largest lag, in pixels
+                ) -> torch.Tensor:
+    "B×(L+1)×(L+1) mean products h[y+dy, x+dx]·h[y, x] over channels and the overlap, for 0 ≤ dy, dx ≤ `max_lag` (one zero-padded FFT)."
+    H, W = h.shape[-2:]; L = max_lag
+    f = torch.fft.rfft2(h.float(), s=(H + L, W + L))   # padded by the largest lag: no product wraps around
+    s = torch.fft.irfft2(f.real**2 + f.imag**2, s=(H + L, W + L))[..., :L + 1, :L + 1].sum(1)
+    n = torch.arange(L + 1, device=h.device, dtype=s.dtype)
+    return s / (h.shape[1] * (H - n)[:, None] * (W - n)[None, :])   # sums over the overlap (H - dy) × (W - dx) as means
 
 def grid_bumps(x:torch.Tensor, # BCHW batch
-               period:int=4, # grid period in pixels
+               period:int|tuple=4, # grid period in pixels, or several
                floor:float=1e-7, # added to the lag-0 energy the bumps are relative to (larger: a flat patch's ripple counts less)
-               h:torch.Tensor|None=None, # `centred_highpass(x)` when already computed (one serves every period)
               ) -> torch.Tensor:
-    "B×3 autocorrelation bumps of the high-pass at lag `period` (x, y, diagonal) over lags period±1, relative to lag 0 (zeros if smaller than period+2)."
+    "B×3 autocorrelation bumps of the high-pass at lag `period` (x, y, diagonal) over lags period±1, relative to lag 0 (zeros if smaller than period+2); B×3×P for P periods."
+    ps = tuple(period) if isinstance(period, (tuple, list)) else (period,)
     H, W = x.shape[-2:]
-    if min(H, W) < period + 2: return x.new_zeros(x.shape[0], 3, dtype=torch.float32)   # too small to hold the pattern
-    h = centred_highpass(x) if h is None else h
-    r = lambda dy, dx: (h[..., dy:, dx:] * h[..., :H - dy, :W - dx]).mean((1, 2, 3))
-    p, r0 = period, r(0, 0) + floor   # 1e-7: about the variance of 8-bit rounding noise / 10: a ripple on a flat patch stays small
-    bumps = [r(0, p) - (r(0, p - 1) + r(0, p + 1))/2, r(p, 0) - (r(p - 1, 0) + r(p + 1, 0))/2,
-             r(p, p) - (r(p - 1, p - 1) + r(p + 1, p + 1))/2]
-    return torch.stack(bumps, 1) / r0[:, None]
+    fits = [p for p in ps if min(H, W) >= p + 2]   # smaller images cannot hold the pattern: zeros
+    out = x.new_zeros(x.shape[0], 3, len(ps), dtype=torch.float32)
+    if fits:
+        h = _highpass(x.float()); h = h - h.mean((2, 3), keepdim=True)
+        r = lag_products(h, max(fits) + 1)
+        r0 = r[:, 0, 0] + floor   # 1e-7: about the variance of 8-bit rounding noise / 10: a ripple on a flat patch stays small
+        bump = lambda p, a, b: r[:, a*p, b*p] - (r[:, a*(p - 1), b*(p - 1)] + r[:, a*(p + 1), b*(p + 1)])/2   # along (a, b)
+        out = torch.stack([torch.stack([bump(p, 0, 1), bump(p, 1, 0), bump(p, 1, 1)], 1) / r0[:, None] if p in fits else out[:, :, 0]
+                           for p in ps], 2)
+    return out if isinstance(period, (tuple, list)) else out[..., 0]
 
 GRID_PERIODS = (4, 8, 16)   # the pixel-shuffle grid and the strides of the coarser levels
 
@@ -133,5 +142,4 @@ def grid_artifact(img, # CHW image in [0, 1], numpy or torch
     img = img.detach().cpu().numpy() if torch.is_tensor(img) else np.asarray(img, dtype=np.float32)
     if img.ndim != 3: raise ValueError(f'grid_artifact expects a CHW image, got shape {img.shape}')
     y = torch.as_tensor(np.asarray(luma(img.astype(np.float32))))[None]
-    h = centred_highpass(y)
-    return float(100*sum(grid_bumps(y, p, h=h).abs().sum() for p in periods))
+    return float(100*grid_bumps(y, tuple(periods)).abs().sum())

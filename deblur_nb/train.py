@@ -23,7 +23,7 @@ from fastcore.script import call_parse
 from .core import repo_dir, markdown_table
 from .degrade import PRESETS, EXTRA_PRESETS
 from .data import get_dls, photos, EpochDataLoader
-from .metrics import psnr_metric, ssim_metric, grid_bumps, centred_highpass, GRID_PERIODS
+from .metrics import psnr_metric, ssim_metric, grid_bumps, GRID_PERIODS
 from .models import build_model, save_model, load_model, load_grown, model_record, weights_dir, PatchDiscriminator, bf16_supported, can_compile
 
 # %% auto #0
@@ -46,9 +46,8 @@ def grid_loss(pred:torch.Tensor, target:torch.Tensor, periods:tuple=GRID_PERIODS
               floor:float=1e-7, # `grid_bumps` floor; 1e-4 keeps a flat patch's huge relative gradients (up to 100x a textured one's) from taking over a step
              ) -> torch.Tensor:
     "Mean squared difference of the `grid_bumps` of `pred` and `target`, summed over directions and `periods`."
-    hp = centred_highpass(pred)   # once for all periods; the target's bumps need no gradient
-    with torch.no_grad(): ht = centred_highpass(target); bt = [grid_bumps(target, p, floor, ht) for p in periods]
-    return sum(((grid_bumps(pred, p, floor, hp) - b)**2).sum(1).mean() for p, b in zip(periods, bt))   # squared: the small estimation noise of a patch costs little
+    with torch.no_grad(): bt = grid_bumps(target, tuple(periods), floor)   # the target's bumps need no gradient
+    return ((grid_bumps(pred, tuple(periods), floor) - bt)**2).sum(1).mean(0).sum()   # squared: the small estimation noise of a patch costs little
 
 class RestorationLoss(nn.Module):
     "Charbonnier plus `fft` times the frequency L1 plus `grid` times the grid-pattern penalty."
