@@ -9,8 +9,8 @@ import torch, torch.nn.functional as F
 from .core import luma
 
 # %% auto #0
-__all__ = ['GRID_PERIODS', 'mse', 'psnr', 'ssim_map', 'ssim', 'psnr_metric', 'ssim_metric', 'shift_tolerant', 'gradient_energy',
-           'noise_sigma', 'lag_products', 'grid_bumps', 'grid_artifact']
+__all__ = ['GRID_FLOOR', 'GRID_PERIODS', 'mse', 'psnr', 'ssim_map', 'ssim', 'psnr_metric', 'ssim_metric', 'shift_tolerant',
+           'gradient_energy', 'noise_sigma', 'lag_products', 'grid_bumps', 'grid_artifact']
 
 # %% ../nbs/03_metrics.ipynb #224b1f27
 def mse(pred, # image(s) in [0, 1], numpy or torch, any layout
@@ -105,6 +105,8 @@ def _highpass(x:torch.Tensor, sigma:float=1.) -> torch.Tensor:
     g = _gauss_window(sigma, 2*int(3*sigma + 0.5) + 1).to(x.device, x.dtype)
     return x - _gauss_filter(x, g, pad=True)
 
+GRID_FLOOR = 1e-7   # about the variance of 8-bit rounding noise / 10: a ripple on a flat patch stays small
+
 def lag_products(h:torch.Tensor, # BCHW batch
                  max_lag:int, # largest lag, in pixels
                 ) -> torch.Tensor:
@@ -117,20 +119,19 @@ def lag_products(h:torch.Tensor, # BCHW batch
 
 def grid_bumps(x:torch.Tensor, # BCHW batch
                period:int|tuple=4, # grid period in pixels, or several
-               floor:float=1e-7, # added to the lag-0 energy the bumps are relative to (larger: a flat patch's ripple counts less)
+               floor:float=GRID_FLOOR, # added to the lag-0 energy the bumps are relative to (larger: a flat patch's ripple counts less)
               ) -> torch.Tensor:
     "B×3 autocorrelation bumps of the high-pass at lag `period` (x, y, diagonal) over lags period±1, relative to lag 0 (zeros if smaller than period+2); B×3×P for P periods."
     ps = tuple(period) if isinstance(period, (tuple, list)) else (period,)
     H, W = x.shape[-2:]
     fits = [p for p in ps if min(H, W) >= p + 2]   # smaller images cannot hold the pattern: zeros
-    out = x.new_zeros(x.shape[0], 3, len(ps), dtype=torch.float32)
+    zeros = x.new_zeros(x.shape[0], 3, dtype=torch.float32)
     if fits:
         h = _highpass(x.float()); h = h - h.mean((2, 3), keepdim=True)
         r = lag_products(h, max(fits) + 1)
-        r0 = r[:, 0, 0] + floor   # 1e-7: about the variance of 8-bit rounding noise / 10: a ripple on a flat patch stays small
+        r0 = r[:, 0, 0] + floor
         bump = lambda p, a, b: r[:, a*p, b*p] - (r[:, a*(p - 1), b*(p - 1)] + r[:, a*(p + 1), b*(p + 1)])/2   # along (a, b)
-        out = torch.stack([torch.stack([bump(p, 0, 1), bump(p, 1, 0), bump(p, 1, 1)], 1) / r0[:, None] if p in fits else out[:, :, 0]
-                           for p in ps], 2)
+    out = torch.stack([torch.stack([bump(p, 0, 1), bump(p, 1, 0), bump(p, 1, 1)], 1) / r0[:, None] if p in fits else zeros for p in ps], 2)
     return out if isinstance(period, (tuple, list)) else out[..., 0]
 
 GRID_PERIODS = (4, 8, 16)   # the pixel-shuffle grid and the strides of the coarser levels

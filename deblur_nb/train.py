@@ -23,7 +23,7 @@ from fastcore.script import call_parse
 from .core import repo_dir, markdown_table
 from .degrade import PRESETS, EXTRA_PRESETS
 from .data import get_dls, photos, EpochDataLoader
-from .metrics import psnr_metric, ssim_metric, grid_bumps, GRID_PERIODS
+from .metrics import psnr_metric, ssim_metric, grid_bumps, GRID_PERIODS, GRID_FLOOR
 from .models import build_model, save_model, load_model, load_grown, model_record, weights_dir, PatchDiscriminator, bf16_supported, can_compile
 
 # %% auto #0
@@ -43,7 +43,7 @@ def fft_l1(pred:torch.Tensor, target:torch.Tensor) -> torch.Tensor:
     return (d.real.abs() + d.imag.abs()).mean()
 
 def grid_loss(pred:torch.Tensor, target:torch.Tensor, periods:tuple=GRID_PERIODS,
-              floor:float=1e-7, # `grid_bumps` floor; 1e-4 keeps a flat patch's huge relative gradients (up to 100x a textured one's) from taking over a step
+              floor:float=GRID_FLOOR, # `grid_bumps` floor; 1e-4 keeps a flat patch's gradient (up to hundreds of times a textured one's) from taking over a step
              ) -> torch.Tensor:
     "Mean squared difference of the `grid_bumps` of `pred` and `target`, summed over directions and `periods`."
     with torch.no_grad(): bt = grid_bumps(target, tuple(periods), floor)   # the target's bumps need no gradient
@@ -51,7 +51,7 @@ def grid_loss(pred:torch.Tensor, target:torch.Tensor, periods:tuple=GRID_PERIODS
 
 class RestorationLoss(nn.Module):
     "Charbonnier plus `fft` times the frequency L1 plus `grid` times the grid-pattern penalty."
-    def __init__(self, fft:float=0.05, grid:float=0., grid_floor:float=1e-7): super().__init__(); self.fft, self.grid, self.floor = fft, grid, grid_floor
+    def __init__(self, fft:float=0.05, grid:float=0., grid_floor:float=GRID_FLOOR): super().__init__(); self.fft, self.grid, self.floor = fft, grid, grid_floor
     def forward(self, pred, target):
         return charbonnier(pred, target) + (self.fft*fft_l1(pred, target) if self.fft else 0) + (self.grid*grid_loss(pred, target, floor=self.floor) if self.grid else 0)
 
@@ -179,7 +179,7 @@ def make_learner(dls, # fastai DataLoaders of (blurred, sharp) pairs
                  model_kwargs:dict|None=None, # its keyword arguments
                  fft:float=0.05, # weight of the frequency loss
                  grid:float=0., # weight of the grid-pattern penalty (`grid_loss`)
-                 grid_floor:float=1e-7, # its `grid_bumps` floor
+                 grid_floor:float=GRID_FLOOR, # its `grid_bumps` floor
                  wd:float=1e-4, # weight decay
                  path=None, # folder for logs and checkpoints
                  model:nn.Module|None=None, # start from this model instead of a new one
@@ -302,7 +302,7 @@ def _cycle_entry(plan:dict, # a finished run's plan
                 minutes=round(plan['seconds']/60, 1), lr=plan['lr'], adam_eps=plan.get('eps', 1e-5), fft_loss=plan['fft'], grid_loss=plan.get('grid', 0.), presets=plan['presets'],
                 patch=plan['size'], batch_size=plan['bs'], valid_input_psnr=metrics['valid_input_psnr'], valid_psnr=metrics['valid_psnr'],
                 command=_command(plan['name']), **({'crop_tries': plan['crop_tries']} if plan.get('crop_tries', 1) > 1 else {}),
-                **({'grid_floor': plan['grid_floor']} if plan.get('grid_floor', 1e-7) != 1e-7 else {}))   # absent when 1, so older records read the same
+                **({'grid_floor': plan['grid_floor']} if plan.get('grid_floor', GRID_FLOOR) != GRID_FLOOR else {}))   # both absent at their defaults, so older records read the same
 
 def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<name>.pt
           arch:str='nafnet', # 'nafnet' or 'unet'
@@ -315,7 +315,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
           presets:tuple=TRAIN_PRESETS, # degradation presets drawn per training item
           fft:float=0.05, # frequency-loss weight
           grid:float=0., # weight of the grid-pattern penalty (`grid_loss`)
-          grid_floor:float=1e-7, # its `grid_bumps` floor (1e-4: flat patches no longer dominate a step)
+          grid_floor:float=GRID_FLOOR, # its `grid_bumps` floor (1e-4: flat patches no longer dominate a step)
           crop_tries:int=1, # training crops drawn per item, the most detailed kept (`SynthPairs`; more: fewer plain patches)
           eps:float=1e-8, # Adam's epsilon
           gan:float=0., # adversarial weight (> 0: GAN fine-tune of `init`)
@@ -354,14 +354,14 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
         if rank == 0 and (run/'last.pth').exists():   # a checkpoint without its plan cannot be resumed; keep it, out of the way
             os.replace(run/'last.pth', run/'last.pth.orphan'); warnings.warn(f"{run/'last.pth'} had no plan.json: moved to last.pth.orphan")
         prev = dict(cycle=r.get('cycles', 1) - 1, epochs_done=r['epochs'], seconds=r['train_seconds'], notes=r.get('notes', []),
-                    presets=r.get('presets'), size=r.get('patch'), bs=r.get('batch_size'), fft=r.get('fft_loss'), grid=r.get('grid_loss'), grid_floor=r.get('grid_floor', 1e-7),
+                    presets=r.get('presets'), size=r.get('patch'), bs=r.get('batch_size'), fft=r.get('fft_loss'), grid=r.get('grid_loss'), grid_floor=r.get('grid_floor'),
                     model_kwargs=r['kwargs'], int8=r.get('dtype') == 'int8', crop_tries=r.get('crop_tries'), init=r.get('init'), init_seconds=r.get('init_seconds'), cycle_log=r.get('cycle_log', []), shipped=True)
         log = repo_dir()/'results'/'training'/f'{name}_log.csv'   # the published log of the earlier cycles
         if rank == 0 and out == weights_dir() and log.exists() and not (run/'log.csv').exists(): shutil.copy(log, run/'log.csv')
     elif extend and not prev: raise FileNotFoundError(f'extend: nothing to continue, no run in {run} and no {shipped}; drop --extend to start a new run')
     if prev and prev.get('grid') is None: prev['grid'] = 0.   # planned or shipped before the grid penalty existed: it had none
     if prev and prev.get('crop_tries') is None: prev['crop_tries'] = 1   # nor did they choose crops by detail
-    if prev and prev.get('grid_floor') is None: prev['grid_floor'] = 1e-7   # nor floor the penalty's normalisation
+    if prev and prev.get('grid_floor') is None: prev['grid_floor'] = GRID_FLOOR   # nor floor the penalty's normalisation
     model_kwargs = prev.get('model_kwargs') or model_kwargs or (DEFAULT_MODEL if arch == 'nafnet' else {})   # a resume keeps its architecture
     init = init or prev.get('init')
     new_cycle = extend and 'epochs_done' in prev   # only a finished run gets a new cycle; an unfinished one resumes
@@ -572,7 +572,7 @@ def train_cli(name:str='default', # run name (weights: deblur_nb/weights/<name>.
               eps:float=1e-8, # Adam's epsilon
               fft:float=0.05, # weight of the frequency loss
               grid:float=0., # weight of the grid-pattern penalty (against pixel-shuffle dotting)
-              grid_floor:float=1e-7, # floor of the penalty's normalisation (1e-4: flat patches no longer dominate a step)
+              grid_floor:float=GRID_FLOOR, # floor of the penalty's normalisation (1e-4: flat patches no longer dominate a step)
               crop_tries:int=1, # training crops drawn per item, the one with the most fine detail kept (more: fewer plain patches)
               bs:int=8, # batch size
               size:int=128, # patch side
