@@ -10,7 +10,7 @@ from pathlib import Path
 from fastcore.script import call_parse, CliError
 from .core import data_dir
 from .infer import deblur_file, expand_inputs, fast_available, get_model, weights_path
-from .infer import deblur_cli as _single_cli
+from .infer import deblur_cli as _single_cli, _failed_line
 from .video import VIDEO_EXTS, deblur_video
 
 # %% auto #0
@@ -253,14 +253,14 @@ def deblur_batch(inputs:list, # image or video files, folders or glob patterns (
         for r in skipped: res['skipped_' + r['status']] += 1
         for r in clashes:
             m.write(r); res['failed'] += 1
-            if verbose: _say(f'failed: {shown[r["input"]]}: {r["error"]}', sys.stderr)
+            if verbose: _say(_failed_line(shown[r['input']], r['error']), sys.stderr)
         kw = dict(model=spec, model_sha=msha, strength=strength, tile=tile, quality=quality, device=device, ensemble=ensemble)
         def started(src, dst): m.write(dict(input=str(src), output=str(dst), model=spec, model_sha256=msha, status='started'))
         def finish(row):
             m.write(row); res[row['status']] += 1
             if not verbose: return
             if row['status'] == 'done': _say(str(_out_path(Path(shown[row['input']]), outdir, suffix)))
-            else: _say(f'failed: {shown[row["input"]]}: {row["error"]}', sys.stderr)
+            else: _say(_failed_line(shown[row['input']], row['error']), sys.stderr)
         if client is None:
             for src, dst, rep in _bar(todo, progress):
                 started(src, dst); finish(_deblur_task(str(src), str(dst), replace=rep, **kw))
@@ -332,7 +332,7 @@ def _videos_cli(videos:list, outdir, suffix:str, model, strength:float, tile:int
             claimed[dst] = f
             row = _video_task(str(f), str(dst), net, '', strength, tile, overwrite, device, progress=sys.stderr.isatty())
         if row['status'] == 'done': _say(str(dst))
-        else: failed += 1; _say(f'failed: {f}: {row["error"]}', sys.stderr)
+        else: failed += 1; _say(_failed_line(f, row['error']), sys.stderr)
     if failed: _say(f'{failed} of {len(videos)} video(s) failed', sys.stderr)
     return 1 if failed else 0
 

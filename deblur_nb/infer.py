@@ -226,6 +226,13 @@ def deblur_file(src, # input image file
     return save_image(r.img, dst, overwrite=overwrite, quality=quality, info=r.info)
 
 # %% ../nbs/06_infer.ipynb #070899fc
+def _failed_line(f, # the file as the user named it
+                 error:str, # why it failed (it may already start with the file's name)
+                ) -> str:
+    "`failed: FILE: reason` on one line, the file named once."
+    error, name = ' '.join(str(error).split()), f'{Path(f).name}: '
+    return f'failed: {f}: {error[len(name):] if error.startswith(name) else error}'
+
 @call_parse
 def deblur_cli(*inputs:str, # image files, folders or glob patterns
                Outdir:str='deblurred', # output folder (created): -o OUTDIR
@@ -251,7 +258,7 @@ def deblur_cli(*inputs:str, # image files, folders or glob patterns
         dst = out/f'{f.stem}{suffix}{f.suffix}'
         try: print(deblur_file(f, dst, net, strength, tile or 'auto', overwrite=overwrite, quality=quality, ensemble=ensemble), flush=True)
         except (ImageError, OSError, ValueError) as e:
-            failed += 1; print(f'failed: {f}: {" ".join(str(e).split())}', file=sys.stderr, flush=True)
+            failed += 1; print(_failed_line(f, e), file=sys.stderr, flush=True)
     if failed: print(f'{failed} of {len(files)} file(s) failed', file=sys.stderr)
     return 1 if failed else 0
 
