@@ -81,13 +81,16 @@ def _skipped(cb:Callback) -> bool:
 class Checkpoint(Callback):
     "Save model + optimizer atomically after each epoch, with the finished epoch index."
     order = 65
-    def __init__(self, folder): self.folder = Path(folder)
+    def __init__(self, folder, # run folder
+                 spent:float=0., # training seconds before this fit (set when resuming)
+                ): self.folder, self.spent, self.t0 = Path(folder), spent, time.time() - spent
+    def before_fit(self): self.t0 = time.time() - self.spent
     def after_epoch(self):
         if _skipped(self): return
         self.folder.mkdir(parents=True, exist_ok=True)
         tb = getattr(self.learn, 'time_budget', None)
         state = dict(model=_bare(self.learn.model).state_dict(), opt=self.learn.opt.state_dict(), epoch=self.epoch,
-                     seconds=tb.elapsed() if tb is not None else None)
+                     seconds=tb.elapsed() if tb is not None else time.time() - self.t0)   # a fixed-epoch run resumed keeps its earlier time too
         if hasattr(self.learn, 'gan'): state['gan'] = self.learn.gan.state_dict()   # the discriminator resumes too
         tmp = self.folder/'last.pth.tmp'; torch.save(state, tmp); os.replace(tmp, self.folder/'last.pth')
 
@@ -413,6 +416,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
         if rank == 0: plan_f.write_text(json.dumps(plan, indent=2))
     _barrier()   # process 0 has moved the finished cycle's weights
     start, spent = load_checkpoint(learn, run)
+    if rank == 0: learn.checkpoint.spent = spent
     if start == 0 and plan.get('start'): load_grown(learn.model, _start_weights(plan['start'], dev))
     learn.resume_from = start
     if plan['epochs']:     # a fixed number of epochs
