@@ -88,9 +88,8 @@ class Checkpoint(Callback):
     def after_epoch(self):
         if _skipped(self): return
         self.folder.mkdir(parents=True, exist_ok=True)
-        tb = getattr(self.learn, 'time_budget', None)
         state = dict(model=_bare(self.learn.model).state_dict(), opt=self.learn.opt.state_dict(), epoch=self.epoch,
-                     seconds=tb.elapsed() if tb is not None else time.time() - self.t0)   # a fixed-epoch run resumed keeps its earlier time too
+                     seconds=time.time() - self.t0)   # the same clock as `TimeBudget`'s, for fixed-epoch runs too
         if hasattr(self.learn, 'gan'): state['gan'] = self.learn.gan.state_dict()   # the discriminator resumes too
         tmp = self.folder/'last.pth.tmp'; torch.save(state, tmp); os.replace(tmp, self.folder/'last.pth')
 
