@@ -315,6 +315,10 @@ def local_cluster(n_workers:int, # worker processes, one Dask thread each
         return LocalCluster(**{**dict(n_workers=n_workers, threads_per_worker=1, processes=True, silence_logs=logging.ERROR,
                                       dashboard_address=':8787' if _bokeh() else ':0'), **kwargs})
 
+def _quiet_logs():
+    "Run on each worker of our own cluster as it closes: a heartbeat cut off by the closing scheduler logs an ERROR that is no error."
+    logging.disable(logging.ERROR)
+
 def _literal(f:Path) -> str:
     "`f` as an input `infer.expand_inputs` takes for exactly that file (glob characters in an existing name escaped)."
     return glob.escape(str(f)) if f.exists() else str(f)
@@ -387,6 +391,9 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
                                client=connect, verbose=True, progress=sys.stderr.isatty(), ensemble=ensemble)
     except RuntimeError as e: raise CliError(' '.join(str(e).split())) from None
     finally:
+        if len(held) == 2:   # our local cluster (a user's --scheduler workers keep their logging)
+            try: held[1].run(_quiet_logs, on_error='ignore')
+            except Exception: pass
         for x in reversed(held): x.close()
     old = f", {res['skipped_failed']} failed before (--retry-failed redoes them)" if res['skipped_failed'] else ''
     _say(f"{res['done']} done, {res['failed']} failed, {res['skipped_done']} already done{old}; manifest: {res['manifest']}", sys.stderr)
