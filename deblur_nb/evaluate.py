@@ -370,12 +370,15 @@ def compare_weights(weights:dict, # label -> weight file (`.pt`) or shipped name
                     split:str='valid', # embedded split to score on (choose on 'valid'; 'test' is for reporting)
                     n:int|None=None, # use only the first n photos
                     crop:int|None=384, # centre crop side
+                    per_photo:bool=False, # real-photo columns per photo ('clock_motion.png sharpness_ratio', ...) instead of their mean
                    ) -> pd.DataFrame:
     "One row per candidate (and the input): PSNR gain per preset, blur-only mean, real-photo sharpness and noise out/in, grid pattern out-in."
     methods = {'input': classical_methods()['input'], **model_methods(weights)}
     t = summarize(evaluate(methods, synthetic_cases(split, n=n, crop=crop))).pivot(index='method', columns='preset', values='gain')
     t['blur_only'] = t[[p for p in BLUR_ONLY if p in t]].mean(axis=1)
-    r = real_check(methods).groupby('method')[['sharpness_ratio', 'noise_ratio', 'grid_excess']].mean()
+    cols, r = ['sharpness_ratio', 'noise_ratio', 'grid_excess'], real_check(methods)
+    if not per_photo: r = r.groupby('method')[cols].mean()
+    else: r = r.pivot(index='method', columns='image', values=cols); r.columns = [f'{im} {c}' for c, im in r.columns]
     return t.join(r).loc[list(methods)]
 
 # %% ../nbs/07_evaluate.ipynb #34f9d56c
