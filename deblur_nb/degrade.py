@@ -303,7 +303,7 @@ def _replay(img:np.ndarray, rec:dict) -> np.ndarray:
 
 # %% ../nbs/01_degrade.ipynb #52f7c222
 PRESETS = ('motion', 'defocus', 'gaussian', 'old_photo')  # the benchmark's presets (evaluation iterates these)
-EXTRA_PRESETS = ('camera',)  # also accepted by `degrade`, kept out of `PRESETS` so benchmark cases stay the same
+EXTRA_PRESETS = ('camera', 'long_motion')  # also accepted by `degrade`, kept out of `PRESETS` so benchmark cases stay the same
 CAMERA_REF = 1024  # a training patch narrower than this is blurred as a crop of a photo this wide (same travel in pixels)
 
 @dataclass(frozen=True)
@@ -378,6 +378,10 @@ def degrade(img:np.ndarray, # sharp float32 CHW image in [0, 1]
         out, p = camera_blur(img, rng, e*max(w, CAMERA_REF)/w, moving_region=rng.uniform() < 0.3, rotation=rot, perspective=per); ops.append(p)
         k = camera_kernel(p, img.shape[2], img.shape[1])
         return Degraded(_light_noise(out, rng, ops), img.astype(np.float32), preset, strength, tuple(ops), k)
+    if preset == 'long_motion':   # straight blur longer than `motion`'s, as in the real clock photo
+        t = strength + rng.uniform(-0.1, 0.1); length, angle = _lerp(20, 45, t), rng.uniform(0, 180)
+        k = linear_motion_kernel(length, angle); ops.append(dict(op='linear', length=round(length, 2), angle=round(angle, 1)))
+        return Degraded(_light_noise(convolve(img, k), rng, ops), img.astype(np.float32), preset, strength, tuple(ops), k)
     target = _age(img, strength, rng, ops) if preset == 'old_photo' else img.astype(np.float32)
     if preset != 'old_photo':
         kind = {'motion': 'shake' if rng.uniform() < 0.7 else 'linear', 'defocus': 'defocus', 'gaussian': 'gaussian'}[preset]
