@@ -326,7 +326,7 @@ _BLURS = ('shake', 'linear', 'defocus', 'gaussian')
 def _lerp(lo, hi, t): return lo + (hi - lo)*float(np.clip(t, 0, 1))
 
 # %% ../nbs/01_degrade.ipynb #47e7cf58
-def random_blur(kind:str, # 'shake', 'linear', 'defocus' or 'gaussian'
+def random_blur(kind:str, # 'shake', 'linear', 'long' (straight, 20-45 px), 'defocus' or 'gaussian'
                 strength:float, # 0 (mild) .. 1 (severe)
                 rng=None, # Generator or seed
                ) -> tuple[np.ndarray, dict]:
@@ -335,9 +335,9 @@ def random_blur(kind:str, # 'shake', 'linear', 'defocus' or 'gaussian'
     if kind == 'shake':
         size = _odd(_lerp(7, 35, t)); k = motion_kernel(size, rng)
         return k, dict(op=kind, size=size)
-    if kind == 'linear':
-        length, angle = _lerp(5, 25, t), rng.uniform(0, 180)
-        return linear_motion_kernel(length, angle), dict(op=kind, length=round(length, 2), angle=round(angle, 1))
+    if kind in ('linear', 'long'):   # 'long': straight blur past `motion`'s range, for the `long_motion` preset
+        length, angle = _lerp(*((5, 25) if kind == 'linear' else (20, 45)), t), rng.uniform(0, 180)
+        return linear_motion_kernel(length, angle), dict(op='linear', length=round(length, 2), angle=round(angle, 1))
     if kind == 'defocus':
         r = _lerp(1, 6, t); return disk_kernel(r), dict(op=kind, radius=round(r, 2))
     if kind == 'gaussian':
@@ -378,13 +378,9 @@ def degrade(img:np.ndarray, # sharp float32 CHW image in [0, 1]
         out, p = camera_blur(img, rng, e*max(w, CAMERA_REF)/w, moving_region=rng.uniform() < 0.3, rotation=rot, perspective=per); ops.append(p)
         k = camera_kernel(p, img.shape[2], img.shape[1])
         return Degraded(_light_noise(out, rng, ops), img.astype(np.float32), preset, strength, tuple(ops), k)
-    if preset == 'long_motion':   # straight blur longer than `motion`'s, as in the real clock photo
-        t = strength + rng.uniform(-0.1, 0.1); length, angle = _lerp(20, 45, t), rng.uniform(0, 180)
-        k = linear_motion_kernel(length, angle); ops.append(dict(op='linear', length=round(length, 2), angle=round(angle, 1)))
-        return Degraded(_light_noise(convolve(img, k), rng, ops), img.astype(np.float32), preset, strength, tuple(ops), k)
     target = _age(img, strength, rng, ops) if preset == 'old_photo' else img.astype(np.float32)
     if preset != 'old_photo':
-        kind = {'motion': 'shake' if rng.uniform() < 0.7 else 'linear', 'defocus': 'defocus', 'gaussian': 'gaussian'}[preset]
+        kind = 'long' if preset == 'long_motion' else {'motion': 'shake' if rng.uniform() < 0.7 else 'linear', 'defocus': 'defocus', 'gaussian': 'gaussian'}[preset]
         k, p = random_blur(kind, strength, rng); ops.append(p)
         return Degraded(_light_noise(convolve(target, k), rng, ops), target, preset, strength, tuple(ops), k)
     t = strength + rng.uniform(-0.1, 0.1)
