@@ -19,11 +19,12 @@ from .models import weights_dir, model_record
 from .train import write_model_card
 
 # %% auto #0
-__all__ = ['GUESS_PSF', 'DEFAULT_PARAMS', 'GRID', 'REAL_FOCUS', 'BLUR_ONLY', 'Case', 'synthetic_cases', 'folder_cases',
-           'wiener_deconv', 'rl_deconv', 'unsharp', 'classical_methods', 'model_methods', 'tune_classical', 'evaluate',
-           'summarize', 'summary_markdown', 'compact_markdown', 'real_cases', 'real_check', 'detail_window',
-           'plot_real', 'plot_strength', 'plot_speed_quality', 'plot_grid', 'model_table', 'model_markdown',
-           'plot_model_crops', 'compare_weights', 'demo', 'demo_cli', 'carried_rows', 'run_benchmark', 'eval_cli']
+__all__ = ['GUESS_PSF', 'DEFAULT_PARAMS', 'GRID', 'REAL_FOCUS', 'BLUR_ONLY', 'REAL_COLS', 'Case', 'synthetic_cases',
+           'folder_cases', 'wiener_deconv', 'rl_deconv', 'unsharp', 'classical_methods', 'model_methods',
+           'tune_classical', 'evaluate', 'summarize', 'summary_markdown', 'compact_markdown', 'real_cases',
+           'real_check', 'detail_window', 'plot_real', 'plot_strength', 'plot_speed_quality', 'plot_grid',
+           'model_table', 'model_markdown', 'plot_model_crops', 'compare_weights', 'demo', 'demo_cli', 'carried_rows',
+           'run_benchmark', 'eval_cli']
 
 # %% ../nbs/07_evaluate.ipynb #05c72beb
 @dataclass(frozen=True)
@@ -366,6 +367,8 @@ def plot_model_crops(names:tuple, # model names
     return save_figure(show_images(imgs, titles, ncols=len(names) + 2, size=2.), 'model_crops.png', path, dpi=80)
 
 # %% ../nbs/07_evaluate.ipynb #1da1964e
+REAL_COLS = ('sharpness_ratio', 'noise_ratio', 'grid_excess')   # the real-photo scores: gradient energy and noise out/in, grid pattern out-in
+
 def compare_weights(weights:dict, # label -> weight file (`.pt`) or shipped name
                     split:str='valid', # embedded split to score on (choose on 'valid'; 'test' is for reporting)
                     n:int|None=None, # use only the first n photos
@@ -376,7 +379,7 @@ def compare_weights(weights:dict, # label -> weight file (`.pt`) or shipped name
     methods = {'input': classical_methods()['input'], **model_methods(weights)}
     t = summarize(evaluate(methods, synthetic_cases(split, n=n, crop=crop))).pivot(index='method', columns='preset', values='gain')
     t['blur_only'] = t[[p for p in BLUR_ONLY if p in t]].mean(axis=1)
-    cols, r = ['sharpness_ratio', 'noise_ratio', 'grid_excess'], real_check(methods)
+    cols, r = list(REAL_COLS), real_check(methods)
     if not per_photo: r = r.groupby('method')[cols].mean()
     else: r = r.pivot(index='method', columns='image', values=cols); r.columns = [f'{im} {c}' for c, im in r.columns]
     return t.join(r).loc[list(methods)]

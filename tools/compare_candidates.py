@@ -7,7 +7,7 @@ writes the table as CSV to runs/compare/valid.csv.
 import sys, time
 from pathlib import Path
 import torch
-from deblur_nb.evaluate import compare_weights
+from deblur_nb.evaluate import REAL_COLS, compare_weights
 
 def main(threads, *pairs):
     torch.set_num_threads(int(threads))
@@ -15,7 +15,7 @@ def main(threads, *pairs):
     t = compare_weights({'shipped': 'default', **dict(p.split('=', 1) for p in pairs)}, per_photo=True)
     out = Path('runs/compare'); out.mkdir(parents=True, exist_ok=True); t.to_csv(out/'valid.csv')
     photo = [c for c in t.columns if c.endswith(' sharpness_ratio')]
-    print(t[[c for c in t.columns if not c.endswith(('sharpness_ratio', 'noise_ratio', 'grid_excess'))]].round(3).to_string())
+    print(t[[c for c in t.columns if not c.endswith(REAL_COLS)]].round(3).to_string())
     for im in sorted(c.rsplit(' ', 1)[0] for c in photo):
         for m, x in t.iterrows():
             print(f"{m:>10} {im:<24} x{x[f'{im} sharpness_ratio']:.2f} (noise x{x[f'{im} noise_ratio']:.2f}, grid {x[f'{im} grid_excess']:+.1f})")
