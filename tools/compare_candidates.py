@@ -1,6 +1,7 @@
 """Score candidate weights against the shipped default on the validation split and the real photos (how training cycles are chosen).
 
 Usage: python tools/compare_candidates.py THREADS label=weights.pt [label=weights.pt ...]
+(`shipped=restormer` first compares against another shipped model instead of the default.)
 Prints PSNR gain per preset, the blur-only mean, and per real photo gradient energy out/in (noise out/in, grid pattern out - in);
 writes the table as CSV to runs/compare/valid.csv.
 """
