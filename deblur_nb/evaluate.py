@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 from fastcore.script import call_parse
 from .core import load_image, save_image, repo_dir, data_dir, figures_dir, show_images, save_figure, markdown_table, to_pil, hwc2chw
-from .degrade import PRESETS, degrade, gaussian_kernel
+from .degrade import PRESETS, EXTRA_PRESETS, degrade, gaussian_kernel
 from .data import photos, find_pairs, RESEARCH_ONLY
 from .metrics import psnr, ssim, mse, gradient_energy, noise_sigma, grid_artifact
 from .infer import restore_array, restore_ensemble, get_model, fast_available
@@ -19,7 +19,7 @@ from .models import weights_dir, model_record
 from .train import write_model_card
 
 # %% auto #0
-__all__ = ['GUESS_PSF', 'DEFAULT_PARAMS', 'GRID', 'REAL_FOCUS', 'BLUR_ONLY', 'REAL_COLS', 'Case', 'synthetic_cases',
+__all__ = ['GUESS_PSF', 'DEFAULT_PARAMS', 'GRID', 'REAL_FOCUS', 'BLUR_ONLY', 'REAL_COLS', 'LARGE_NOTE', 'Case', 'synthetic_cases',
            'folder_cases', 'wiener_deconv', 'rl_deconv', 'unsharp', 'classical_methods', 'model_methods',
            'tune_classical', 'evaluate', 'summarize', 'summary_markdown', 'compact_markdown', 'real_cases',
            'real_check', 'detail_window', 'plot_real', 'plot_strength', 'plot_speed_quality', 'plot_grid',
@@ -201,10 +201,11 @@ def summary_markdown(s:pd.DataFrame) -> str:
 
 # %% ../nbs/07_evaluate.ipynb #cfbbec0b
 def compact_markdown(s:pd.DataFrame, # `summarize` output
-                     rc:pd.DataFrame|None=None, # `real_check` output
+                     rc:pd.DataFrame|None=None, # `real_check` output (None: no real-photo column)
+                     presets:tuple=PRESETS, # the presets' columns, in this order
                     ) -> str:
     "One row per method: PSNR / SSIM gain over the input per preset, s/MP, and sharpness and noise out/in on the real photos."
-    presets = [p for p in PRESETS if p in set(s.preset)]
+    presets = [p for p in presets if p in set(s.preset)]
     base = s[s.method == 'input'].set_index('preset')
     order = list(dict.fromkeys(['unsharp', 'wiener', 'rl', 'wiener_oracle', 'rl_oracle'] + sorted(set(s.method))))
     rows = []
@@ -213,8 +214,8 @@ def compact_markdown(s:pd.DataFrame, # `summarize` output
         cells = [f'{d.psnr[p] - base.psnr[p]:+.2f} / {d.ssim[p] - base.ssim[p]:+.3f}' if p in d.index else '—' for p in presets]
         r = rc[rc.method == m] if rc is not None and len(rc) else []
         real = f'×{r.sharpness_ratio.mean():.2f} (×{r.noise_ratio.mean():.2f})' if len(r) else '—'
-        rows.append([m, *cells, f'{d.s_per_mp.mean():.2f}', real])
-    return markdown_table(['method', *presets, 's/MP', 'real photos: sharpness (noise)'], rows)
+        rows.append([m, *cells, f'{d.s_per_mp.mean():.2f}'] + ([real] if rc is not None else []))
+    return markdown_table(['method', *presets, 's/MP'] + (['real photos: sharpness (noise)'] if rc is not None else []), rows)
 
 # %% ../nbs/07_evaluate.ipynb #66f6be00
 def real_cases(folder=None, # folder of real blurred photos (default: data/real)
@@ -430,6 +431,12 @@ def carried_rows(old:pd.DataFrame, # rows of an earlier run (`benchmark.csv` or 
             if set(map(tuple, g[keys].round(5).values.tolist())) == cases and len(g) == len(cases)]
     return pd.concat(keep) if keep else old.iloc[:0]
 
+LARGE_NOTE = ('\n### Large and non-uniform motion\n\nOutside the preset means above: `long_motion`, straight blur of 20-45 px at any angle, and '
+              '`camera`, the average of the photo warped along a smooth random camera path (roll, tilt, translation, sometimes a moving '
+              'region), the way real camera-shake datasets are made. Same test photos, crops and strengths (other seeds); PSNR (dB) / SSIM '
+              'gain over the degraded input; `rl_oracle` is given the blur kernel (for `camera`, the one at the centre). Models whose '
+              'weight file is not in git are not in this table.\n\n')
+
 def run_benchmark(out=None, # results folder (default: repo's results/)
                   figs=None, # figures folder (default: repo's figures/)
                   n:int|None=None, # test photos (default: all)
@@ -442,6 +449,7 @@ def run_benchmark(out=None, # results folder (default: repo's results/)
                   ensemble:int=8, # also score the default model's self-ensemble of this many copies (1: not)
                   fast:bool=True, # also score the default model on the fast path (`default_fast`: compiled, bfloat16) where it runs
                   video:bool=True, # also write the video table (`deblur_nb.video.video_report`) and add it to summary.md
+                  large:tuple=EXTRA_PRESETS, # also score these motion presets past the benchmark's, in a table of their own (empty: not)
                  ) -> pd.DataFrame:
     "Tune baselines on valid, evaluate everything on test, write results/ and figures/; returns the summary."
     out = Path(out or repo_dir()/'results'); out.mkdir(parents=True, exist_ok=True)
@@ -457,6 +465,8 @@ def run_benchmark(out=None, # results folder (default: repo's results/)
     cases = synthetic_cases('test', n=n, strengths=strengths, crop=crop)
     if folder: cases += folder_cases(folder, 'test', folder_n, crop)
     df, rc = evaluate(methods, cases), real_check(methods)
+    lm = {k: f for k, f in methods.items() if k in ('input', 'unsharp', 'rl_oracle') or k in nets}   # seed 1: cases apart from the presets'
+    dl = evaluate(lm, synthetic_cases('test', presets=large, n=n, strengths=strengths, crop=crop, seed=1)) if large else pd.DataFrame()
     absent = [] if models is not None else sorted(f.stem for f in weights_dir().glob('*.json') if not f.with_suffix('.pt').exists())
     old = {f: pd.read_csv(out/f, dtype={'image': str}) for f in ('benchmark.csv', 'real_photos.csv') if absent and (out/f).exists()}
     if old:   # a model whose weights are not in git (the U-Net) keeps its rows from the last run that had them
@@ -484,6 +494,9 @@ def run_benchmark(out=None, # results folder (default: repo's results/)
         md += ('\n### Models\n\nPSNR (dB) / SSIM gain over the degraded input per preset on the test split; ms/MP from the benchmark timing '
                'above; training on this 2-core CPU unless the record says otherwise; real sharpness = gradient energy out/in on `data/real`.\n\n'
                + model_markdown(t))
+    if len(dl):
+        dl.round(5).to_csv(out/'large_motion.csv', index=False)
+        md += LARGE_NOTE + compact_markdown(summarize(dl), presets=large)
     if video:
         from .video import video_report
         md += '\n' + video_report(out/'video'/'video.md').replace('# Video', '### Video', 1)
@@ -493,7 +506,7 @@ def run_benchmark(out=None, # results folder (default: repo's results/)
                                    f'gradient energy and noise, output / input, mean over the {len(set(rc.image))} photos in `data/real/` (per photo and with the '
                                    f'grid pattern, which deconvolution raises: `summary.md`). `*_oracle` methods are handed the true blur kernel, '
                                    f'which no user has: an upper bound for classical deconvolution.{ens_note}\n\n'
-                                   + compact_markdown(s, rc))
+                                   + compact_markdown(s, rc) + (LARGE_NOTE + compact_markdown(summarize(dl), presets=large) if len(dl) else ''))
     if out.resolve() == (repo_dir()/'results').resolve():   # the package's model cards quote the repo's results, never a scratch run's
         for m in t.model if len(t) else []: write_model_card(m, out)
     plot_strength(df, figs); plot_speed_quality(s, figs)
