@@ -181,7 +181,7 @@ def _record(row:dict, # a manifest row being filled
     return row
 
 def _deblur_task(src:str, dst:str, model:str, model_sha:str, strength:float=1., tile:int=0, quality:int=95,
-                 replace:bool=False, device=None, threads_by_host:dict|None=None, ensemble:int=1) -> dict:
+                 replace:bool=False, device=None, threads_by_host:dict|None=None, ensemble:int=1, large_blur:str='auto') -> dict:
     "Deblur one file (on a worker); returns its manifest row, `done` or `failed` with a one-line error."
     t = time.perf_counter(); p = Path(src)
     row = dict(input=src, size='', sha256='', output=dst, model=model, model_sha256=model_sha)
@@ -189,7 +189,7 @@ def _deblur_task(src:str, dst:str, model:str, model_sha:str, strength:float=1., 
         if p.is_file(): row.update(size=p.stat().st_size, sha256=sha256_file(p))
         _set_threads(threads_by_host)
         deblur_file(p, dst, _worker_model(model, model_sha, device), strength, tile or 'auto', device, overwrite=replace, quality=quality,
-                    ensemble=ensemble)
+                    ensemble=ensemble, large_blur=large_blur)
         return _record(row, t)
     except Exception as e: return _record(row, t, e)
 
@@ -235,6 +235,7 @@ def deblur_batch(inputs:list, # image or video files, folders or glob patterns (
                  verbose:bool=False, # print each output (stdout) and failure (stderr) like `deblur-nb`
                  progress:bool=False, # show a progress bar counting files (and a frame counter for each video)
                  ensemble:int=1, # flipped / rotated copies averaged per photo (1, 2, 4 or 8; see `deblur_nb.infer.restore_ensemble`)
+                 large_blur:str='auto', # half-resolution pass for blur too large for one: 'auto', 'on' or 'off' (`deblur_nb.infer.two_scale`)
                 ) -> dict:
     "Deblur many files, resumably: skip what the manifest says is done, record every result; returns counts."
     images, videos = expand_media(inputs)
@@ -254,7 +255,8 @@ def deblur_batch(inputs:list, # image or video files, folders or glob patterns (
         for r in clashes:
             m.write(r); res['failed'] += 1
             if verbose: _say(_failed_line(shown[r['input']], r['error']), sys.stderr)
-        kw = dict(model=spec, model_sha=msha, strength=strength, tile=tile, quality=quality, device=device, ensemble=ensemble)
+        kw = dict(model=spec, model_sha=msha, strength=strength, tile=tile, quality=quality, device=device, ensemble=ensemble,
+                  large_blur=large_blur)
         def started(src, dst): m.write(dict(input=str(src), output=str(dst), model=spec, model_sha256=msha, status='started'))
         def finish(row):
             m.write(row); res[row['status']] += 1
@@ -355,15 +357,18 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
                retry_failed:bool=False, # with --workers/--scheduler: redo files the manifest records as failed
                ensemble:int=1, # quality mode: average 2, 4 or 8 flipped / rotated copies of each photo (that many times slower)
                fast:bool=False, # compiled bfloat16 path, without --workers: pays from a few dozen megapixels on (compiles for a minute or two first)
+               large_blur:str='auto', # photos with blur trails longer than ~30 px: auto (a half-resolution pass joins in when needed), on or off
               ):
     "Deblur photos and videos: deblur-nb INPUT... -o OUTDIR [--workers N | --scheduler ADDRESS]"
     if ensemble not in (1, 2, 4, 8): raise CliError(f'--ensemble must be 1, 2, 4 or 8, got {ensemble}')
+    if large_blur not in ('auto', 'on', 'off'): raise CliError(f'--large-blur must be auto, on or off, got {large_blur}')
     images, videos = expand_media(inputs)
     if not images and not videos: raise CliError('no input images or videos found')
     if not workers and not scheduler:
         if retry_failed: raise CliError('--retry-failed needs --workers or --scheduler')
         rc = _single_cli(*map(_literal, images), Outdir=Outdir, suffix=suffix, model=model, strength=strength, tile=tile,
-                         quality=quality, overwrite=overwrite, device=device, ensemble=ensemble, fast=fast) if images else 0
+                         quality=quality, overwrite=overwrite, device=device, ensemble=ensemble, fast=fast,
+                         large_blur=large_blur) if images else 0
         return _videos_cli(videos, Outdir, suffix, model, strength, tile, overwrite, device, fast) or rc
     if workers < 0: raise CliError('--workers must be positive')
     if fast: raise CliError('--fast runs in one process: leave out --workers and --scheduler')
@@ -388,7 +393,8 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
     try:
         with dask.config.set({'distributed.worker.multiprocessing-method': method}):
             res = deblur_batch(inputs, Outdir, suffix, model, strength, tile, quality, overwrite, device, retry_failed,
-                               client=connect, verbose=True, progress=sys.stderr.isatty(), ensemble=ensemble)
+                               client=connect, verbose=True, progress=sys.stderr.isatty(), ensemble=ensemble,
+                               large_blur=large_blur)
     except RuntimeError as e: raise CliError(' '.join(str(e).split())) from None
     finally:
         if len(held) == 2:   # our local cluster (a user's --scheduler workers keep their logging)

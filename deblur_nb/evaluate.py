@@ -14,7 +14,7 @@ from .core import load_image, save_image, repo_dir, data_dir, figures_dir, show_
 from .degrade import PRESETS, EXTRA_PRESETS, degrade, gaussian_kernel
 from .data import photos, find_pairs, RESEARCH_ONLY
 from .metrics import psnr, ssim, mse, gradient_energy, noise_sigma, grid_artifact
-from .infer import restore_array, restore_ensemble, get_model, fast_available
+from .infer import restore_array, restore_ensemble, two_scale, get_model, fast_available
 from .models import weights_dir, model_record
 from .train import write_model_card
 
@@ -461,11 +461,12 @@ def run_benchmark(out=None, # results folder (default: repo's results/)
     if fast and 'default' in nets and fast_available():
         restore_array(np.zeros((3, 96, 96), np.float32), 'default', fast=True)   # compile before timing
         quick = {'default_fast': lambda c: restore_array(c.blurred, 'default', fast=True)}
-    methods = {**classical_methods(params), **nets, **ens, **quick}
+    auto = {'default_2scale': lambda c: two_scale(c.blurred, restore_array(c.blurred, 'default'), lambda x: restore_array(x, 'default'))[0]} if 'default' in nets else {}
+    methods = {**classical_methods(params), **nets, **auto, **ens, **quick}
     cases = synthetic_cases('test', n=n, strengths=strengths, crop=crop)
     if folder: cases += folder_cases(folder, 'test', folder_n, crop)
     df, rc = evaluate(methods, cases), real_check(methods)
-    lm = {k: f for k, f in methods.items() if k in ('input', 'unsharp', 'rl_oracle') or k in nets}   # seed 1: cases apart from the presets'
+    lm = {k: f for k, f in methods.items() if k in ('input', 'unsharp', 'rl_oracle') or k in nets or k in auto}   # seed 1: cases apart from the presets'
     dl = evaluate(lm, synthetic_cases('test', presets=large, n=n, strengths=strengths, crop=crop, seed=1)) if large else pd.DataFrame()
     absent = [] if models is not None else sorted(f.stem for f in weights_dir().glob('*.json') if not f.with_suffix('.pt').exists())
     old = {f: pd.read_csv(out/f, dtype={'image': str}) for f in ('benchmark.csv', 'real_photos.csv') if absent and (out/f).exists()}
@@ -475,7 +476,9 @@ def run_benchmark(out=None, # results folder (default: repo's results/)
     kept = [m for m in absent if m in set(df.method)]
     for m in set(absent) - set(kept): warnings.warn(f'{m}: no weight file here and no earlier rows for these cases; it is left out of the tables')
     ens_note = ''.join(f' `{m}`: the default model averaged over {ensemble} flipped / rotated copies (`deblur(..., ensemble={ensemble})`), '
-                       f'{ensemble} times its work.' for m in ens) + ''.join(f' `{m}`: the default model on the fast path (`deblur(..., fast=True)`: '
+                       f'{ensemble} times its work.' for m in ens) + ''.join(f' `{m}`: the default model as `deblur` runs it (`large_blur=\'auto\'`: '
+                       'a second, half-resolution pass joins in when the blur is too large for one; `deblur_nb.infer.two_scale`); the `default` '
+                       'row is the network alone.' for m in auto) + ''.join(f' `{m}`: the default model on the fast path (`deblur(..., fast=True)`: '
                        'torch.compile and bfloat16 autocast), compiled before timing.' for m in quick)
     df.round(5).to_csv(out/'benchmark.csv', index=False)
     s = summarize(df); s.round(4).to_csv(out/'summary.csv', index=False)

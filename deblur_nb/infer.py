@@ -11,13 +11,15 @@ import numpy as np
 import torch, torch.nn as nn
 from PIL import Image
 from fastcore.script import call_parse, CliError
+import torch.nn.functional as F
 from .core import IMAGE_EXTS, ImageError, LoadedImage, read_image, save_image, to_pil, luma, markdown_table
+from .metrics import gradient_energy
 from .models import load_model, weights_dir, shipped_models, bf16_supported, can_compile, pad_to
 
 # %% auto #0
-__all__ = ['DIHEDRAL', 'auto_device', 'get_model', 'weights_path', 'FastNet', 'fast_available', 'restore_array',
-           'available_memory', 'auto_tile', 'restore_ensemble', 'blend', 'deblur_image', 'deblur', 'expand_inputs',
-           'deblur_file', 'deblur_cli', 'bench', 'bench_markdown', 'bench_cli']
+__all__ = ['DIHEDRAL', 'LARGE_BLUR_THRESHOLD', 'auto_device', 'get_model', 'weights_path', 'FastNet', 'fast_available',
+           'restore_array', 'available_memory', 'auto_tile', 'restore_ensemble', 'two_scale', 'blend', 'deblur_image',
+           'deblur', 'expand_inputs', 'deblur_file', 'deblur_cli', 'bench', 'bench_markdown', 'bench_cli']
 
 # %% ../nbs/06_infer.ipynb #0e52b2ab
 def auto_device(device=None) -> torch.device:
@@ -163,6 +165,35 @@ def restore_ensemble(img:np.ndarray, # float32 RGB CHW image in [0, 1]
     out /= copies
     return out
 
+# %% ../nbs/06_infer.ipynb #a576c7dc
+LARGE_BLUR_THRESHOLD = 1.25   # `two_scale`'s 'auto': blend when the half-size pass sharpens this many times more (validation split)
+
+def _resize(x:np.ndarray, # float32 CHW image
+            size:tuple, # (height, width)
+           ) -> np.ndarray:
+    "Bicubic resize, antialiased when shrinking."
+    t = torch.from_numpy(np.ascontiguousarray(x))[None]
+    return F.interpolate(t, size=size, mode='bicubic', align_corners=False, antialias=size[0] < x.shape[1])[0].numpy()
+
+def two_scale(img:np.ndarray, # float32 CHW input
+              out:np.ndarray, # the full-resolution result for `img`
+              restore, # function: CHW image -> restored CHW image (the same model and settings as `out`)
+              mode:str='auto', # 'auto' (blend when the half-size pass finds much more blur), 'on' or 'off'
+              threshold:float=LARGE_BLUR_THRESHOLD, # 'auto' blends above this sharpening ratio
+             ) -> tuple:
+    "`out` with its low band replaced by a half-resolution restoration when the blur is too large for one pass; returns (image, ratio)."
+    if mode not in ('auto', 'on', 'off'): raise ValueError(f"large_blur must be 'auto', 'on' or 'off', got {mode!r}")
+    c, h, w = img.shape
+    if mode == 'off' or min(h, w) < 64: return out, float('nan')
+    hs = (h//2, w//2)
+    half = restore(np.clip(_resize(img, hs), 0, 1))
+    low = np.clip(_resize(out, hs), 0, 1)
+    ratio = float(gradient_energy(half) / max(gradient_energy(low), 1e-12))
+    if mode == 'auto' and ratio <= threshold: return out, ratio
+    res = out - _resize(low, (h, w)); res += np.clip(_resize(half, (h, w)), 0, 1)
+    return np.clip(res, 0, 1, out=res), ratio
+
+
 # %% ../nbs/06_infer.ipynb #1d553504
 def blend(img:np.ndarray, # float32 CHW input
           out:np.ndarray, # the model's float32 CHW result for `img`
@@ -178,11 +209,13 @@ def deblur_image(src, # anything `deblur_nb.core.read_image` accepts
                  device=None, # torch device (default: CUDA if present, else CPU)
                  ensemble:int=1, # copies averaged by `restore_ensemble` (1, 2, 4 or 8): more is slower, a little cleaner
                  fast:bool=False, # compiled bfloat16 path: several times faster once compiled (a minute or two, once per process)
+                 large_blur:str='auto', # a second, half-resolution pass for blur too large for one: 'auto', 'on' or 'off' (`two_scale`)
                 ) -> LoadedImage:
     "Deblur `src`; returns the float32 CHW result with the source's `ImageInfo` (for saving alike)."
     if not 0 <= strength <= 2: raise ValueError(f'strength must be in [0, 2], got {strength}')
     li = src if isinstance(src, LoadedImage) else read_image(src)
     out = restore_ensemble(li.img, model, ensemble, tile, device, fast) if strength else li.img
+    if strength: out = two_scale(li.img, out, lambda x: restore_ensemble(x, model, ensemble, tile, device, fast), large_blur)[0]
     if strength != 1: out = blend(li.img, out, strength)
     if li.info.gray: out = np.repeat(luma(out), 3, 0)
     return LoadedImage(out, li.info)
@@ -194,9 +227,10 @@ def deblur(img, # path, bytes, file object, PIL image or array (see `deblur_nb.c
            device=None, # torch device (default: CUDA if present, else CPU)
            ensemble:int=1, # 1 (one pass), or 2, 4 or 8 flipped / rotated copies averaged (slower, a little cleaner)
            fast:bool=False, # compiled bfloat16 path: several times faster once compiled (a minute or two, once per process)
+           large_blur:str='auto', # 'auto': a half-resolution pass joins in when the blur is too large for one; 'on' or 'off'
           ) -> Image.Image:
     "Deblur a photo; returns a PIL image of the same size (grayscale in, grayscale out)."
-    r = deblur_image(img, model, strength, tile, device, ensemble, fast)
+    r = deblur_image(img, model, strength, tile, device, ensemble, fast, large_blur)
     return to_pil(r.img, gray=r.info.gray)
 
 # %% ../nbs/06_infer.ipynb #97a743a5
@@ -217,12 +251,13 @@ def deblur_file(src, # input image file
                 quality:int=95, # JPEG/WebP quality
                 ensemble:int=1, # flipped / rotated copies averaged (1, 2, 4 or 8)
                 fast:bool=False, # compiled bfloat16 path (`FastNet`)
+                large_blur:str='auto', # half-resolution pass for large blur: 'auto', 'on' or 'off' (`two_scale`)
                ) -> Path:
     "Deblur one file into `dst`, keeping grayscale and 16-bit depth; never writes over `src`."
     src, dst = Path(src), Path(dst)
     if dst.exists() and dst.resolve() == src.resolve(): raise ImageError(f'{dst.name}: refusing to overwrite the input')
     if dst.exists() and not overwrite: raise FileExistsError(f'{dst}: exists; not overwriting (use --overwrite)')
-    r = deblur_image(src, model, strength, tile, device, ensemble, fast)
+    r = deblur_image(src, model, strength, tile, device, ensemble, fast, large_blur)
     return save_image(r.img, dst, overwrite=overwrite, quality=quality, info=r.info)
 
 # %% ../nbs/06_infer.ipynb #070899fc
@@ -245,18 +280,20 @@ def deblur_cli(*inputs:str, # image files, folders or glob patterns
                device:str=None, # cpu or cuda (default: cuda if available)
                ensemble:int=1, # quality mode: average 2, 4 or 8 flipped / rotated copies (that many times slower)
                fast:bool=False, # compiled bfloat16 path: pays from a few dozen megapixels on (compiles for a minute or two first)
+               large_blur:str='auto', # blur trails longer than ~30 px: auto (a half-resolution pass joins in when needed), on or off
               ):
     "Deblur photos: deblur-nb INPUT... -o OUTDIR"
     files = expand_inputs(inputs)
     if not files: raise CliError('no input images found')
     if ensemble not in (1, 2, 4, 8): raise CliError(f'--ensemble must be 1, 2, 4 or 8, got {ensemble}')
+    if large_blur not in ('auto', 'on', 'off'): raise CliError(f'--large-blur must be auto, on or off, got {large_blur}')
     try: net = get_model(model, device, fast and fast_available(device))
     except Exception as e: raise CliError(' '.join(str(e).split())) from None
     from fastprogress.fastprogress import progress_bar
     out, failed = Path(Outdir), 0
     for f in (progress_bar(files, leave=False) if len(files) > 3 and sys.stderr.isatty() else files):
         dst = out/f'{f.stem}{suffix}{f.suffix}'
-        try: print(deblur_file(f, dst, net, strength, tile or 'auto', overwrite=overwrite, quality=quality, ensemble=ensemble), flush=True)
+        try: print(deblur_file(f, dst, net, strength, tile or 'auto', overwrite=overwrite, quality=quality, ensemble=ensemble, large_blur=large_blur), flush=True)
         except (ImageError, OSError, ValueError) as e:
             failed += 1; print(_failed_line(f, e), file=sys.stderr, flush=True)
     if failed: print(f'{failed} of {len(files)} file(s) failed', file=sys.stderr)
