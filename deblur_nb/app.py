@@ -33,6 +33,7 @@ class Options:
     "What the user chose in the panel."
     model:str='default'     # shipped weights name
     strength:float=1.0      # 0 = unchanged .. 1 = full model output
+    large_blur:str='auto'   # photos: a half-resolution pass for long streaks, 'auto', 'on' or 'off' (`infer.two_scale`)
 
 @dataclass
 class Result:
@@ -63,7 +64,7 @@ def run(data:bytes, # uploaded file content
     try:
         t = time.perf_counter()
         src = read_image(data)
-        r = deblur_image(src, options.model, options.strength)
+        r = deblur_image(src, options.model, options.strength, large_blur=options.large_blur)
         ext, fmt = _out_format(src.info, name)
         out = _encode_image(r.img, fmt, src.info.bits if fmt in ('PNG', 'TIFF') else 8, src.info.gray, 95, src.info.icc_profile)
         dt = time.perf_counter() - t
@@ -164,6 +165,7 @@ class DeblurApp:
                                    description='Upload photos or videos', layout=W.Layout(width='auto'))
         self.model = W.Dropdown(options=models or [('no weights shipped', 'default')], description='Model')
         self.strength = W.FloatSlider(value=1., min=0., max=1., step=0.05, description='Strength', readout_format='.2f')
+        self.streaks = W.Checkbox(value=False, description='Long motion streaks', indent=False, layout=W.Layout(width='auto'))
         self.again = W.Button(description='Deblur again', icon='refresh', disabled=True)
         self.pick = W.Dropdown(options=[], description='Show')
         self.view = W.ToggleButtons(options=['Compare', 'Zoom 100%'], value='Compare')
@@ -178,7 +180,7 @@ class DeblurApp:
         self.upload.observe(self._on_upload, 'value')
         self.again.on_click(lambda _: self._process([(r.name, r.data) for r in self.results]))
         for w in (self.pick, self.view, self.split, self.zx, self.zy): w.observe(lambda _: self._show(), 'value')
-        self.panel = W.VBox([W.HTML('<h3>Deblur old photos and videos</h3>'), W.HBox([self.upload, self.model, self.strength, self.again]),
+        self.panel = W.VBox([W.HTML('<h3>Deblur old photos and videos</h3>'), W.HBox([self.upload, self.model, self.strength, self.streaks, self.again]),
                              self.progress, self.status, W.HBox([self.pick, self.view]), self.split,
                              W.HBox([self.zx, self.zy]), self.image, self.download])
 
@@ -199,7 +201,7 @@ class DeblurApp:
 
     def _process(self, files:list):
         "Run every (name, bytes) upload through `run` (photos) or `run_video` (videos, counting frames), with progress and messages."
-        opts = Options(self.model.value, float(self.strength.value))
+        opts = Options(self.model.value, float(self.strength.value), 'on' if self.streaks.value else 'auto')
         self.progress.layout.visibility = 'visible'
         done, msgs = [], []
         for k, (name, data) in enumerate(files):

@@ -97,10 +97,11 @@ def deblur_bytes(data:bytes, # the uploaded file
                  strength:float=1., # 0 = unchanged, 1 = the model's output
                  quality:int=95, # JPEG/WebP quality of the result
                  fast:bool=False, # compiled bfloat16 path (`infer.FastNet`)
+                 large_blur:str='auto', # half-resolution pass for long streaks: 'auto', 'on' or 'off' (`infer.two_scale`)
                 ) -> tuple:
     "Deblur an encoded image; returns (encoded result, its extension), written by `save_image` like the source."
     src = io.BytesIO(data); src.name = name
-    r = deblur_image(read_image(src), model, strength, fast=fast)
+    r = deblur_image(read_image(src), model, strength, fast=fast, large_blur=large_blur)
     ext = _EXTS.get(r.info.format, '.png')
     with tempfile.TemporaryDirectory() as d:
         return save_image(r.img, Path(d)/f'result{ext}', quality=quality, info=r.info).read_bytes(), ext
@@ -193,6 +194,7 @@ def make_app(workers:int=1, # inferences that run at once (each uses all of torc
                            file:UploadFile=File(description=f'the photo: JPEG, PNG, TIFF, WebP or BMP; at most {max_mb:g} MB'),
                            model:str|None=Form(None, description='a name from `GET /models` (also a query parameter)'),
                            strength:float|None=Form(None, ge=0, le=2, description='0 = unchanged, 1 = the model output (default); also a query parameter'),
+                           large_blur:str|None=Form(None, description="'auto' (default: a half-resolution pass joins in for blur too long for one), 'on' or 'off'; also a query parameter"),
                           ):
         q = request.query_params
         model = model or q.get('model') or default
@@ -200,13 +202,15 @@ def make_app(workers:int=1, # inferences that run at once (each uses all of torc
             try: strength = float(q.get('strength', 1))
             except ValueError: raise HTTPException(422, f"strength: not a number: {q['strength']!r}") from None
         if not 0 <= strength <= 2: raise HTTPException(422, f'strength: must be in [0, 2], got {strength:g}')
+        large_blur = large_blur or q.get('large_blur') or 'auto'
+        if large_blur not in ('auto', 'on', 'off'): raise HTTPException(422, f"large_blur: must be 'auto', 'on' or 'off', got {large_blur!r}")
         if model not in avail: raise HTTPException(404, f"unknown model {model!r}; available: {', '.join(avail) or 'none'}")
         name = Path(file.filename or 'image').name or 'image'
         check_header(file.file, name, max_pixels)          # 413 / 400 before any pixel is decoded
         async with request.app.state.gate.slot():          # 503 at once when the queue is full
             t = time.perf_counter()
             data = await file.read()
-            try: out, ext = await run_in_threadpool(deblur_bytes, data, name, avail[model], strength, fast=fast)
+            try: out, ext = await run_in_threadpool(deblur_bytes, data, name, avail[model], strength, fast=fast, large_blur=large_blur)
             except MemoryError: raise Busy('server out of memory for this image; retry later') from None
             secs = time.perf_counter() - t
         stem = re.sub(r'[^A-Za-z0-9._-]', '_', Path(name).stem)[:80] or 'image'

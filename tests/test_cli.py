@@ -70,3 +70,18 @@ def test_deblur_nb_takes_videos_beside_photos(run, tmp_path):
     r = run(*cmd, timeout=120)                                                        # never overwrites without --overwrite
     assert r.returncode == 1 and r.stdout == '' and r.stderr.count('exists; not overwriting') == 3, r.stderr
     assert {p.name: p.read_bytes() for p in out.iterdir()} == made
+
+def test_large_blur_option_on_the_real_clock(run, tmp_path):
+    "`--large-blur on` adds the half-resolution pass (the clock comes out sharper than with `off`); a bad value is one line."
+    from deblur_nb.core import load_image
+    from deblur_nb.metrics import gradient_energy
+    clock = ROOT/'data'/'real'/'clock_motion.png'
+    ge = {}
+    for mode in ('off', 'on'):
+        r = run(BIN/'deblur-nb', clock, '-o', tmp_path/mode, '--large-blur', mode)
+        assert r.returncode == 0, r.stderr
+        ge[mode] = gradient_energy(load_image(tmp_path/mode/'clock_motion_deblurred.png'))
+    assert ge['on'] > 1.03*ge['off'] > 1.03*gradient_energy(load_image(clock))
+    r = run(BIN/'deblur-nb', clock, '-o', tmp_path/'x', '--large-blur', 'maybe')
+    assert r.returncode != 0 and 'auto, on or off' in r.stderr and 'Traceback' not in r.stderr
+    assert not (tmp_path/'x').exists()
