@@ -431,9 +431,9 @@ def carried_rows(old:pd.DataFrame, # rows of an earlier run (`benchmark.csv` or 
             if set(map(tuple, g[keys].round(5).values.tolist())) == cases and len(g) == len(cases)]
     return pd.concat(keep) if keep else old.iloc[:0]
 
-LARGE_NOTE = ('\n### Large and non-uniform motion\n\nOutside the preset means above: `long_motion`, straight blur of 20-45 px at any angle, and '
-              '`camera`, the average of the photo warped along a smooth random camera path (roll, tilt, translation, sometimes a moving '
-              'region), the way real camera-shake datasets are made. Same test photos, crops and strengths (other seeds); PSNR (dB) / SSIM '
+LARGE_NOTE = ('\n### Large and non-uniform motion\n\nOutside the preset means above: `camera`, the average of the photo warped along a smooth random '
+              'camera path (roll, tilt, translation, sometimes a moving region), the way real camera-shake datasets are made, and '
+              '`long_motion`, straight blur of 20-45 px at any angle. Same test photos, crops and strengths (other seeds); PSNR (dB) / SSIM '
               'gain over the degraded input; `rl_oracle` is given the blur kernel (for `camera`, the one at the centre). Models whose '
               'weight file is not in git are not in this table.\n\n')
 
@@ -466,8 +466,8 @@ def run_benchmark(out=None, # results folder (default: repo's results/)
     cases = synthetic_cases('test', n=n, strengths=strengths, crop=crop)
     if folder: cases += folder_cases(folder, 'test', folder_n, crop)
     df, rc = evaluate(methods, cases), real_check(methods)
-    lm = {k: f for k, f in methods.items() if k in ('input', 'unsharp', 'rl_oracle') or k in nets or k in auto}   # seed 1: cases apart from the presets'
-    dl = evaluate(lm, synthetic_cases('test', presets=large, n=n, strengths=strengths, crop=crop, seed=1)) if large else pd.DataFrame()
+    lm = {k: f for k, f in methods.items() if k in ('input', 'unsharp', 'rl_oracle') or k in nets or k in auto}
+    dl = evaluate(lm, synthetic_cases('test', presets=large, n=n, strengths=strengths, crop=crop, seed=1)) if large else pd.DataFrame()   # seed 1: cases apart from the presets'
     absent = [] if models is not None else sorted(f.stem for f in weights_dir().glob('*.json') if not f.with_suffix('.pt').exists())
     old = {f: pd.read_csv(out/f, dtype={'image': str}) for f in ('benchmark.csv', 'real_photos.csv') if absent and (out/f).exists()}
     if old:   # a model whose weights are not in git (the U-Net) keeps its rows from the last run that had them
@@ -475,10 +475,10 @@ def run_benchmark(out=None, # results folder (default: repo's results/)
         rc = pd.concat([rc, carried_rows(old['real_photos.csv'], rc, absent)]) if 'real_photos.csv' in old else rc
     kept = [m for m in absent if m in set(df.method)]
     for m in set(absent) - set(kept): warnings.warn(f'{m}: no weight file here and no earlier rows for these cases; it is left out of the tables')
-    ens_note = ''.join(f' `{m}`: the default model averaged over {ensemble} flipped / rotated copies (`deblur(..., ensemble={ensemble})`), '
+    ens_note = ''.join(f' `{m}`: the default model averaged over {ensemble} flipped / rotated copies (`deblur(..., ensemble={ensemble})` without the half-size pass), '
                        f'{ensemble} times its work.' for m in ens) + ''.join(f' `{m}`: the default model as `deblur` runs it (`large_blur=\'auto\'`: '
                        'a second, half-resolution pass joins in when the blur is too large for one; `deblur_nb.infer.two_scale`); the `default` '
-                       'row is the network alone.' for m in auto) + ''.join(f' `{m}`: the default model on the fast path (`deblur(..., fast=True)`: '
+                       'row is the network alone.' for m in auto) + ''.join(f' `{m}`: the default model on the fast path (`deblur(..., fast=True)` without the half-size pass: '
                        'torch.compile and bfloat16 autocast), compiled before timing.' for m in quick)
     df.round(5).to_csv(out/'benchmark.csv', index=False)
     s = summarize(df); s.round(4).to_csv(out/'summary.csv', index=False)

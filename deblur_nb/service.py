@@ -194,7 +194,7 @@ def make_app(workers:int=1, # inferences that run at once (each uses all of torc
                            file:UploadFile=File(description=f'the photo: JPEG, PNG, TIFF, WebP or BMP; at most {max_mb:g} MB'),
                            model:str|None=Form(None, description='a name from `GET /models` (also a query parameter)'),
                            strength:float|None=Form(None, ge=0, le=2, description='0 = unchanged, 1 = the model output (default); also a query parameter'),
-                           large_blur:str|None=Form(None, description="'auto' (default: a half-resolution pass joins in for blur too long for one), 'on' or 'off'; also a query parameter"),
+                           large_blur:str|None=Form(None, description="'auto' (default: also restores a half-size copy, ~25% more time, blended in where the blur is too long for one pass), 'on' or 'off'; also a query parameter"),
                           ):
         q = request.query_params
         model = model or q.get('model') or default

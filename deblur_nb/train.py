@@ -487,8 +487,8 @@ def publish_record(name:str, run) -> None:
 LIMITATIONS = ("It does not repair scratches, dust, tears, stains or missing pieces, and it keeps faded or tinted colours as they are.",
                "It was trained on spatially uniform blur (camera-shake kernels up to 35 px, linear motion up to 25 px, defocus, "
                "gaussian): large or non-uniform motion (a rotating camera, moving subjects) is reduced little by the network alone; "
-               "`deblur`'s half-resolution second pass (`large_blur`, on by itself where it detects such blur) recovers part of it "
-               "(the large-motion table of `results/summary.md`).",
+               "for the default model, `deblur`'s half-resolution second pass (`large_blur`, on by itself where it detects such blur) "
+               "recovers part of large straight and camera-path blur (`default_2scale` in the large-motion table of `results/summary.md`).",
                "It has no face prior: it sharpens what the pixels hold and invents no detail, so a face a few pixels wide stays a few pixels wide.",
                "Its scores come from synthetic degradations of the embedded test photos, cropped to 384 px; real photos are checked only "
                "by no-reference measures (gradient energy, noise, grid pattern).")
