@@ -10,7 +10,7 @@ from pathlib import Path
 from fastcore.script import call_parse, CliError
 from .core import data_dir
 from .infer import deblur_file, expand_inputs, fast_available, get_model, weights_path
-from .infer import deblur_cli as _single_cli, _failed_line
+from .infer import deblur_cli as _single_cli, _failed_line, check_large_blur, LARGE_BLUR_MODES
 from .video import VIDEO_EXTS, deblur_video
 
 # %% auto #0
@@ -238,7 +238,7 @@ def deblur_batch(inputs:list, # image or video files, folders or glob patterns (
                  large_blur:str='auto', # half-resolution pass for blur too large for one: 'auto', 'on' or 'off' (`deblur_nb.infer.two_scale`)
                 ) -> dict:
     "Deblur many files, resumably: skip what the manifest says is done, record every result; returns counts."
-    if large_blur not in ('auto', 'on', 'off'): raise ValueError(f"large_blur must be 'auto', 'on' or 'off', got {large_blur!r}")
+    check_large_blur(large_blur)
     images, videos = expand_media(inputs)
     files = images + videos
     if not files: raise ValueError('no input images or videos found')
@@ -358,11 +358,11 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
                retry_failed:bool=False, # with --workers/--scheduler: redo files the manifest records as failed
                ensemble:int=1, # quality mode: average 2, 4 or 8 flipped / rotated copies of each photo (that many times slower)
                fast:bool=False, # compiled bfloat16 path, without --workers: pays from a few dozen megapixels on (compiles for a minute or two first)
-               large_blur:str='auto', # photos with blur trails longer than ~30 px: auto (a half-size pass, ~25% more time, blended in where detected), on or off
+               large_blur:str='auto', # photos with blur trails longer than ~30 px: auto (a half-size pass, up to ~25% more time, blended in where detected), on or off
               ):
     "Deblur photos and videos: deblur-nb INPUT... -o OUTDIR [--workers N | --scheduler ADDRESS]"
     if ensemble not in (1, 2, 4, 8): raise CliError(f'--ensemble must be 1, 2, 4 or 8, got {ensemble}')
-    if large_blur not in ('auto', 'on', 'off'): raise CliError(f'--large-blur must be auto, on or off, got {large_blur}')
+    if large_blur not in LARGE_BLUR_MODES: raise CliError(f'--large-blur must be auto, on or off, got {large_blur}')
     images, videos = expand_media(inputs)
     if not images and not videos: raise CliError('no input images or videos found')
     if not workers and not scheduler:

@@ -12,8 +12,8 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 # %% auto #0
 __all__ = ['LUMA', 'MAX_PIXELS', 'MIN_SIDE', 'IMAGE_EXTS', 'repo_dir', 'data_dir', 'figures_dir', 'to_float', 'hwc2chw',
-           'chw2hwc', 'to_uint', 'to_pil', 'luma', 'shrink', 'ImageError', 'ImageInfo', 'LoadedImage', 'read_image',
-           'load_image', 'save_image', 'show_images', 'save_figure', 'markdown_table']
+           'chw2hwc', 'to_uint', 'to_pil', 'luma', 'shrink', 'gradient_energy', 'ImageError', 'ImageInfo',
+           'LoadedImage', 'read_image', 'load_image', 'save_image', 'show_images', 'save_figure', 'markdown_table']
 
 # %% ../nbs/00_core.ipynb #c3def422
 def repo_dir() -> Path:
@@ -106,6 +106,15 @@ def shrink(img:np.ndarray, # float32 CHW image
     import cv2
     small = cv2.resize(chw2hwc(img), (max(1, round(w/f)), max(1, round(h/f))), interpolation=cv2.INTER_AREA)
     return hwc2chw(small.reshape(small.shape[0], small.shape[1], -1))
+
+# %% ../nbs/00_core.ipynb #238383e9
+def gradient_energy(img, # CHW image in [0, 1]
+                   ) -> float:
+    "Mean squared Sobel gradient magnitude of the luma (no reference needed; higher is sharper)."
+    import cv2
+    y = luma(img)[0]
+    gx, gy = cv2.Sobel(y, cv2.CV_32F, 1, 0, ksize=3), cv2.Sobel(y, cv2.CV_32F, 0, 1, ksize=3)
+    return float((gx**2 + gy**2)[1:-1, 1:-1].mean())
 
 # %% ../nbs/00_core.ipynb #5bd10896
 class ImageError(ValueError):

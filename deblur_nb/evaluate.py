@@ -497,9 +497,9 @@ def run_benchmark(out=None, # results folder (default: repo's results/)
         md += ('\n### Models\n\nPSNR (dB) / SSIM gain over the degraded input per preset on the test split; ms/MP from the benchmark timing '
                'above; training on this 2-core CPU unless the record says otherwise; real sharpness = gradient energy out/in on `data/real`.\n\n'
                + model_markdown(t))
-    if len(dl):
-        dl.round(5).to_csv(out/'large_motion.csv', index=False)
-        md += LARGE_NOTE + compact_markdown(summarize(dl), presets=large)
+    large_md = LARGE_NOTE + compact_markdown(summarize(dl), presets=large) if len(dl) else ''
+    if len(dl): dl.round(5).to_csv(out/'large_motion.csv', index=False)
+    md += large_md
     if video:
         from .video import video_report
         md += '\n' + video_report(out/'video'/'video.md').replace('# Video', '### Video', 1)
@@ -509,7 +509,7 @@ def run_benchmark(out=None, # results folder (default: repo's results/)
                                    f'gradient energy and noise, output / input, mean over the {len(set(rc.image))} photos in `data/real/` (per photo and with the '
                                    f'grid pattern, which deconvolution raises: `summary.md`). `*_oracle` methods are handed the true blur kernel, '
                                    f'which no user has: an upper bound for classical deconvolution.{ens_note}\n\n'
-                                   + compact_markdown(s, rc) + (LARGE_NOTE + compact_markdown(summarize(dl), presets=large) if len(dl) else ''))
+                                   + compact_markdown(s, rc) + large_md)
     if out.resolve() == (repo_dir()/'results').resolve():   # the package's model cards quote the repo's results, never a scratch run's
         for m in t.model if len(t) else []: write_model_card(m, out)
     plot_strength(df, figs); plot_speed_quality(s, figs)

@@ -12,14 +12,14 @@ import torch, torch.nn as nn
 from PIL import Image
 from fastcore.script import call_parse, CliError
 import torch.nn.functional as F
-from .core import IMAGE_EXTS, ImageError, LoadedImage, read_image, save_image, to_pil, luma, markdown_table
-from .metrics import gradient_energy
+from .core import IMAGE_EXTS, ImageError, LoadedImage, read_image, save_image, to_pil, luma, markdown_table, gradient_energy
 from .models import load_model, weights_dir, shipped_models, bf16_supported, can_compile, pad_to
 
 # %% auto #0
-__all__ = ['DIHEDRAL', 'LARGE_BLUR_THRESHOLD', 'auto_device', 'get_model', 'weights_path', 'FastNet', 'fast_available',
-           'restore_array', 'available_memory', 'auto_tile', 'restore_ensemble', 'two_scale', 'blend', 'deblur_image',
-           'deblur', 'expand_inputs', 'deblur_file', 'deblur_cli', 'bench', 'bench_markdown', 'bench_cli']
+__all__ = ['DIHEDRAL', 'LARGE_BLUR_THRESHOLD', 'LARGE_BLUR_MODES', 'LARGE_BLUR_PROBE', 'auto_device', 'get_model', 'weights_path',
+           'FastNet', 'fast_available', 'restore_array', 'available_memory', 'auto_tile', 'restore_ensemble',
+           'check_large_blur', 'two_scale', 'blend', 'deblur_image', 'deblur', 'expand_inputs', 'deblur_file',
+           'deblur_cli', 'bench', 'bench_markdown', 'bench_cli']
 
 # %% ../nbs/06_infer.ipynb #0e52b2ab
 def auto_device(device=None) -> torch.device:
@@ -167,6 +167,13 @@ def restore_ensemble(img:np.ndarray, # float32 RGB CHW image in [0, 1]
 
 # %% ../nbs/06_infer.ipynb #a576c7dc
 LARGE_BLUR_THRESHOLD = 1.25   # `two_scale`'s 'auto': blend when the half-size pass sharpens this many times more (validation split)
+LARGE_BLUR_MODES = ('auto', 'on', 'off')   # `large_blur` / `--large-blur` values
+LARGE_BLUR_PROBE = 1024   # above this side squared, 'auto' restores only a centred window of the half-size copy to decide
+
+def check_large_blur(mode:str) -> str:
+    "`mode` if it is one of `LARGE_BLUR_MODES`, else a one-line `ValueError`."
+    if mode not in LARGE_BLUR_MODES: raise ValueError(f"large_blur must be 'auto', 'on' or 'off', got {mode!r}")
+    return mode
 
 def _resize(x:np.ndarray, # float32 CHW image
             size:tuple, # (height, width)
@@ -175,21 +182,32 @@ def _resize(x:np.ndarray, # float32 CHW image
     t = torch.from_numpy(np.ascontiguousarray(x))[None]
     return F.interpolate(t, size=size, mode='bicubic', align_corners=False, antialias=size[0] < x.shape[1] or size[1] < x.shape[2])[0].numpy()
 
+def _centre(x:np.ndarray, # CHW image
+            side:int, # the window's largest side
+           ) -> np.ndarray:
+    "The centred window of `x` of at most `side` × `side` pixels (a view)."
+    c, h, w = x.shape; y0, x0 = max(0, (h - side)//2), max(0, (w - side)//2)
+    return x[:, y0:y0 + side, x0:x0 + side]
+
 def two_scale(img:np.ndarray, # float32 CHW input
               out:np.ndarray, # the full-resolution result for `img`
               restore, # function: CHW image -> restored CHW image (the same model and settings as `out`)
               mode:str='auto', # 'auto' (blend when the half-size pass finds much more blur), 'on' or 'off'
               threshold:float=LARGE_BLUR_THRESHOLD, # 'auto' blends above this sharpening ratio
+              probe:int=LARGE_BLUR_PROBE, # 'auto' decides on a centred window of at most this side of the half-size copy
              ) -> tuple:
     "`out` with its low band replaced by a half-resolution restoration when the blur is too large for one pass; returns (image, ratio)."
-    if mode not in ('auto', 'on', 'off'): raise ValueError(f"large_blur must be 'auto', 'on' or 'off', got {mode!r}")
     c, h, w = img.shape
-    if mode == 'off' or min(h, w) < 64: return out, float('nan')
+    if check_large_blur(mode) == 'off' or min(h, w) < 64: return out, float('nan')
     hs = (h//2, w//2)
-    small = _resize(img, hs); half = restore(np.clip(small, 0, 1, out=small)); del small
+    small = _resize(img, hs); np.clip(small, 0, 1, out=small)
     low = _resize(out, hs); np.clip(low, 0, 1, out=low)
-    ratio = float(gradient_energy(half) / max(gradient_energy(low), 1e-4))   # floor: about a flat page with 1/255 noise
+    whole = mode == 'on' or hs[0]*hs[1] <= probe*probe   # up to about 4 MP the decision sees the whole half-size copy
+    half = restore(small if whole else _centre(small, probe))
+    ratio = float(gradient_energy(half) / max(gradient_energy(low if whole else _centre(low, probe)), 1e-4))   # floor: about a flat page with 1/255 noise
     if mode == 'auto' and ratio <= threshold: return out, ratio
+    if not whole: half = restore(small)   # blending: now the whole half-size copy
+    del small
     res = _resize(half, (h, w)); del half; np.clip(res, 0, 1, out=res)   # full-size arrays alive: img, out, res and one resize
     res -= _resize(low, (h, w)); del low; res += out
     return np.clip(res, 0, 1, out=res), ratio
@@ -214,7 +232,7 @@ def deblur_image(src, # anything `deblur_nb.core.read_image` accepts
                 ) -> LoadedImage:
     "Deblur `src`; returns the float32 CHW result with the source's `ImageInfo` (for saving alike)."
     if not 0 <= strength <= 2: raise ValueError(f'strength must be in [0, 2], got {strength}')
-    if large_blur not in ('auto', 'on', 'off'): raise ValueError(f"large_blur must be 'auto', 'on' or 'off', got {large_blur!r}")
+    check_large_blur(large_blur)
     li = src if isinstance(src, LoadedImage) else read_image(src)
     out = restore_ensemble(li.img, model, ensemble, tile, device, fast) if strength else li.img
     if strength: out = two_scale(li.img, out, lambda x: restore_ensemble(x, model, ensemble, tile, device, fast), large_blur)[0]
@@ -229,7 +247,7 @@ def deblur(img, # path, bytes, file object, PIL image or array (see `deblur_nb.c
            device=None, # torch device (default: CUDA if present, else CPU)
            ensemble:int=1, # 1 (one pass), or 2, 4 or 8 flipped / rotated copies averaged (slower, a little cleaner)
            fast:bool=False, # compiled bfloat16 path: several times faster once compiled (a minute or two, once per process)
-           large_blur:str='auto', # 'auto': also restores a half-size copy (~25% more time), blended in when the blur is too large for one pass; 'on' or 'off'
+           large_blur:str='auto', # 'auto': also restores a half-size copy (up to ~25% more time), blended in when the blur is too large for one pass; 'on' or 'off'
           ) -> Image.Image:
     "Deblur a photo; returns a PIL image of the same size (grayscale in, grayscale out)."
     r = deblur_image(img, model, strength, tile, device, ensemble, fast, large_blur)
@@ -282,13 +300,13 @@ def deblur_cli(*inputs:str, # image files, folders or glob patterns
                device:str=None, # cpu or cuda (default: cuda if available)
                ensemble:int=1, # quality mode: average 2, 4 or 8 flipped / rotated copies (that many times slower)
                fast:bool=False, # compiled bfloat16 path: pays from a few dozen megapixels on (compiles for a minute or two first)
-               large_blur:str='auto', # blur trails longer than ~30 px: auto (a half-size pass, ~25% more time, blended in where detected), on or off
+               large_blur:str='auto', # blur trails longer than ~30 px: auto (a half-size pass, up to ~25% more time, blended in where detected), on or off
               ):
     "Deblur photos: deblur-nb INPUT... -o OUTDIR"
     files = expand_inputs(inputs)
     if not files: raise CliError('no input images found')
     if ensemble not in (1, 2, 4, 8): raise CliError(f'--ensemble must be 1, 2, 4 or 8, got {ensemble}')
-    if large_blur not in ('auto', 'on', 'off'): raise CliError(f'--large-blur must be auto, on or off, got {large_blur}')
+    if large_blur not in LARGE_BLUR_MODES: raise CliError(f'--large-blur must be auto, on or off, got {large_blur}')
     try: net = get_model(model, device, fast and fast_available(device))
     except Exception as e: raise CliError(' '.join(str(e).split())) from None
     from fastprogress.fastprogress import progress_bar

@@ -6,11 +6,11 @@
 from __future__ import annotations
 import numpy as np
 import torch, torch.nn.functional as F
-from .core import luma
+from .core import luma, gradient_energy  # gradient_energy lives in core so that inference needs no metrics; re-exported here
 
 # %% auto #0
 __all__ = ['GRID_FLOOR', 'GRID_PERIODS', 'mse', 'psnr', 'ssim_map', 'ssim', 'psnr_metric', 'ssim_metric', 'shift_tolerant',
-           'gradient_energy', 'noise_sigma', 'lag_products', 'grid_bumps', 'grid_artifact']
+           'noise_sigma', 'lag_products', 'grid_bumps', 'grid_artifact']
 
 # %% ../nbs/03_metrics.ipynb #224b1f27
 def mse(pred, # image(s) in [0, 1], numpy or torch, any layout
@@ -84,14 +84,6 @@ def shift_tolerant(score, # a function (pred, target) -> float, higher is better
                for dy in range(-max_shift, max_shift+1) for dx in range(-max_shift, max_shift+1))
 
 # %% ../nbs/03_metrics.ipynb #e4d8632a
-def gradient_energy(img, # CHW image in [0, 1]
-                   ) -> float:
-    "Mean squared Sobel gradient magnitude of the luma (no reference needed; higher is sharper)."
-    import cv2
-    y = luma(img)[0]
-    gx, gy = cv2.Sobel(y, cv2.CV_32F, 1, 0, ksize=3), cv2.Sobel(y, cv2.CV_32F, 0, 1, ksize=3)
-    return float((gx**2 + gy**2)[1:-1, 1:-1].mean())
-
 def noise_sigma(img, # CHW image in [0, 1]
                ) -> float:
     "Estimated gaussian noise std of the luma (Donoho's MAD of the finest diagonal Haar band)."

@@ -17,7 +17,7 @@ from starlette.exceptions import HTTPException
 from fastcore.script import call_parse
 from . import __version__
 from .core import MAX_PIXELS, ImageError, read_image, save_image, _check_size, _one_line
-from .infer import deblur_image, get_model, fast_available
+from .infer import deblur_image, get_model, fast_available, LARGE_BLUR_MODES
 from .models import shipped_models
 
 # %% auto #0
@@ -194,7 +194,7 @@ def make_app(workers:int=1, # inferences that run at once (each uses all of torc
                            file:UploadFile=File(description=f'the photo: JPEG, PNG, TIFF, WebP or BMP; at most {max_mb:g} MB'),
                            model:str|None=Form(None, description='a name from `GET /models` (also a query parameter)'),
                            strength:float|None=Form(None, ge=0, le=2, description='0 = unchanged, 1 = the model output (default); also a query parameter'),
-                           large_blur:str|None=Form(None, description="'auto' (default: also restores a half-size copy, ~25% more time, blended in where the blur is too long for one pass), 'on' or 'off'; also a query parameter"),
+                           large_blur:str|None=Form(None, description="'auto' (default: also restores a half-size copy, up to ~25% more time, blended in where the blur is too long for one pass), 'on' or 'off'; also a query parameter"),
                           ):
         q = request.query_params
         model = model or q.get('model') or default
@@ -203,7 +203,7 @@ def make_app(workers:int=1, # inferences that run at once (each uses all of torc
             except ValueError: raise HTTPException(422, f"strength: not a number: {q['strength']!r}") from None
         if not 0 <= strength <= 2: raise HTTPException(422, f'strength: must be in [0, 2], got {strength:g}')
         large_blur = large_blur or q.get('large_blur') or 'auto'
-        if large_blur not in ('auto', 'on', 'off'): raise HTTPException(422, f"large_blur: must be 'auto', 'on' or 'off', got {large_blur!r}")
+        if large_blur not in LARGE_BLUR_MODES: raise HTTPException(422, f"large_blur: must be 'auto', 'on' or 'off', got {large_blur!r}")
         if model not in avail: raise HTTPException(404, f"unknown model {model!r}; available: {', '.join(avail) or 'none'}")
         name = Path(file.filename or 'image').name or 'image'
         check_header(file.file, name, max_pixels)          # 413 / 400 before any pixel is decoded
