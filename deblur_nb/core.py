@@ -12,8 +12,9 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 # %% auto #0
 __all__ = ['LUMA', 'MAX_PIXELS', 'MIN_SIDE', 'IMAGE_EXTS', 'repo_dir', 'data_dir', 'figures_dir', 'to_float', 'hwc2chw',
-           'chw2hwc', 'to_uint', 'to_pil', 'luma', 'shrink', 'gradient_energy', 'ImageError', 'ImageInfo',
-           'LoadedImage', 'read_image', 'load_image', 'save_image', 'show_images', 'save_figure', 'markdown_table']
+           'chw2hwc', 'to_uint', 'to_pil', 'luma', 'shrink', 'gradient_energy', 'center_crop', 'ImageError',
+           'ImageInfo', 'LoadedImage', 'read_image', 'load_image', 'save_image', 'show_images', 'save_figure',
+           'markdown_table']
 
 # %% ../nbs/00_core.ipynb #c3def422
 def repo_dir() -> Path:
@@ -115,6 +116,15 @@ def gradient_energy(img, # CHW image in [0, 1]
     y = luma(img)[0]
     gx, gy = cv2.Sobel(y, cv2.CV_32F, 1, 0, ksize=3), cv2.Sobel(y, cv2.CV_32F, 0, 1, ksize=3)
     return float((gx**2 + gy**2)[1:-1, 1:-1].mean())
+
+def center_crop(img:np.ndarray, # CHW image
+                size:int|None, # the window's largest side (None: the whole image)
+               ) -> np.ndarray:
+    "The centred window of `img` of at most `size` × `size` pixels, as a contiguous copy."
+    if size is None: return img
+    h, w = img.shape[1:]; ch, cw = min(h, size), min(w, size)
+    y, x = (h - ch)//2, (w - cw)//2
+    return np.ascontiguousarray(img[:, y:y+ch, x:x+cw])
 
 # %% ../nbs/00_core.ipynb #5bd10896
 class ImageError(ValueError):

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from fastcore.script import call_parse
-from .core import load_image, save_image, repo_dir, data_dir, figures_dir, show_images, save_figure, markdown_table, to_pil, hwc2chw
+from .core import load_image, save_image, repo_dir, data_dir, figures_dir, show_images, save_figure, markdown_table, to_pil, hwc2chw, center_crop
 from .degrade import PRESETS, EXTRA_PRESETS, degrade, gaussian_kernel
 from .data import photos, find_pairs, RESEARCH_ONLY
 from .metrics import psnr, ssim, mse, gradient_energy, noise_sigma, grid_artifact
@@ -35,12 +35,6 @@ class Case:
     target:np.ndarray   # float32 CHW in [0, 1]
     kernel:np.ndarray|None  # true blur kernel (None for real pairs)
 
-def _center_crop(img:np.ndarray, size:int|None) -> np.ndarray:
-    if size is None: return img
-    h, w = img.shape[1:]; ch, cw = min(h, size), min(w, size)
-    y, x = (h - ch)//2, (w - cw)//2
-    return np.ascontiguousarray(img[:, y:y+ch, x:x+cw])
-
 def synthetic_cases(split:str='test', # embedded split
                     presets:tuple=PRESETS, # presets to apply
                     strengths:tuple=(0.25, 0.5, 0.75), # strengths per preset
@@ -51,7 +45,7 @@ def synthetic_cases(split:str='test', # embedded split
     "Degraded crops of the embedded photos, one per (photo, preset, strength), with fixed seeds."
     out = []
     for i, p in enumerate(photos(split)[:n]):
-        img = _center_crop(load_image(p.path), crop)
+        img = center_crop(load_image(p.path), crop)
         for j, pr in enumerate(presets):
             for s in strengths:
                 d = degrade(img, pr, s, rng=[seed, i, j, int(round(s*100))])
@@ -64,7 +58,7 @@ def folder_cases(root, # Kaggle DBlur / GoPro / pair folder
                  crop:int|None=384, # centre crop side
                 ) -> list:
     "Real blurred/sharp pairs from a folder in any supported layout."
-    return [Case(Path(b).stem, Path(root).name, 'real', 1., _center_crop(load_image(b), crop), _center_crop(load_image(s), crop), None)
+    return [Case(Path(b).stem, Path(root).name, 'real', 1., center_crop(load_image(b), crop), center_crop(load_image(s), crop), None)
             for b, s in find_pairs(root, split)[:n]]
 
 # %% ../nbs/07_evaluate.ipynb #cb96f47a
@@ -318,7 +312,7 @@ def plot_grid(methods:dict, cases:list, path=None, crop:int=128):
         outs = [('input', c.blurred)] + [(n, m(c)) for n, m in methods.items() if n != 'input'] + [('target', c.target)]
         for n, o in outs:
             if o is None: continue
-            imgs.append(_center_crop(o, crop)); titles.append(f'{n}\n{psnr(o, c.target):.1f} dB' if n != 'target' else f'{c.preset} s={c.strength}\ntarget')
+            imgs.append(center_crop(o, crop)); titles.append(f'{n}\n{psnr(o, c.target):.1f} dB' if n != 'target' else f'{c.preset} s={c.strength}\ntarget')
     ncols = len(imgs)//len(cases)
     return save_figure(show_images(imgs, titles, ncols=ncols, size=1.9), 'comparison_grid.png', path, dpi=70)
 
@@ -361,8 +355,8 @@ def plot_model_crops(names:tuple, # model names
     "100% crops of input, each model and the target with PSNR and gradient energy out/in; saved as `model_crops.png`."
     imgs, titles = [], []
     for c in cases:
-        x = _center_crop(c.blurred, crop); t = None if c.target is None else _center_crop(c.target, crop)
-        for n, o in [('input', x)] + [(n, _center_crop(restore_array(c.blurred, n), crop)) for n in names]:
+        x = center_crop(c.blurred, crop); t = None if c.target is None else center_crop(c.target, crop)
+        for n, o in [('input', x)] + [(n, center_crop(restore_array(c.blurred, n), crop)) for n in names]:
             imgs.append(o); titles.append(f'{n}\n' + (f'{psnr(o, t):.1f} dB, ' if t is not None else '') + f'GE ×{gradient_energy(o)/gradient_energy(x):.2f}')
         imgs.append(t if t is not None else np.ones_like(x)); titles.append(f'{c.preset} s={c.strength}\ntarget' if t is not None else f'{c.image}\n(no target)')
     return save_figure(show_images(imgs, titles, ncols=len(names) + 2, size=2.), 'model_crops.png', path, dpi=80)

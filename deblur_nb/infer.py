@@ -12,7 +12,7 @@ import torch, torch.nn as nn
 from PIL import Image
 from fastcore.script import call_parse, CliError
 import torch.nn.functional as F
-from .core import IMAGE_EXTS, ImageError, LoadedImage, read_image, save_image, to_pil, luma, markdown_table, gradient_energy
+from .core import IMAGE_EXTS, ImageError, LoadedImage, read_image, save_image, to_pil, luma, markdown_table, gradient_energy, center_crop
 from .models import load_model, weights_dir, shipped_models, bf16_supported, can_compile, pad_to
 
 # %% auto #0
@@ -182,13 +182,6 @@ def _resize(x:np.ndarray, # float32 CHW image
     t = torch.from_numpy(np.ascontiguousarray(x))[None]
     return F.interpolate(t, size=size, mode='bicubic', align_corners=False, antialias=size[0] < x.shape[1] or size[1] < x.shape[2])[0].numpy()
 
-def _centre(x:np.ndarray, # CHW image
-            side:int, # the window's largest side
-           ) -> np.ndarray:
-    "The centred window of `x` of at most `side` × `side` pixels (a view)."
-    c, h, w = x.shape; y0, x0 = max(0, (h - side)//2), max(0, (w - side)//2)
-    return x[:, y0:y0 + side, x0:x0 + side]
-
 def two_scale(img:np.ndarray, # float32 CHW input
               out:np.ndarray, # the full-resolution result for `img`
               restore, # function: CHW image -> restored CHW image (the same model and settings as `out`)
@@ -203,8 +196,8 @@ def two_scale(img:np.ndarray, # float32 CHW input
     small = _resize(img, hs); np.clip(small, 0, 1, out=small)
     low = _resize(out, hs); np.clip(low, 0, 1, out=low)
     whole = mode == 'on' or hs[0]*hs[1] <= probe*probe   # up to about 4 MP the decision sees the whole half-size copy
-    half = restore(small if whole else _centre(small, probe))
-    ratio = float(gradient_energy(half) / max(gradient_energy(low if whole else _centre(low, probe)), 1e-4))   # floor: about a flat page with 1/255 noise
+    half = restore(small if whole else center_crop(small, probe))
+    ratio = float(gradient_energy(half) / max(gradient_energy(low if whole else center_crop(low, probe)), 1e-4))   # floor: about a flat page with 1/255 noise
     if mode == 'auto' and ratio <= threshold: return out, ratio
     if not whole: half = restore(small)   # blending: now the whole half-size copy
     del small
