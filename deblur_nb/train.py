@@ -27,9 +27,9 @@ from .metrics import psnr_metric, ssim_metric, grid_bumps, GRID_PERIODS, GRID_FL
 from .models import build_model, save_model, load_model, load_grown, model_record, weights_dir, PatchDiscriminator, bf16_supported, can_compile
 
 # %% auto #0
-__all__ = ['DEFAULT_MODEL', 'TRAIN_PRESETS', 'LIMITATIONS', 'CAMERA_LIMITATION', 'charbonnier', 'fft_l1', 'grid_loss',
-           'RestorationLoss', 'Checkpoint', 'load_checkpoint', 'TimeBudget', 'EpochCSV', 'SyncDataEpoch', 'GANCallback',
-           'make_learner', 'BF16', 'fast_engine', 'ShardDL', 'DDPTrainer', 'train', 'record_markdown',
+__all__ = ['DEFAULT_MODEL', 'TRAIN_PRESETS', 'LIMITATIONS', 'CAMERA_LIMITATION', 'charbonnier', 'fft_l1', 'psnr_loss',
+           'grid_loss', 'RestorationLoss', 'Checkpoint', 'load_checkpoint', 'TimeBudget', 'EpochCSV', 'SyncDataEpoch',
+           'GANCallback', 'make_learner', 'BF16', 'fast_engine', 'ShardDL', 'DDPTrainer', 'train', 'record_markdown',
            'cycles_markdown', 'publish_record', 'model_card', 'write_model_card', 'parse_kwargs', 'train_cli']
 
 # %% ../nbs/05_train.ipynb #a139dbb7
@@ -42,6 +42,10 @@ def fft_l1(pred:torch.Tensor, target:torch.Tensor) -> torch.Tensor:
     d = torch.fft.rfft2(pred.float(), norm='ortho') - torch.fft.rfft2(target.float(), norm='ortho')
     return (d.real.abs() + d.imag.abs()).mean()
 
+def psnr_loss(pred:torch.Tensor, target:torch.Tensor) -> torch.Tensor:
+    "Minus the PSNR (dB, peak 1) of each image, averaged over the batch: NAFNet's loss, the quantity the benchmark scores."
+    return (10*torch.log10(((pred.float() - target.float())**2).mean((1, 2, 3)) + 1e-8)).mean()
+
 def grid_loss(pred:torch.Tensor, target:torch.Tensor, periods:tuple=GRID_PERIODS,
               floor:float=GRID_FLOOR, # `grid_bumps` floor; 1e-4 keeps a flat patch's gradient (up to hundreds of times a textured one's) from taking over a step
              ) -> torch.Tensor:
@@ -50,10 +54,12 @@ def grid_loss(pred:torch.Tensor, target:torch.Tensor, periods:tuple=GRID_PERIODS
     return ((grid_bumps(pred, tuple(periods), floor) - bt)**2).sum(1).mean(0).sum()   # squared: the small estimation noise of a patch costs little
 
 class RestorationLoss(nn.Module):
-    "Charbonnier plus `fft` times the frequency L1 plus `grid` times the grid-pattern penalty."
-    def __init__(self, fft:float=0.05, grid:float=0., grid_floor:float=GRID_FLOOR): super().__init__(); self.fft, self.grid, self.floor = fft, grid, grid_floor
+    "Charbonnier plus `fft` times the frequency L1 plus `grid` times the grid-pattern penalty plus `psnr` times `psnr_loss`."
+    def __init__(self, fft:float=0.05, grid:float=0., grid_floor:float=GRID_FLOOR, psnr:float=0.):
+        super().__init__(); self.fft, self.grid, self.floor, self.psnr = fft, grid, grid_floor, psnr
     def forward(self, pred, target):
-        return charbonnier(pred, target) + (self.fft*fft_l1(pred, target) if self.fft else 0) + (self.grid*grid_loss(pred, target, floor=self.floor) if self.grid else 0)
+        return (charbonnier(pred, target) + (self.fft*fft_l1(pred, target) if self.fft else 0) + (self.grid*grid_loss(pred, target, floor=self.floor) if self.grid else 0)
+                + (self.psnr*psnr_loss(pred, target) if self.psnr else 0))
 
 # %% ../nbs/05_train.ipynb #4a339b16
 def _world() -> tuple:
@@ -182,6 +188,7 @@ def make_learner(dls, # fastai DataLoaders of (blurred, sharp) pairs
                  fft:float=0.05, # weight of the frequency loss
                  grid:float=0., # weight of the grid-pattern penalty (`grid_loss`)
                  grid_floor:float=GRID_FLOOR, # its `grid_bumps` floor
+                 psnr:float=0., # weight of `psnr_loss`
                  wd:float=1e-4, # weight decay
                  path=None, # folder for logs and checkpoints
                  model:nn.Module|None=None, # start from this model instead of a new one
@@ -192,7 +199,7 @@ def make_learner(dls, # fastai DataLoaders of (blurred, sharp) pairs
     "A fastai `Learner` for a deblurring model with restoration loss, PSNR/SSIM metrics and gradient clipping."
     model = model if model is not None else build_model(arch, **(model_kwargs or {}))
     cbs = [SyncDataEpoch()] + ([GradientClip(clip)] if clip else []) + list(cbs or [])
-    return Learner(dls, model, loss_func=RestorationLoss(fft, grid, grid_floor), opt_func=partial(Adam, eps=eps), wd=wd, metrics=[psnr_metric, ssim_metric],
+    return Learner(dls, model, loss_func=RestorationLoss(fft, grid, grid_floor, psnr), opt_func=partial(Adam, eps=eps), wd=wd, metrics=[psnr_metric, ssim_metric],
                    path=Path(path) if path else Path(tempfile.mkdtemp()), model_dir='.', cbs=cbs)
 
 # %% ../nbs/05_train.ipynb #152e31c5
@@ -304,7 +311,8 @@ def _cycle_entry(plan:dict, # a finished run's plan
                 minutes=round(plan['seconds']/60, 1), lr=plan['lr'], adam_eps=plan.get('eps', 1e-5), fft_loss=plan['fft'], grid_loss=plan.get('grid', 0.), presets=plan['presets'],
                 patch=plan['size'], batch_size=plan['bs'], valid_input_psnr=metrics['valid_input_psnr'], valid_psnr=metrics['valid_psnr'],
                 command=_command(plan['name']), **({'crop_tries': plan['crop_tries']} if plan.get('crop_tries', 1) > 1 else {}),
-                **({'grid_floor': plan['grid_floor']} if plan.get('grid_floor', GRID_FLOOR) != GRID_FLOOR else {}))   # both absent at their defaults, so older records read the same
+                **({'grid_floor': plan['grid_floor']} if plan.get('grid_floor', GRID_FLOOR) != GRID_FLOOR else {}),
+                **({'psnr_loss': plan['psnr']} if plan.get('psnr') else {}))   # all three absent at their defaults, so older records read the same
 
 def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<name>.pt
           arch:str='nafnet', # 'nafnet' or 'unet'
@@ -318,6 +326,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
           fft:float=0.05, # frequency-loss weight
           grid:float=0., # weight of the grid-pattern penalty (`grid_loss`)
           grid_floor:float=GRID_FLOOR, # its `grid_bumps` floor (1e-4: flat patches no longer dominate a step)
+          psnr:float=0., # weight of `psnr_loss` (minus each patch's PSNR)
           crop_tries:int=1, # training crops drawn per item, the most detailed kept (`SynthPairs`; more: fewer plain patches)
           eps:float=1e-8, # Adam's epsilon
           gan:float=0., # adversarial weight (> 0: GAN fine-tune of `init`)
@@ -356,7 +365,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
         if rank == 0 and (run/'last.pth').exists():   # a checkpoint without its plan cannot be resumed; keep it, out of the way
             os.replace(run/'last.pth', run/'last.pth.orphan'); warnings.warn(f"{run/'last.pth'} had no plan.json: moved to last.pth.orphan")
         prev = dict(cycle=r.get('cycles', 1) - 1, epochs_done=r['epochs'], seconds=r['train_seconds'], notes=r.get('notes', []),
-                    presets=r.get('presets'), size=r.get('patch'), bs=r.get('batch_size'), fft=r.get('fft_loss'), grid=r.get('grid_loss'), grid_floor=r.get('grid_floor'),
+                    presets=r.get('presets'), size=r.get('patch'), bs=r.get('batch_size'), fft=r.get('fft_loss'), grid=r.get('grid_loss'), grid_floor=r.get('grid_floor'), psnr=r.get('psnr_loss'),
                     model_kwargs=r['kwargs'], int8=r.get('dtype') == 'int8', crop_tries=r.get('crop_tries'), init=r.get('init'), init_seconds=r.get('init_seconds'), cycle_log=r.get('cycle_log', []), shipped=True)
         log = repo_dir()/'results'/'training'/f'{name}_log.csv'   # the published log of the earlier cycles
         if rank == 0 and out == weights_dir() and log.exists() and not (run/'log.csv').exists(): shutil.copy(log, run/'log.csv')
@@ -364,6 +373,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     if prev and prev.get('grid') is None: prev['grid'] = 0.   # planned or shipped before the grid penalty existed: it had none
     if prev and prev.get('crop_tries') is None: prev['crop_tries'] = 1   # nor did they choose crops by detail
     if prev and prev.get('grid_floor') is None: prev['grid_floor'] = GRID_FLOOR   # nor floor the penalty's normalisation
+    if prev and prev.get('psnr') is None: prev['psnr'] = 0.   # nor use the PSNR loss
     model_kwargs = prev.get('model_kwargs') or model_kwargs or (DEFAULT_MODEL if arch == 'nafnet' else {})   # a resume keeps its architecture
     init = init or prev.get('init')
     new_cycle = extend and 'epochs_done' in prev   # only a finished run gets a new cycle; an unfinished one resumes
@@ -376,7 +386,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     offset = prev.get('epochs_done', 0) if new_cycle else prev.get('offset', 0)   # epochs logged by earlier cycles
     model, init_seconds = None, prev.get('init_seconds')
     plan_eps = prev.get('eps', 1e-5) if prev and not new_cycle else eps   # a run planned before eps was recorded used fastai's 1e-5
-    if prev and not new_cycle: fft, grid, grid_floor, gan, crop_tries = prev.get('fft', fft), prev['grid'], prev['grid_floor'], prev.get('gan', gan), prev['crop_tries']   # a resume keeps its planned loss and crops
+    if prev and not new_cycle: fft, grid, grid_floor, psnr, gan, crop_tries = prev.get('fft', fft), prev['grid'], prev['grid_floor'], prev['psnr'], prev.get('gan', gan), prev['crop_tries']   # a resume keeps its planned loss and crops
     dls = get_dls(source, preset=tuple(presets), size=size, valid_size=256, bs=bs, repeats=repeats, seed=seed, n_valid=n_valid, device=dev,
                   crop_tries=crop_tries)
     dls.train.dataset.seed = seed + 1000*cycle   # each cycle sees fresh training patches; validation stays fixed
@@ -384,7 +394,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     if init is not None:
         model = load_model(init).train()
         if init_seconds is None: init_seconds = model_record(init).get('train_seconds')   # the starting weights may be retrained later
-    learn = make_learner(dls, arch, model_kwargs, fft, grid, grid_floor, path=run, model=model, eps=plan_eps,
+    learn = make_learner(dls, arch, model_kwargs, fft, grid, grid_floor, psnr, path=run, model=model, eps=plan_eps,
                          cbs=([Checkpoint(run), EpochCSV(run/'log.csv', offset)] if rank == 0 else []) + ([GANCallback(weight=gan)] if gan else [])
                              + ([DDPTrainer(dev)] if world > 1 else []))   # only process 0 writes
     learn.model.to(dev)
@@ -401,14 +411,14 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
         before = prev.get('seconds', 0) + prev.get('before', 0)
         notes = prev.get('notes', []) + [f"cycle {cycle + 1}: a new one-cycle of {epochs or minutes} {'epochs' if epochs else 'min'} at peak lr {lr:g} "
                                          f"(Adam eps {eps:g}) from {start_w} (after {before/60:.0f} min), on fresh training patches"
-                                         + _changes(prev, presets=list(presets), size=size, bs=bs, fft=fft, grid=grid, grid_floor=grid_floor, crop_tries=crop_tries)
+                                         + _changes(prev, presets=list(presets), size=size, bs=bs, fft=fft, grid=grid, grid_floor=grid_floor, psnr=psnr, crop_tries=crop_tries)
                                          + (f'; NAF blocks or refinement head added, starting as the identity:{grown[1:]}' if grown else '')]
     if raw and not new_cycle:   # the plan this run resumes
         plan = json.loads(raw)
         if plan.get('minutes') and minutes > plan['minutes']: plan['minutes'] = minutes   # a larger budget extends the run
     else:
         plan = dict(name=name, arch=arch, model_kwargs=model_kwargs, epochs=epochs, minutes=None if epochs else minutes, lr=lr,
-                    bs=bs, size=size, repeats=repeats, presets=list(presets), fft=fft, grid=grid, grid_floor=grid_floor, crop_tries=crop_tries, eps=eps, gan=gan, init=init, seed=seed,
+                    bs=bs, size=size, repeats=repeats, presets=list(presets), fft=fft, grid=grid, grid_floor=grid_floor, psnr=psnr, crop_tries=crop_tries, eps=eps, gan=gan, init=init, seed=seed,
                     int8=bool(prev.get('int8', False) if int8 is None else int8),
                     source=str(source) if source else 'embedded', init_seconds=init_seconds, start=str(start_f) if start_f else None, cycle=cycle, before=before, offset=offset, notes=notes, seconds=0,
                     history=prev.get('cycle_log', []) if new_cycle else [])   # the finished cycles this one follows
@@ -434,7 +444,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
         plan_f.write_text(json.dumps(plan, indent=2))
         last = plan['cycle_log'][-1]   # the record's settings are those of the last cycle
         rec = dict(run=name, data=plan['source'], **{k: last[k] for k in ('presets', 'patch', 'batch_size')},
-                   epochs=plan['epochs_done'], cycles=plan['cycle'] + 1, **{k: last[k] for k in ('lr', 'adam_eps', 'fft_loss', 'grid_loss', 'grid_floor', 'crop_tries') if k in last},
+                   epochs=plan['epochs_done'], cycles=plan['cycle'] + 1, **{k: last[k] for k in ('lr', 'adam_eps', 'fft_loss', 'grid_loss', 'grid_floor', 'psnr_loss', 'crop_tries') if k in last},
                    gan_weight=plan['gan'], init=plan['init'], init_seconds=plan.get('init_seconds'), train_seconds=round(plan['seconds'] + plan['before']), machine=_machine(), engine=engine,
                    notes=plan.get('notes', []), cycle_log=plan['cycle_log'],
                    command=_command(name), **metrics)
@@ -519,7 +529,7 @@ def model_card(name:str='default', # shipped weight name
             ('training data', f"{r['data']}: the {len(photos('train'))} train-split photos of `data/photos/` (licences: {_licences()}; credits in "
                               "`data/photos/SOURCES.md`), degraded on the fly" if r['data'] == 'embedded' else str(r['data'])),
             ('degradations' + last, f"{', '.join(dict.fromkeys(r['presets']))} (mix {', '.join(r['presets'])}), {r['patch']} px patches, batch {r['batch_size']}"),
-            ('loss' + last, f"Charbonnier + {r.get('fft_loss', 0):g} × FFT-L1" + (f" + {r['grid_loss']:g} × grid penalty" + (f" (floor {r['grid_floor']:g})" if 'grid_floor' in r else '') if r.get('grid_loss') else '')
+            ('loss' + last, f"Charbonnier + {r.get('fft_loss', 0):g} × FFT-L1" + (f" + {r['grid_loss']:g} × grid penalty" + (f" (floor {r['grid_floor']:g})" if 'grid_floor' in r else '') if r.get('grid_loss') else '') + (f" + {r['psnr_loss']:g} × PSNR loss" if r.get('psnr_loss') else '')
                      + (f" + {r['gan_weight']:g} × adversarial (PatchGAN)" if r.get('gan_weight') else '')),
             ('training', f"{r['train_seconds']/60:.0f} min, {r['epochs']} epochs in {r.get('cycles', 1)} one-cycle{'s; the last' if last else ''} on {r['machine']}" + (f" ({r['engine']})" if r.get('engine') else '') + init),
             ('validation PSNR', f"{r['valid_input_psnr']:.2f} → {r['valid_psnr']:.2f} dB ({r['valid_psnr_gain']:+.2f} dB, the run's own mix)")]
@@ -578,6 +588,7 @@ def train_cli(name:str='default', # run name (weights: deblur_nb/weights/<name>.
               fft:float=0.05, # weight of the frequency loss
               grid:float=0., # weight of the grid-pattern penalty (against pixel-shuffle dotting)
               grid_floor:float=GRID_FLOOR, # floor of the penalty's normalisation (1e-4: flat patches no longer dominate a step)
+              psnr:float=0., # weight of the PSNR loss (minus each patch's PSNR in dB)
               crop_tries:int=1, # training crops drawn per item, the one with the most fine detail kept (more: fewer plain patches)
               bs:int=8, # batch size
               size:int=128, # patch side
@@ -598,7 +609,7 @@ def train_cli(name:str='default', # run name (weights: deblur_nb/weights/<name>.
               eager:bool=False, # train in float32 eager mode (default: bf16 autocast + torch.compile where supported)
              ):
     "Train or resume a deblurring model and write its weights and JSON record into the package."
-    p = train(name, arch, parse_kwargs(model_kwargs) or None, minutes, epochs, lr, bs, size, presets=tuple(presets.split(',')) if presets else TRAIN_PRESETS, fft=fft, grid=grid, grid_floor=grid_floor, crop_tries=crop_tries, eps=eps, gan=gan, init=init, extend=extend,
+    p = train(name, arch, parse_kwargs(model_kwargs) or None, minutes, epochs, lr, bs, size, presets=tuple(presets.split(',')) if presets else TRAIN_PRESETS, fft=fft, grid=grid, grid_floor=grid_floor, psnr=psnr, crop_tries=crop_tries, eps=eps, gan=gan, init=init, extend=extend,
               grow=parse_kwargs(grow), int8=int8 or None, source=source, threads=threads, device=device,
               batches_per_epoch=batches_per_epoch, n_valid=n_valid, runs=runs, out=out, fast=not eager)
     if int(os.environ.get('RANK', 0)) == 0: print(p); print(p.with_suffix('.json').read_text())
