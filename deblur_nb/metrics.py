@@ -9,8 +9,8 @@ import torch, torch.nn.functional as F
 from .core import luma, gradient_energy  # gradient_energy lives in core so that inference needs no metrics; re-exported here
 
 # %% auto #0
-__all__ = ['GRID_FLOOR', 'GRID_PERIODS', 'mse', 'psnr', 'ssim_map', 'ssim', 'psnr_metric', 'ssim_metric', 'shift_tolerant',
-           'noise_sigma', 'lag_products', 'grid_bumps', 'grid_artifact']
+__all__ = ['GRID_FLOOR', 'GRID_PERIODS', 'mse', 'psnr', 'ssim_map', 'ssim', 'image_psnr', 'psnr_metric', 'ssim_metric',
+           'shift_tolerant', 'noise_sigma', 'lag_products', 'grid_bumps', 'grid_artifact']
 
 # %% ../nbs/03_metrics.ipynb #224b1f27
 def mse(pred, # image(s) in [0, 1], numpy or torch, any layout
@@ -59,10 +59,13 @@ def ssim(pred, # image(s) in [0, 1]: CHW or BCHW, numpy or torch
     return float(ssim_map(p.double().clamp(0, 1), t.double()).mean())
 
 # %% ../nbs/03_metrics.ipynb #8cd8af32
+def image_psnr(pred:torch.Tensor, target:torch.Tensor) -> torch.Tensor:
+    "PSNR (dB, peak 1) of each image of a BCHW batch, differentiable (the training loss `psnr_loss` uses it too)."
+    return 10*torch.log10(1/((pred.float() - target.float())**2).flatten(1).mean(1).clamp_min(1e-10))
+
 def psnr_metric(pred:torch.Tensor, target:torch.Tensor) -> torch.Tensor:
     "Mean per-image PSNR (dB) of a BCHW batch in [0, 1]; a fastai metric."
-    m = ((pred.detach().float().clamp(0, 1) - target.float())**2).flatten(1).mean(1).clamp_min(1e-10)
-    return (10*torch.log10(1/m)).mean()
+    return image_psnr(pred.detach().clamp(0, 1), target).mean()
 
 def ssim_metric(pred:torch.Tensor, target:torch.Tensor) -> torch.Tensor:
     "Mean SSIM of a BCHW batch in [0, 1]; a fastai metric."

@@ -23,7 +23,7 @@ from fastcore.script import call_parse
 from .core import repo_dir, markdown_table
 from .degrade import PRESETS, EXTRA_PRESETS
 from .data import get_dls, photos, EpochDataLoader
-from .metrics import psnr_metric, ssim_metric, grid_bumps, GRID_PERIODS, GRID_FLOOR
+from .metrics import image_psnr, psnr_metric, ssim_metric, grid_bumps, GRID_PERIODS, GRID_FLOOR
 from .models import build_model, save_model, load_model, load_grown, model_record, weights_dir, PatchDiscriminator, bf16_supported, can_compile
 
 # %% auto #0
@@ -44,7 +44,7 @@ def fft_l1(pred:torch.Tensor, target:torch.Tensor) -> torch.Tensor:
 
 def psnr_loss(pred:torch.Tensor, target:torch.Tensor) -> torch.Tensor:
     "Minus the PSNR (dB, peak 1) of each image, averaged over the batch: NAFNet's loss, the quantity the benchmark scores."
-    return (10*torch.log10(((pred.float() - target.float())**2).mean((1, 2, 3)) + 1e-8)).mean()
+    return -image_psnr(pred, target).mean()
 
 def grid_loss(pred:torch.Tensor, target:torch.Tensor, periods:tuple=GRID_PERIODS,
               floor:float=GRID_FLOOR, # `grid_bumps` floor; 1e-4 keeps a flat patch's gradient (up to hundreds of times a textured one's) from taking over a step
@@ -370,10 +370,8 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
         log = repo_dir()/'results'/'training'/f'{name}_log.csv'   # the published log of the earlier cycles
         if rank == 0 and out == weights_dir() and log.exists() and not (run/'log.csv').exists(): shutil.copy(log, run/'log.csv')
     elif extend and not prev: raise FileNotFoundError(f'extend: nothing to continue, no run in {run} and no {shipped}; drop --extend to start a new run')
-    if prev and prev.get('grid') is None: prev['grid'] = 0.   # planned or shipped before the grid penalty existed: it had none
-    if prev and prev.get('crop_tries') is None: prev['crop_tries'] = 1   # nor did they choose crops by detail
-    if prev and prev.get('grid_floor') is None: prev['grid_floor'] = GRID_FLOOR   # nor floor the penalty's normalisation
-    if prev and prev.get('psnr') is None: prev['psnr'] = 0.   # nor use the PSNR loss
+    for k, v in dict(grid=0., crop_tries=1, grid_floor=GRID_FLOOR, psnr=0.).items():   # planned or shipped before these settings existed: they had none
+        if prev and prev.get(k) is None: prev[k] = v
     model_kwargs = prev.get('model_kwargs') or model_kwargs or (DEFAULT_MODEL if arch == 'nafnet' else {})   # a resume keeps its architecture
     init = init or prev.get('init')
     new_cycle = extend and 'epochs_done' in prev   # only a finished run gets a new cycle; an unfinished one resumes
