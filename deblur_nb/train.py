@@ -28,9 +28,10 @@ from .models import build_model, save_model, load_model, load_grown, model_recor
 
 # %% auto #0
 __all__ = ['DEFAULT_MODEL', 'TRAIN_PRESETS', 'LIMITATIONS', 'CAMERA_LIMITATION', 'charbonnier', 'fft_l1', 'psnr_loss',
-           'grid_loss', 'RestorationLoss', 'Checkpoint', 'load_checkpoint', 'TimeBudget', 'EpochCSV', 'SyncDataEpoch',
-           'GANCallback', 'make_learner', 'BF16', 'fast_engine', 'ShardDL', 'DDPTrainer', 'train', 'record_markdown',
-           'cycles_markdown', 'publish_record', 'model_card', 'write_model_card', 'parse_kwargs', 'train_cli']
+           'grid_loss', 'RestorationLoss', 'RunClock', 'Checkpoint', 'load_checkpoint', 'TimeBudget', 'EpochCSV',
+           'SyncDataEpoch', 'GANCallback', 'make_learner', 'BF16', 'fast_engine', 'ShardDL', 'DDPTrainer', 'train',
+           'record_markdown', 'cycles_markdown', 'publish_record', 'model_card', 'write_model_card', 'parse_kwargs',
+           'train_cli']
 
 # %% ../nbs/05_train.ipynb #a139dbb7
 def charbonnier(pred:torch.Tensor, target:torch.Tensor, eps:float=1e-3) -> torch.Tensor:
@@ -84,18 +85,34 @@ def _skipped(cb:Callback) -> bool:
     "True while a resumed fit is skipping epochs that were already done."
     return cb.epoch < getattr(cb.learn, 'resume_from', 0)
 
-class Checkpoint(Callback):
-    "Save model + optimizer atomically after each epoch, with the finished epoch index."
+class RunClock:
+    "Seconds a run has worked: time since it started plus `spent`, less every gap over `pause` seconds between two looks."
+    def __init__(self, spent:float=0., # seconds worked before this fit (a resumed run)
+                 pause:float=300., # a longer gap between two looks is a pause (the process stopped with SIGSTOP), not work
+                ): self.spent, self.pause, self.t0, self.last, self.paused = spent, pause, time.monotonic(), time.monotonic(), 0.
+    def __call__(self) -> float:
+        "Look at the clock: the seconds worked so far."
+        now = time.monotonic()
+        if now - self.last > self.pause: self.paused += now - self.last
+        self.last = now; return self.spent + now - self.t0 - self.paused
+
+class _Clocked(Callback):
+    "A callback with a `RunClock` that looks at every batch, training and validation, so a pause is seen wherever it falls."
+    def before_fit(self): self.clock = RunClock(self.spent)
+    def before_batch(self): self.clock()
+    def after_batch(self): self.clock()
+
+class Checkpoint(_Clocked):
+    "Save model + optimizer atomically after each epoch, with the finished epoch index and the seconds worked."
     order = 65
     def __init__(self, folder, # run folder
                  spent:float=0., # training seconds before this fit (set when resuming)
-                ): self.folder, self.spent, self.t0 = Path(folder), spent, time.time() - spent
-    def before_fit(self): self.t0 = time.time() - self.spent
+                ): self.folder, self.spent, self.clock = Path(folder), spent, RunClock(spent)
     def after_epoch(self):
         if _skipped(self): return
         self.folder.mkdir(parents=True, exist_ok=True)
         state = dict(model=_bare(self.learn.model).state_dict(), opt=self.learn.opt.state_dict(), epoch=self.epoch,
-                     seconds=time.time() - self.t0)   # the same clock as `TimeBudget`'s, for fixed-epoch runs too
+                     seconds=self.clock())   # the same clock as `TimeBudget`'s, for fixed-epoch runs too
         if hasattr(self.learn, 'gan'): state['gan'] = self.learn.gan.state_dict()   # the discriminator resumes too
         tmp = self.folder/'last.pth.tmp'; torch.save(state, tmp); os.replace(tmp, self.folder/'last.pth')
 
@@ -112,17 +129,17 @@ def load_checkpoint(learn:Learner, # learner whose model/optimizer receive the s
     if 'gan' in state and hasattr(learn, 'gan'): learn.gan.load_state_dict(state['gan'])
     return state['epoch'] + 1, state.get('seconds') or 0.
 
-class TimeBudget(Callback):
-    "Drive the one-cycle schedule by elapsed time instead of iterations; stop training when `seconds` are used up."
+class TimeBudget(_Clocked):
+    "Drive the one-cycle schedule by the seconds worked instead of iterations; stop training when `seconds` are used up."
     order = 70
     def __init__(self, seconds:float, # training time budget
                  spent:float=0., # seconds already spent (when resuming)
                 ): self.seconds, self.spent = seconds, spent
-    def before_fit(self): self.t0 = time.time() - self.spent
-    def elapsed(self) -> float: return time.time() - self.t0
+    def elapsed(self) -> float: return self.clock()
     def before_batch(self):
+        t = self.clock()
         if not self.training: return
-        t = _shared(self.elapsed())   # data-parallel: process 0's clock, so every process uses the same lr and stops at the same batch
+        t = _shared(t)   # data-parallel: process 0's clock, so every process uses the same lr and stops at the same batch
         if t >= self.seconds: raise CancelTrainException()   # mid-epoch: validate, checkpoint, then stop
         self.learn.pct_train = min(t/self.seconds, 0.9999)
     def after_epoch(self):
@@ -433,7 +450,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     else:                  # a time budget: the schedule follows the clock, the fit stops when the budget is used
         tb = TimeBudget(plan['minutes']*60, spent)
         if spent < plan['minutes']*60: learn.fit_one_cycle(100_000, plan['lr'], start_epoch=start, cbs=[tb])
-        plan['seconds'] = max(spent, tb.elapsed() if hasattr(tb, 't0') else spent)
+        plan['seconds'] = max(spent, tb.elapsed() if hasattr(tb, 'clock') else spent)
     w = out/f'{name}.pt'
     if rank == 0:   # the other processes only trained
         plan['epochs_done'] = int(pd.read_csv(run/'log.csv').epoch.max()) + 1 if (run/'log.csv').exists() else start + offset
