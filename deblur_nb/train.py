@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_train.ipynb #e33d0356
 from __future__ import annotations
-import json, os, platform, random, shutil, sys, tempfile, time, warnings
+import json, os, platform, random, shutil, signal, sys, tempfile, threading, time, warnings
 from collections import Counter
 from functools import partial
 from pathlib import Path
@@ -86,15 +86,27 @@ def _skipped(cb:Callback) -> bool:
     return cb.epoch < getattr(cb.learn, 'resume_from', 0)
 
 class RunClock:
-    "Seconds a run has worked: time since it started plus `spent`, less every gap over `pause` seconds between two looks."
+    "Seconds a run has worked: time since it started plus `spent`, less every gap between two looks in which the process was stopped."
+    conts = 0   # SIGCONTs seen by this process (`continued`)
     def __init__(self, spent:float=0., # seconds worked before this fit (a resumed run)
-                 pause:float=300., # a longer gap between two looks is a pause (the process stopped with SIGSTOP), not work
-                ): self.spent, self.pause, self.t0, self.last, self.paused = spent, pause, time.monotonic(), time.monotonic(), 0.
+                 now=time.monotonic, # the clock read (a fake one in tests)
+                ):
+        self.spent, self.now, self.paused, self.seen = spent, now, 0., RunClock.conts
+        self.t0 = self.last = now(); _watch_sigcont()
+    @classmethod
+    def continued(cls, *args):
+        "Note that the process was continued after a stop (the SIGCONT handler)."
+        cls.conts += 1
     def __call__(self) -> float:
         "Look at the clock: the seconds worked so far."
-        now = time.monotonic()
-        if now - self.last > self.pause: self.paused += now - self.last
-        self.last = now; return self.spent + now - self.t0 - self.paused
+        t = self.now()
+        if RunClock.conts != self.seen: self.paused += t - self.last; self.seen = RunClock.conts   # stopped since the last look
+        self.last = t; return self.spent + t - self.t0 - self.paused
+
+def _watch_sigcont():
+    "Count SIGCONTs (`kill -CONT` after `kill -STOP`, `fg` after Ctrl-Z) in `RunClock.conts`; only the main thread can."
+    if threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGCONT) != RunClock.continued:
+        signal.signal(signal.SIGCONT, RunClock.continued)
 
 class _Clocked(Callback):
     "A callback with a `RunClock` that looks at every batch, training and validation, so a pause is seen wherever it falls."
@@ -145,19 +157,19 @@ class TimeBudget(_Clocked):
     def after_epoch(self):
         if _shared(self.elapsed()) >= self.seconds: raise CancelFitException()
 
-class EpochCSV(Callback):
-    "Append one CSV row per finished epoch (epoch, losses, metrics, seconds); skipped epochs are not logged."
+class EpochCSV(_Clocked):
+    "Append one CSV row per finished epoch (epoch, losses, metrics, seconds worked); skipped epochs are not logged."
     order = 66
     def __init__(self, fname, # CSV file (appended to)
                  offset:int=0, # added to the epoch numbers (epochs of earlier cycles)
-                ): self.fname, self.offset = Path(fname), offset
-    def before_epoch(self): self.t0 = time.time()
+                ): self.fname, self.offset, self.spent = Path(fname), offset, 0.
+    def before_epoch(self): self.t0 = self.clock()
     def after_epoch(self):
         if _skipped(self): return
         names = ['epoch'] + [str(n) for n in self.recorder.metric_names[1:-1]] + ['seconds']
         log = list(self.recorder.log[1:])
         if getattr(self.recorder, 'cancel_train', False): log = [self.learn.smooth_loss] + log   # a cut-short epoch: its running loss
-        vals = [self.epoch + self.offset] + [f'{float(v):.6f}' for v in log[:len(names)-2]] + [f'{time.time()-self.t0:.1f}']
+        vals = [self.epoch + self.offset] + [f'{float(v):.6f}' for v in log[:len(names)-2]] + [f'{self.clock()-self.t0:.1f}']
         new = not self.fname.exists()
         with open(self.fname, 'a') as f:
             if new: f.write(','.join(names) + '\n')
@@ -444,9 +456,9 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     if start == 0 and plan.get('start'): load_grown(learn.model, _start_weights(plan['start'], dev))
     learn.resume_from = start
     if plan['epochs']:     # a fixed number of epochs
-        t0 = time.time()
-        if start < plan['epochs']: learn.fit_one_cycle(plan['epochs'], plan['lr'], start_epoch=start)
-        plan['seconds'] = spent + time.time() - t0
+        ran = start < plan['epochs']
+        if ran: learn.fit_one_cycle(plan['epochs'], plan['lr'], start_epoch=start)
+        plan['seconds'] = learn.checkpoint.clock() if ran and rank == 0 else spent   # the checkpoint's clock: seconds worked, pauses left out
     else:                  # a time budget: the schedule follows the clock, the fit stops when the budget is used
         tb = TimeBudget(plan['minutes']*60, spent)
         if spent < plan['minutes']*60: learn.fit_one_cycle(100_000, plan['lr'], start_epoch=start, cbs=[tb])
@@ -525,11 +537,15 @@ def _licences(split:str='train') -> str:
     short = lambda l: (s := l.split(' (')[0].split(';')[0].strip()).lower().replace('-', ' ') == 'public domain' and 'public domain' or s
     return ', '.join(f'{l} ({n})' for l, n in Counter(short(p.license) for p in photos(split)).most_common())
 
-def _chain(name:str) -> list:
-    "The commands that reproduce a shipped weight file, its starting weights' first."
-    r = model_record(name)
-    own = [c['command'] for c in r.get('cycle_log', []) if c.get('command')] or [r['command']]
-    return (_chain(r['init']) if r.get('init') and (weights_dir()/f"{r['init']}.json").exists() else []) + own
+def _chain(name:str, # a shipped weight file
+           seconds:float|None=None, # only its cycles within this much training (its state when another model was fine-tuned from it)
+          ) -> list:
+    "The commands that reproduce a shipped weight file, its starting weights' first (as they were when it started from them)."
+    r = model_record(name); cyc = [c for c in r.get('cycle_log', []) if c.get('command')]
+    if seconds is not None and cyc:   # cycles finished by then (a minute's slack: the log rounds each cycle's minutes)
+        cyc = cyc[:max(1, int(np.searchsorted(np.cumsum([c['minutes'] for c in cyc])*60, seconds + 60, side='right')))]
+    own = [c['command'] for c in cyc] or [r['command']]
+    return (_chain(r['init'], r.get('init_seconds')) if r.get('init') and (weights_dir()/f"{r['init']}.json").exists() else []) + own
 
 def model_card(name:str='default', # shipped weight name
                results=None, # folder with `make eval`'s models.csv and real_photos.csv (default: the repo's results/)
