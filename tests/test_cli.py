@@ -31,6 +31,7 @@ def test_demo_uses_shipped_weights(run, tmp_path):
 
 def test_public_deblur_with_the_shipped_model():
     import numpy as np
+    from PIL import Image
     from deblur_nb.infer import deblur
     im = Image.fromarray((np.random.default_rng(0).random((50, 70, 3))*255).astype(np.uint8))
     out = deblur(im)
