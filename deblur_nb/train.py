@@ -28,10 +28,10 @@ from .models import build_model, save_model, load_model, load_grown, model_recor
 
 # %% auto #0
 __all__ = ['DEFAULT_MODEL', 'TRAIN_PRESETS', 'LIMITATIONS', 'CAMERA_LIMITATION', 'charbonnier', 'fft_l1', 'psnr_loss',
-           'grid_loss', 'RestorationLoss', 'RunClock', 'Checkpoint', 'load_checkpoint', 'TimeBudget', 'EpochCSV',
-           'SyncDataEpoch', 'GANCallback', 'make_learner', 'BF16', 'fast_engine', 'ShardDL', 'DDPTrainer', 'train',
-           'record_markdown', 'cycles_markdown', 'publish_record', 'model_card', 'write_model_card', 'parse_kwargs',
-           'train_cli']
+           'grid_loss', 'RestorationLoss', 'RunClock', 'WorkClock', 'Checkpoint', 'load_checkpoint', 'TimeBudget',
+           'EpochCSV', 'SyncDataEpoch', 'GANCallback', 'make_learner', 'BF16', 'fast_engine', 'ShardDL', 'DDPTrainer',
+           'train', 'record_markdown', 'cycles_markdown', 'publish_record', 'model_card', 'write_model_card',
+           'parse_kwargs', 'train_cli']
 
 # %% ../nbs/05_train.ipynb #a139dbb7
 def charbonnier(pred:torch.Tensor, target:torch.Tensor, eps:float=1e-3) -> torch.Tensor:
@@ -108,23 +108,29 @@ def _watch_sigcont():
     if threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGCONT) != RunClock.continued:
         signal.signal(signal.SIGCONT, RunClock.continued)
 
-class _Clocked(Callback):
-    "A callback with a `RunClock` that looks at every batch, training and validation, so a pause is seen wherever it falls."
-    def before_fit(self): self.clock = RunClock(self.spent)
+class WorkClock(Callback):
+    "The one `RunClock` of a fit, on every process: it looks before and after every batch, training and validation, so a pause is seen wherever it falls."
+    order = -30   # before the callbacks that read it
+    def __init__(self, spent:float=0., # seconds worked before this fit (set when resuming)
+                 now=time.monotonic, # the clock read (a fake one in tests)
+                ): self.spent, self.now, self.clock = spent, now, RunClock(spent, now)
+    def before_fit(self): self.clock = RunClock(self.spent, self.now)
     def before_batch(self): self.clock()
     def after_batch(self): self.clock()
+    def seconds(self) -> float:
+        "The seconds worked so far (a look at the clock)."
+        return self.clock()
 
-class Checkpoint(_Clocked):
-    "Save model + optimizer atomically after each epoch, with the finished epoch index and the seconds worked."
+class Checkpoint(Callback):
+    "Save model + optimizer atomically after each epoch, with the finished epoch index and the seconds worked (`WorkClock`)."
     order = 65
     def __init__(self, folder, # run folder
-                 spent:float=0., # training seconds before this fit (set when resuming)
-                ): self.folder, self.spent, self.clock = Path(folder), spent, RunClock(spent)
+                ): self.folder = Path(folder)
     def after_epoch(self):
         if _skipped(self): return
         self.folder.mkdir(parents=True, exist_ok=True)
         state = dict(model=_bare(self.learn.model).state_dict(), opt=self.learn.opt.state_dict(), epoch=self.epoch,
-                     seconds=self.clock())   # the same clock as `TimeBudget`'s, for fixed-epoch runs too
+                     seconds=self.work_clock.seconds())   # the learner's one clock, for fixed-epoch runs too
         if hasattr(self.learn, 'gan'): state['gan'] = self.learn.gan.state_dict()   # the discriminator resumes too
         tmp = self.folder/'last.pth.tmp'; torch.save(state, tmp); os.replace(tmp, self.folder/'last.pth')
 
@@ -141,35 +147,33 @@ def load_checkpoint(learn:Learner, # learner whose model/optimizer receive the s
     if 'gan' in state and hasattr(learn, 'gan'): learn.gan.load_state_dict(state['gan'])
     return state['epoch'] + 1, state.get('seconds') or 0.
 
-class TimeBudget(_Clocked):
-    "Drive the one-cycle schedule by the seconds worked instead of iterations; stop training when `seconds` are used up."
+class TimeBudget(Callback):
+    "Drive the one-cycle schedule by the seconds worked (`WorkClock`) instead of iterations; stop training when `seconds` are used up."
     order = 70
-    def __init__(self, seconds:float, # training time budget
-                 spent:float=0., # seconds already spent (when resuming)
-                ): self.seconds, self.spent = seconds, spent
-    def elapsed(self) -> float: return self.clock()
+    def __init__(self, seconds:float, # training time budget, counting the seconds worked before this fit
+                ): self.seconds = seconds
     def before_batch(self):
-        t = self.clock()
+        t = self.work_clock.seconds()
         if not self.training: return
         t = _shared(t)   # data-parallel: process 0's clock, so every process uses the same lr and stops at the same batch
         if t >= self.seconds: raise CancelTrainException()   # mid-epoch: validate, checkpoint, then stop
         self.learn.pct_train = min(t/self.seconds, 0.9999)
     def after_epoch(self):
-        if _shared(self.elapsed()) >= self.seconds: raise CancelFitException()
+        if _shared(self.work_clock.seconds()) >= self.seconds: raise CancelFitException()
 
-class EpochCSV(_Clocked):
-    "Append one CSV row per finished epoch (epoch, losses, metrics, seconds worked); skipped epochs are not logged."
+class EpochCSV(Callback):
+    "Append one CSV row per finished epoch (epoch, losses, metrics, seconds worked by `WorkClock`); skipped epochs are not logged."
     order = 66
     def __init__(self, fname, # CSV file (appended to)
                  offset:int=0, # added to the epoch numbers (epochs of earlier cycles)
-                ): self.fname, self.offset, self.spent = Path(fname), offset, 0.
-    def before_epoch(self): self.t0 = self.clock()
+                ): self.fname, self.offset = Path(fname), offset
+    def before_epoch(self): self.t0 = self.work_clock.seconds()
     def after_epoch(self):
         if _skipped(self): return
         names = ['epoch'] + [str(n) for n in self.recorder.metric_names[1:-1]] + ['seconds']
         log = list(self.recorder.log[1:])
         if getattr(self.recorder, 'cancel_train', False): log = [self.learn.smooth_loss] + log   # a cut-short epoch: its running loss
-        vals = [self.epoch + self.offset] + [f'{float(v):.6f}' for v in log[:len(names)-2]] + [f'{self.clock()-self.t0:.1f}']
+        vals = [self.epoch + self.offset] + [f'{float(v):.6f}' for v in log[:len(names)-2]] + [f'{self.work_clock.seconds()-self.t0:.1f}']
         new = not self.fname.exists()
         with open(self.fname, 'a') as f:
             if new: f.write(','.join(names) + '\n')
@@ -227,7 +231,7 @@ def make_learner(dls, # fastai DataLoaders of (blurred, sharp) pairs
                 ) -> Learner:
     "A fastai `Learner` for a deblurring model with restoration loss, PSNR/SSIM metrics and gradient clipping."
     model = model if model is not None else build_model(arch, **(model_kwargs or {}))
-    cbs = [SyncDataEpoch()] + ([GradientClip(clip)] if clip else []) + list(cbs or [])
+    cbs = [WorkClock(), SyncDataEpoch()] + ([GradientClip(clip)] if clip else []) + list(cbs or [])
     return Learner(dls, model, loss_func=RestorationLoss(fft, grid, grid_floor, psnr), opt_func=partial(Adam, eps=eps), wd=wd, metrics=[psnr_metric, ssim_metric],
                    path=Path(path) if path else Path(tempfile.mkdtemp()), model_dir='.', cbs=cbs)
 
@@ -452,17 +456,17 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
         if rank == 0: plan_f.write_text(json.dumps(plan, indent=2))
     _barrier()   # process 0 has moved the finished cycle's weights
     start, spent = load_checkpoint(learn, run)
-    if rank == 0: learn.checkpoint.spent = spent
+    learn.work_clock.spent = spent   # every process: `TimeBudget` runs on all of them
     if start == 0 and plan.get('start'): load_grown(learn.model, _start_weights(plan['start'], dev))
     learn.resume_from = start
     if plan['epochs']:     # a fixed number of epochs
         ran = start < plan['epochs']
         if ran: learn.fit_one_cycle(plan['epochs'], plan['lr'], start_epoch=start)
-        plan['seconds'] = learn.checkpoint.clock() if ran and rank == 0 else spent   # the checkpoint's clock: seconds worked, pauses left out
+        plan['seconds'] = learn.work_clock.seconds() if ran else spent   # seconds worked, pauses left out
     else:                  # a time budget: the schedule follows the clock, the fit stops when the budget is used
-        tb = TimeBudget(plan['minutes']*60, spent)
-        if spent < plan['minutes']*60: learn.fit_one_cycle(100_000, plan['lr'], start_epoch=start, cbs=[tb])
-        plan['seconds'] = max(spent, tb.elapsed() if hasattr(tb, 'clock') else spent)
+        ran = spent < plan['minutes']*60
+        if ran: learn.fit_one_cycle(100_000, plan['lr'], start_epoch=start, cbs=[TimeBudget(plan['minutes']*60)])
+        plan['seconds'] = max(spent, learn.work_clock.seconds()) if ran else spent
     w = out/f'{name}.pt'
     if rank == 0:   # the other processes only trained
         plan['epochs_done'] = int(pd.read_csv(run/'log.csv').epoch.max()) + 1 if (run/'log.csv').exists() else start + offset
