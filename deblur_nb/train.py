@@ -153,9 +153,8 @@ class TimeBudget(Callback):
     def __init__(self, seconds:float, # training time budget, counting the seconds worked before this fit
                 ): self.seconds = seconds
     def before_batch(self):
-        t = self.work_clock.seconds()
-        if not self.training: return
-        t = _shared(t)   # data-parallel: process 0's clock, so every process uses the same lr and stops at the same batch
+        if not self.training: return   # `WorkClock` itself looks at validation batches
+        t = _shared(self.work_clock.seconds())   # data-parallel: process 0's clock, so every process uses the same lr and stops at the same batch
         if t >= self.seconds: raise CancelTrainException()   # mid-epoch: validate, checkpoint, then stop
         self.learn.pct_train = min(t/self.seconds, 0.9999)
     def after_epoch(self):
@@ -462,11 +461,10 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     if plan['epochs']:     # a fixed number of epochs
         ran = start < plan['epochs']
         if ran: learn.fit_one_cycle(plan['epochs'], plan['lr'], start_epoch=start)
-        plan['seconds'] = learn.work_clock.seconds() if ran else spent   # seconds worked, pauses left out
     else:                  # a time budget: the schedule follows the clock, the fit stops when the budget is used
         ran = spent < plan['minutes']*60
         if ran: learn.fit_one_cycle(100_000, plan['lr'], start_epoch=start, cbs=[TimeBudget(plan['minutes']*60)])
-        plan['seconds'] = max(spent, learn.work_clock.seconds()) if ran else spent
+    plan['seconds'] = learn.work_clock.seconds() if ran else spent   # seconds worked, pauses left out (the clock starts at `spent`)
     w = out/f'{name}.pt'
     if rank == 0:   # the other processes only trained
         plan['epochs_done'] = int(pd.read_csv(run/'log.csv').epoch.max()) + 1 if (run/'log.csv').exists() else start + offset
