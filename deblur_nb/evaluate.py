@@ -198,18 +198,19 @@ def compact_markdown(s:pd.DataFrame, # `summarize` output
                      rc:pd.DataFrame|None=None, # `real_check` output (None: no real-photo column)
                      presets:tuple=PRESETS, # the presets' columns, in this order
                     ) -> str:
-    "One row per method: PSNR / SSIM gain over the input per preset, s/MP, and sharpness and noise out/in on the real photos."
+    "One row per method: PSNR / SSIM gain over the input per preset, s/MP (and as a multiple of `rl`'s), and sharpness and noise out/in on the real photos."
     presets = [p for p in presets if p in set(s.preset)]
     base = s[s.method == 'input'].set_index('preset')
     order = list(dict.fromkeys(['unsharp', 'wiener', 'rl', 'wiener_oracle', 'rl_oracle'] + sorted(set(s.method))))
+    rl = s[s.method == 'rl'].s_per_mp.mean() if 'rl' in set(s.method) else None   # fixed code timed in the same run: a yardstick for the host's speed
     rows = []
     for m in [m for m in order if m in set(s.method) and m != 'input']:
         d = s[s.method == m].set_index('preset')
         cells = [f'{d.psnr[p] - base.psnr[p]:+.2f} / {d.ssim[p] - base.ssim[p]:+.3f}' if p in d.index else '—' for p in presets]
         r = rc[rc.method == m] if rc is not None and len(rc) else []
         real = f'×{r.sharpness_ratio.mean():.2f} (×{r.noise_ratio.mean():.2f})' if len(r) else '—'
-        rows.append([m, *cells, f'{d.s_per_mp.mean():.2f}'] + ([real] if rc is not None else []))
-    return markdown_table(['method', *presets, 's/MP'] + (['real photos: sharpness (noise)'] if rc is not None else []), rows)
+        rows.append([m, *cells, f'{d.s_per_mp.mean():.2f}'] + ([f'{d.s_per_mp.mean()/rl:.2f}'] if rl else []) + ([real] if rc is not None else []))
+    return markdown_table(['method', *presets, 's/MP'] + (['time ÷ rl'] if rl else []) + (['real photos: sharpness (noise)'] if rc is not None else []), rows)
 
 # %% ../nbs/07_evaluate.ipynb #66f6be00
 def real_cases(folder=None, # folder of real blurred photos (default: data/real)
