@@ -16,10 +16,10 @@ from .core import IMAGE_EXTS, ImageError, LoadedImage, read_image, save_image, t
 from .models import load_model, weights_dir, shipped_models, bf16_supported, can_compile, pad_to
 
 # %% auto #0
-__all__ = ['DIHEDRAL', 'LARGE_BLUR_THRESHOLD', 'LARGE_BLUR_MODES', 'LARGE_BLUR_PROBE', 'auto_device', 'get_model', 'weights_path',
-           'FastNet', 'fast_available', 'restore_array', 'available_memory', 'auto_tile', 'restore_ensemble',
-           'check_large_blur', 'two_scale', 'blend', 'deblur_image', 'deblur', 'expand_inputs', 'deblur_file',
-           'deblur_cli', 'bench', 'bench_markdown', 'bench_cli']
+__all__ = ['DIHEDRAL', 'LARGE_BLUR_THRESHOLD', 'LARGE_BLUR_CHANGE', 'LARGE_BLUR_MODES', 'LARGE_BLUR_PROBE', 'auto_device',
+           'get_model', 'weights_path', 'FastNet', 'fast_available', 'restore_array', 'available_memory', 'auto_tile',
+           'restore_ensemble', 'check_large_blur', 'two_scale', 'blend', 'deblur_image', 'deblur', 'expand_inputs',
+           'deblur_file', 'deblur_cli', 'bench', 'bench_markdown', 'bench_cli']
 
 # %% ../nbs/06_infer.ipynb #0e52b2ab
 def auto_device(device=None) -> torch.device:
@@ -166,7 +166,8 @@ def restore_ensemble(img:np.ndarray, # float32 RGB CHW image in [0, 1]
     return out
 
 # %% ../nbs/06_infer.ipynb #a576c7dc
-LARGE_BLUR_THRESHOLD = 1.25   # `two_scale`'s 'auto': blend when the half-size pass sharpens this many times more (validation split)
+LARGE_BLUR_THRESHOLD = 1.3   # `two_scale`'s 'auto': blend when the half-size pass sharpens this many times more (validation split)
+LARGE_BLUR_CHANGE = 1.1   # ... and changes the half-size copy this many times more than the full pass changed the photo
 LARGE_BLUR_MODES = ('auto', 'on', 'off')   # `large_blur` / `--large-blur` values
 LARGE_BLUR_PROBE = 1024   # above this side squared, 'auto' restores only a centred window of the half-size copy to decide
 
@@ -187,6 +188,7 @@ def two_scale(img:np.ndarray, # float32 CHW input
               restore, # function: CHW image -> restored CHW image (the same model and settings as `out`)
               mode:str='auto', # 'auto' (blend when the half-size pass finds much more blur), 'on' or 'off'
               threshold:float=LARGE_BLUR_THRESHOLD, # 'auto' blends above this sharpening ratio
+              min_change:float=LARGE_BLUR_CHANGE, # ... and above this ratio of mean absolute change (half-size pass / full pass)
               probe:int=LARGE_BLUR_PROBE, # 'auto' decides on a centred window of at most this side of the half-size copy
              ) -> tuple:
     "`out` with its low band replaced by a half-resolution restoration when the blur is too large for one pass; returns (image, ratio)."
@@ -197,8 +199,11 @@ def two_scale(img:np.ndarray, # float32 CHW input
     low = _resize(out, hs); np.clip(low, 0, 1, out=low)
     whole = mode == 'on' or hs[0]*hs[1] <= probe*probe   # up to about 4 MP the decision sees the whole half-size copy
     half = restore(small if whole else center_crop(small, probe))
-    ratio = float(gradient_energy(half) / max(gradient_energy(low if whole else center_crop(low, probe)), 1e-4))   # floor: about a flat page with 1/255 noise
-    if mode == 'auto' and ratio <= threshold: return out, ratio
+    win, full = (None, None) if whole else (probe, 2*probe)   # the decision's window, in the half-size copy and in the photo
+    lw = center_crop(low, win)
+    ratio = float(gradient_energy(half) / max(gradient_energy(lw), 1e-4))   # floor: about a flat page with 1/255 noise
+    change = float(np.abs(half - lw).mean() / max(np.abs(center_crop(out, full) - center_crop(img, full)).mean(), 1e-4))
+    if mode == 'auto' and (ratio <= threshold or change <= min_change): return out, ratio
     if not whole: half = restore(small)   # blending: now the whole half-size copy
     del small
     res = _resize(half, (h, w)); del half; np.clip(res, 0, 1, out=res)   # full-size arrays alive: img, out, res and one resize
