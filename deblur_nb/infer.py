@@ -202,8 +202,9 @@ def two_scale(img:np.ndarray, # float32 CHW input
     win, full = (None, None) if whole else (probe, 2*probe)   # the decision's window, in the half-size copy and in the photo
     lw = center_crop(low, win)
     ratio = float(gradient_energy(half) / max(gradient_energy(lw), 1e-4))   # floor: about a flat page with 1/255 noise
-    change = float(np.abs(half - lw).mean() / max(np.abs(center_crop(out, full) - center_crop(img, full)).mean(), 1e-4))
-    if mode == 'auto' and (ratio <= threshold or change <= min_change): return out, ratio
+    if mode == 'auto':   # ('on' blends anyway: no full-size temporaries for a number it would not use)
+        change = float(np.abs(half - lw).mean() / max(np.abs(center_crop(out, full) - center_crop(img, full)).mean(), 1e-4))
+        if ratio <= threshold or change <= min_change: return out, ratio
     if not whole: half = restore(small)   # blending: now the whole half-size copy
     del small
     res = _resize(half, (h, w)); del half; np.clip(res, 0, 1, out=res)   # full-size arrays alive: img, out, res and one resize

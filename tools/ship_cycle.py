@@ -19,6 +19,7 @@ from deblur_nb.train import record_markdown, write_model_card
 
 def main(runs, command, *notes):
     runs, w = Path(runs), weights_dir()
+    assert (runs/'out'/'default.pt').exists(), f'no weights in {runs}/out'
     old, new = (json.loads(p.read_text()) for p in (w/'default.json', runs/'out'/'default.json'))
     n, c = len(old['notes']), len(old['cycle_log'])
     assert new['notes'][:n] == old['notes'] and len(new['notes']) == n + 1, 'the run does not continue the shipped record'
@@ -30,6 +31,7 @@ def main(runs, command, *notes):
     log, shipped = pd.read_csv(run_log), pd.read_csv(hist)
     assert list(log.columns) == list(shipped.columns), 'the run\'s log has other columns than the shipped log'
     assert log.epoch.min() == shipped.epoch.max() + 1 == new['cycle_log'][-1]['first_epoch'], 'the run\'s log does not follow the shipped log'
+    assert list(log.epoch) == list(range(log.epoch.min(), new['epochs'])), 'the run\'s log has gaps or does not reach its last epoch'
     with open(hist, 'a') as f: f.writelines(run_log.read_text().splitlines(keepends=True)[1:])   # rows as written, earlier rows untouched
     shutil.copy(runs/'out'/'default.pt', w/'default.pt')
     (w/'default.json').write_text(json.dumps(new, indent=2, default=str) + '\n')
