@@ -197,6 +197,7 @@ def summary_markdown(s:pd.DataFrame) -> str:
 def compact_markdown(s:pd.DataFrame, # `summarize` output
                      rc:pd.DataFrame|None=None, # `real_check` output (None: no real-photo column)
                      presets:tuple=PRESETS, # the presets' columns, in this order
+                     carried:tuple=(), # methods whose rows an earlier run timed: no `time ÷ rl` (that run's `rl` is gone)
                     ) -> str:
     "One row per method: PSNR / SSIM gain over the input per preset, s/MP (and as a multiple of `rl`'s), and sharpness and noise out/in on the real photos."
     presets = [p for p in presets if p in set(s.preset)]
@@ -209,7 +210,7 @@ def compact_markdown(s:pd.DataFrame, # `summarize` output
         cells = [f'{d.psnr[p] - base.psnr[p]:+.2f} / {d.ssim[p] - base.ssim[p]:+.3f}' if p in d.index else '—' for p in presets]
         r = rc[rc.method == m] if rc is not None and len(rc) else []
         real = f'×{r.sharpness_ratio.mean():.2f} (×{r.noise_ratio.mean():.2f})' if len(r) else '—'
-        rows.append([m, *cells, f'{d.s_per_mp.mean():.2f}'] + ([f'{d.s_per_mp.mean()/rl:.2f}'] if rl else []) + ([real] if rc is not None else []))
+        rows.append([m, *cells, f'{d.s_per_mp.mean():.2f}'] + ([f'{d.s_per_mp.mean()/rl:.2f}' if m not in carried else '—'] if rl else []) + ([real] if rc is not None else []))
     return markdown_table(['method', *presets, 's/MP'] + (['time ÷ rl'] if rl else []) + (['real photos: sharpness (noise)'] if rc is not None else []), rows)
 
 # %% ../nbs/07_evaluate.ipynb #66f6be00
@@ -503,8 +504,9 @@ def run_benchmark(out=None, # results folder (default: repo's results/)
                                    f'(centre crops of {crop} px, strengths {", ".join(map(str, strengths))}); s/MP on this machine; real photos: '
                                    f'gradient energy and noise, output / input, mean over the {len(set(rc.image))} photos in `data/real/` (per photo and with the '
                                    f'grid pattern, which deconvolution raises: `summary.md`). `*_oracle` methods are handed the true blur kernel, '
-                                   f'which no user has: an upper bound for classical deconvolution.{ens_note}\n\n'
-                                   + compact_markdown(s, rc) + large_md)
+                                   f'which no user has: an upper bound for classical deconvolution.{ens_note}'
+                                   + ''.join(f' `{m}`: rows carried over from an earlier `make eval` (its weight file is not in git), so no time ÷ rl.' for m in kept)
+                                   + '\n\n' + compact_markdown(s, rc, carried=kept) + large_md)
     if out.resolve() == (repo_dir()/'results').resolve():   # the package's model cards quote the repo's results, never a scratch run's
         for m in t.model if len(t) else []: write_model_card(m, out)
     plot_strength(df, figs); plot_speed_quality(s, figs)

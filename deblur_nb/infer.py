@@ -18,8 +18,8 @@ from .models import load_model, weights_dir, shipped_models, bf16_supported, can
 # %% auto #0
 __all__ = ['DIHEDRAL', 'LARGE_BLUR_THRESHOLD', 'LARGE_BLUR_CHANGE', 'LARGE_BLUR_MODES', 'LARGE_BLUR_PROBE', 'auto_device',
            'get_model', 'weights_path', 'FastNet', 'fast_available', 'restore_array', 'available_memory', 'auto_tile',
-           'restore_ensemble', 'check_large_blur', 'two_scale', 'blend', 'deblur_image', 'deblur', 'expand_inputs',
-           'deblur_file', 'deblur_cli', 'bench', 'bench_markdown', 'bench_cli']
+           'restore_ensemble', 'check_large_blur', 'swap_low_band', 'two_scale', 'blend', 'deblur_image', 'deblur',
+           'expand_inputs', 'deblur_file', 'deblur_cli', 'bench', 'bench_markdown', 'bench_cli']
 
 # %% ../nbs/06_infer.ipynb #0e52b2ab
 def auto_device(device=None) -> torch.device:
@@ -183,6 +183,16 @@ def _resize(x:np.ndarray, # float32 CHW image
     t = torch.from_numpy(np.ascontiguousarray(x))[None]
     return F.interpolate(t, size=size, mode='bicubic', align_corners=False, antialias=size[0] < x.shape[1] or size[1] < x.shape[2])[0].numpy()
 
+def swap_low_band(out:np.ndarray, # float32 CHW full-size result
+                  low:np.ndarray, # `out` shrunk to half size, clipped
+                  half:np.ndarray, # the half-size restoration that replaces `low`
+                 ) -> np.ndarray:
+    "`out` - up(`low`) + up(`half`), clipped to [0, 1]: `out`'s low band swapped for `half`'s."
+    size = out.shape[1:]
+    res = _resize(half, size); np.clip(res, 0, 1, out=res)   # full-size arrays alive: out, res and one resize (two_scale: and img)
+    res -= _resize(low, size); res += out
+    return np.clip(res, 0, 1, out=res)
+
 def two_scale(img:np.ndarray, # float32 CHW input
               out:np.ndarray, # the full-resolution result for `img`
               restore, # function: CHW image -> restored CHW image (the same model and settings as `out`)
@@ -207,9 +217,7 @@ def two_scale(img:np.ndarray, # float32 CHW input
         if ratio <= threshold or change <= min_change: return out, ratio
     if not whole: half = restore(small)   # blending: now the whole half-size copy
     del small
-    res = _resize(half, (h, w)); del half; np.clip(res, 0, 1, out=res)   # full-size arrays alive: img, out, res and one resize
-    res -= _resize(low, (h, w)); del low; res += out
-    return np.clip(res, 0, 1, out=res), ratio
+    return swap_low_band(out, low, half), ratio
 
 
 # %% ../nbs/06_infer.ipynb #1d553504

@@ -1,42 +1,56 @@
-"""Ship a finished training cycle of the default model from its run folder (after `tools/compare_candidates.py` chose it).
+"""Ship finished training cycles of the default model from their run folders (after `tools/compare_candidates.py` chose them).
 
-Usage: python tools/ship_cycle.py RUNS "COMMAND" "NOTE" [NOTE ...]
+Usage: python tools/ship_cycle.py RUNS [RUNS ...] --commands COMMAND [COMMAND ...] --notes NOTE [NOTE ...]
 
-RUNS is the folder given to `deblur-nb-train --runs` (its weights in RUNS/out/default.pt, its log in RUNS/default/log.csv).
-- The run's record must continue the shipped one: its notes and cycle log start with the shipped record's.
-- The new cycle's command, and the record's, become COMMAND (the `make train-cycle ...` line that reproduces it from a clone).
-- The NOTEs (how the cycle was chosen, its write-up) follow the run's own note.
-- The run's log rows are appended to results/training/default_log.csv (the shipped log keeps every earlier cycle);
+Each RUNS is a folder given to `deblur-nb-train --runs`, one per new cycle, in order: each continued the one before
+(the first, the shipped weights); the last holds the weights and record to ship (RUNS/out/default.{pt,json}); each holds its
+cycle's log (RUNS/default/log.csv).
+- The last run's record must continue the shipped one: its notes and cycle log start with the shipped record's, plus one per run.
+- Each new cycle's command becomes its COMMAND (the `make train-cycle ...` line that reproduces it from a clone); the record's, the last.
+- The NOTEs (how the cycles were chosen, their write-up) follow the runs' own notes.
+- The runs' log rows are appended to results/training/default_log.csv (the shipped log keeps every earlier cycle);
   results/training/default.md and the model card are rewritten.
 Scores in the README come later, from `make eval`.
 """
-import json, shutil, sys
+import argparse, json, shutil
 from pathlib import Path
 import pandas as pd
 from deblur_nb.core import repo_dir
 from deblur_nb.models import weights_dir
 from deblur_nb.train import record_markdown, write_model_card
 
-def main(runs, command, *notes):
-    runs, w = Path(runs), weights_dir()
-    assert (runs/'out'/'default.pt').exists(), f'no weights in {runs}/out'
-    old, new = (json.loads(p.read_text()) for p in (w/'default.json', runs/'out'/'default.json'))
+def main(runs:list, commands:list, notes:list):
+    runs, w, k = [Path(r) for r in runs], weights_dir(), len(runs)
+    assert len(commands) == k, f'{k} runs but {len(commands)} commands'
+    last = runs[-1]/'out'
+    assert (last/'default.pt').exists(), f'no weights in {last}'
+    old, new = (json.loads(p.read_text()) for p in (w/'default.json', last/'default.json'))
     n, c = len(old['notes']), len(old['cycle_log'])
-    assert new['notes'][:n] == old['notes'] and len(new['notes']) == n + 1, 'the run does not continue the shipped record'
-    assert [x['cycle'] for x in new['cycle_log'][:c]] == [x['cycle'] for x in old['cycle_log']] and len(new['cycle_log']) == c + 1
+    assert new['notes'][:n] == old['notes'] and len(new['notes']) == n + k, 'the run does not continue the shipped record'
+    assert [x['cycle'] for x in new['cycle_log'][:c]] == [x['cycle'] for x in old['cycle_log']] and len(new['cycle_log']) == c + k
     new['cycle_log'][:c] = old['cycle_log']          # the shipped cycles' commands as they were (make lines, not the run's)
-    new['cycle_log'][-1]['command'] = new['command'] = command
+    hist = repo_dir()/'results'/'training'/'default_log.csv'
+    shipped, logs = pd.read_csv(hist), [r/'default'/'log.csv' for r in runs]
+    end = shipped.epoch.max()
+    for cyc, cmd, run_log in zip(new['cycle_log'][c:], commands, logs):
+        log = pd.read_csv(run_log)
+        assert list(log.columns) == list(shipped.columns), f'{run_log} has other columns than the shipped log'
+        assert log.epoch.min() == end + 1 == cyc['first_epoch'], f'{run_log} does not follow the log before it'
+        end = cyc['first_epoch'] + cyc['epochs'] - 1
+        assert list(log.epoch) == list(range(log.epoch.min(), end + 1)), f'{run_log} has gaps or does not reach its last epoch'
+        cyc['command'] = cmd
+    assert end + 1 == new['epochs'], 'the logs do not reach the record\'s last epoch'
+    new['command'] = commands[-1]
     new['notes'] += list(notes)
-    run_log, hist = runs/'default'/'log.csv', repo_dir()/'results'/'training'/'default_log.csv'
-    log, shipped = pd.read_csv(run_log), pd.read_csv(hist)
-    assert list(log.columns) == list(shipped.columns), 'the run\'s log has other columns than the shipped log'
-    assert log.epoch.min() == shipped.epoch.max() + 1 == new['cycle_log'][-1]['first_epoch'], 'the run\'s log does not follow the shipped log'
-    assert list(log.epoch) == list(range(log.epoch.min(), new['epochs'])), 'the run\'s log has gaps or does not reach its last epoch'
-    with open(hist, 'a') as f: f.writelines(run_log.read_text().splitlines(keepends=True)[1:])   # rows as written, earlier rows untouched
-    shutil.copy(runs/'out'/'default.pt', w/'default.pt')
+    with open(hist, 'a') as f:   # rows as written, earlier rows untouched
+        for run_log in logs: f.writelines(run_log.read_text().splitlines(keepends=True)[1:])
+    shutil.copy(last/'default.pt', w/'default.pt')
     (w/'default.json').write_text(json.dumps(new, indent=2, default=str) + '\n')
     (repo_dir()/'results'/'training'/'default.md').write_text(record_markdown('default'))
     write_model_card('default')
-    print(f"shipped cycle {new['cycle_log'][-1]['cycle']}: {new['epochs']} epochs, {new['train_seconds']/60:.0f} min")
+    print(f"shipped cycles {', '.join(str(x['cycle']) for x in new['cycle_log'][c:])}: {new['epochs']} epochs, {new['train_seconds']/60:.0f} min")
 
-if __name__ == '__main__': main(*sys.argv[1:])
+if __name__ == '__main__':
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument('runs', nargs='+'); p.add_argument('--commands', nargs='+', required=True); p.add_argument('--notes', nargs='*', default=[])
+    a = p.parse_args(); main(a.runs, a.commands, a.notes)
