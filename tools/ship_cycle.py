@@ -1,6 +1,7 @@
 """Ship finished training cycles of the default model from their run folders (after `tools/compare_candidates.py` chose them).
 
 Usage: python tools/ship_cycle.py RUNS [RUNS ...] --commands COMMAND [COMMAND ...] --notes NOTE [NOTE ...]
+(a NOTE must not start with '-': argparse would read it as an option)
 
 Each RUNS is a folder given to `deblur-nb-train --runs`, one per new cycle, in order: each continued the one before
 (the first, the shipped weights); the last holds the weights and record to ship (RUNS/out/default.{pt,json}); each holds its
@@ -32,6 +33,9 @@ def main(runs:list, commands:list, notes:list):
     hist = repo_dir()/'results'/'training'/'default_log.csv'
     shipped, logs = pd.read_csv(hist), [r/'default'/'log.csv' for r in runs]
     end = shipped.epoch.max()
+    strip = lambda x: {k: v for k, v in x.items() if k != 'command'}
+    for r, cyc in zip(runs[:-1], new['cycle_log'][c:]):   # each earlier run is the one the last continued (a twin would pass the epoch checks)
+        assert strip(json.loads((r/'out'/'default.json').read_text())['cycle_log'][-1]) == strip(cyc), f'{r} is not the cycle the last run continued'
     for cyc, cmd, run_log in zip(new['cycle_log'][c:], commands, logs):
         log = pd.read_csv(run_log)
         assert list(log.columns) == list(shipped.columns), f'{run_log} has other columns than the shipped log'
