@@ -8,7 +8,7 @@ import csv, glob, hashlib, io, logging, os, re, shutil, subprocess, sys, tempfil
 from functools import lru_cache
 from pathlib import Path
 from fastcore.script import call_parse, CliError
-from .core import data_dir
+from .core import data_dir, result_path
 from .infer import deblur_file, expand_inputs, fast_available, get_model, weights_path
 from .infer import deblur_cli as _single_cli, _failed_line, check_large_blur, LARGE_BLUR_MODES
 from .video import VIDEO_EXTS, deblur_video
@@ -94,8 +94,8 @@ class Manifest:
 def _is_video(f) -> bool: return Path(f).suffix.lower() in VIDEO_EXTS
 
 def _out_path(src:Path, outdir, suffix:str) -> Path:
-    "Where `src`'s result goes: its own extension for a photo, `.mp4` (H.264) for a video."
-    return Path(outdir)/f'{src.stem}{suffix}{".mp4" if _is_video(src) else src.suffix}'
+    "Where `src`'s result goes: `result_path` for a photo, `.mp4` (H.264) for a video."
+    return Path(outdir)/f'{src.stem}{suffix}.mp4' if _is_video(src) else result_path(src, outdir, suffix)
 
 def _same_input(src:Path, row:dict) -> bool:
     "Whether `src` still has the size and hash `row` recorded (a missing file matches a row without a size)."

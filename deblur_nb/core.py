@@ -13,8 +13,8 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 # %% auto #0
 __all__ = ['LUMA', 'MAX_PIXELS', 'MIN_SIDE', 'IMAGE_EXTS', 'repo_dir', 'data_dir', 'figures_dir', 'to_float', 'hwc2chw',
            'chw2hwc', 'to_uint', 'to_pil', 'luma', 'shrink', 'gradient_energy', 'center_crop', 'ImageError',
-           'ImageInfo', 'LoadedImage', 'read_image', 'load_image', 'save_image', 'show_images', 'save_figure',
-           'markdown_table']
+           'ImageInfo', 'LoadedImage', 'read_image', 'load_image', 'result_path', 'save_image', 'show_images',
+           'save_figure', 'markdown_table']
 
 # %% ../nbs/00_core.ipynb #c3def422
 def repo_dir() -> Path:
@@ -316,6 +316,15 @@ def _encode_image(img, fmt:str, bits:int, gray:bool, quality:int, icc_profile) -
     if icc_profile and fmt in ('JPEG', 'PNG', 'TIFF', 'WEBP'): kw['icc_profile'] = icc_profile
     to_pil(img, gray=gray).save(b, fmt, **kw)
     return b.getvalue()
+
+# %% ../nbs/00_core.ipynb #a7e3f1c2
+def result_path(src, # the input photo's path
+                outdir, # output folder
+                suffix:str='_deblurred', # added to the stem
+               ) -> Path:
+    "Where `src`'s result goes: `outdir`/stem + `suffix`, with `src`'s extension when it is a format we write, else `.png`."
+    src = Path(src)
+    return Path(outdir)/f'{src.stem}{suffix}{src.suffix if src.suffix.lower() in _FORMATS else ".png"}'
 
 # %% ../nbs/00_core.ipynb #2357ce18
 def save_image(img, # float32 CHW image in [0, 1] (numpy or torch)

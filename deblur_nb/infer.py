@@ -12,7 +12,7 @@ import torch, torch.nn as nn
 from PIL import Image
 from fastcore.script import call_parse, CliError
 import torch.nn.functional as F
-from .core import IMAGE_EXTS, ImageError, LoadedImage, read_image, save_image, to_pil, luma, markdown_table, gradient_energy, center_crop
+from .core import IMAGE_EXTS, ImageError, LoadedImage, read_image, result_path, save_image, to_pil, luma, markdown_table, gradient_energy, center_crop
 from .models import load_model, weights_dir, shipped_models, bf16_supported, can_compile, pad_to
 
 # %% auto #0
@@ -319,7 +319,7 @@ def deblur_cli(*inputs:str, # image files, folders or glob patterns
     from fastprogress.fastprogress import progress_bar
     out, failed = Path(Outdir), 0
     for f in (progress_bar(files, leave=False) if len(files) > 3 and sys.stderr.isatty() else files):
-        dst = out/f'{f.stem}{suffix}{f.suffix}'
+        dst = result_path(f, out, suffix)
         try: print(deblur_file(f, dst, net, strength, tile or 'auto', overwrite=overwrite, quality=quality, ensemble=ensemble, large_blur=large_blur), flush=True)
         except (ImageError, OSError, ValueError) as e:
             failed += 1; print(_failed_line(f, e), file=sys.stderr, flush=True)

@@ -89,3 +89,18 @@ def test_large_blur_option_on_the_real_clock(run, tmp_path):
     r = run(BIN/'deblur-nb', clock, '-o', tmp_path/'x', '--large-blur', 'maybe')
     assert r.returncode != 0 and 'auto, on or off' in r.stderr and 'Traceback' not in r.stderr
     assert not (tmp_path/'x').exists()
+
+def test_a_format_we_read_but_do_not_write_comes_out_as_png(run, tmp_path):
+    "A GIF scan given by name is deblurred to a PNG beside its name (writing a .gif would fail), and the GIF is untouched."
+    import numpy as np, torch
+    from PIL import Image
+    from deblur_nb.models import NAFNetLite, save_model
+    torch.manual_seed(0)
+    weights = save_model(NAFNetLite(width=8, enc_blocks=(1,), middle_blocks=1, dec_blocks=(1,)), tmp_path/'tiny.pt', half=False)
+    gif = tmp_path/'scan.gif'
+    Image.fromarray((np.random.default_rng(0).random((40, 56, 3))*255).astype(np.uint8)).convert('P').save(gif)
+    before = gif.read_bytes()
+    r = run(BIN/'deblur-nb', gif, '-o', tmp_path/'out', '--model', weights)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.split() == [str(tmp_path/'out'/'scan_deblurred.png')] and Image.open(tmp_path/'out'/'scan_deblurred.png').size == (56, 40)
+    assert gif.read_bytes() == before
