@@ -475,7 +475,8 @@ def run_benchmark(out=None, # results folder (default: repo's results/)
                        f'{ensemble} times its work.' for m in ens) + ''.join(f' `{m}`: the default model as `deblur` runs it (`large_blur=\'auto\'`: '
                        'a second, half-resolution pass joins in when the blur is too large for one; `deblur_nb.infer.two_scale`); the `default` '
                        'row is the network alone.' for m in auto) + ''.join(f' `{m}`: the default model on the fast path (`deblur(..., fast=True)` without the half-size pass: '
-                       'torch.compile and bfloat16 autocast), compiled before timing.' for m in quick)
+                       'torch.compile and bfloat16 autocast), compiled before timing.' for m in quick) + ('' if quick or not fast or 'default' not in nets else
+                       ' No `default_fast` row: this machine has no bfloat16 support (`fast_available()` is False), so `fast=True` runs the plain path.')
     df.round(5).to_csv(out/'benchmark.csv', index=False)
     s = summarize(df); s.round(4).to_csv(out/'summary.csv', index=False)
     rc.round(4).to_csv(out/'real_photos.csv', index=False)

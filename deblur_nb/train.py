@@ -504,7 +504,9 @@ def cycles_markdown(r:dict, # a weight file's JSON record
     "A markdown table with one row per training cycle of a record: settings, validation, command and write-up ('' for one cycle)."
     if len(cyc := r.get('cycle_log', [])) < 2: return ''
     docs = Path(docs or repo_dir()/'results'/'training'/'experiments')
-    def doc(c): return ', '.join(f'[{f.name}](experiments/{f.name})' for f in sorted(docs.glob(f"cycle{c['cycle']}_*.md")))   # links from results/training/
+    def doc(c):   # links from results/training/: the cycle's own `writeups` if its entry names them, else `cycle<N>_*.md`
+        names = c.get('writeups') or [f.name for f in sorted(docs.glob(f"cycle{c['cycle']}_*.md"))]
+        return ', '.join(f'[{n}](experiments/{n})' for n in names)
     def cmd(c): return f"`{c['command']}`" if c.get('command') else ''
     def mix(c): return ', '.join(p + (f' ×{n}' if n > 1 else '') for p, n in Counter(c['presets']).items())
     grid = any(c.get('grid_loss') for c in cyc)   # a grid-weight column only where a cycle used the penalty
