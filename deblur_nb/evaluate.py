@@ -15,7 +15,7 @@ from .degrade import PRESETS, EXTRA_PRESETS, degrade, gaussian_kernel
 from .data import photos, find_pairs, RESEARCH_ONLY
 from .metrics import psnr, ssim, mse, gradient_energy, noise_sigma, grid_artifact
 from .infer import restore_array, restore_ensemble, two_scale, get_model, fast_available
-from .models import weights_dir, model_record
+from .models import weights_dir, model_record, bf16_supported
 from .train import write_model_card
 
 # %% auto #0
@@ -443,7 +443,7 @@ def run_benchmark(out=None, # results folder (default: repo's results/)
                   models:tuple|None=None, # shipped model names (default: all shipped)
                   tune_n:int=6, # validation photos used to tune the classical baselines
                   ensemble:int=4, # also score the default model's self-ensemble of this many copies (1: not)
-                  fast:bool=True, # also score the default model on the fast path (`default_fast`: compiled, bfloat16) where it runs
+                  fast:bool=True, # also score the default model on the fast path (`default_fast`: compiled, bfloat16 where the CPU has it) where it runs
                   video:bool=True, # also write the video table (`deblur_nb.video.video_report`) and add it to summary.md
                   large:tuple=EXTRA_PRESETS, # also score these motion presets past the benchmark's, in a table of their own (empty: not)
                  ) -> pd.DataFrame:
@@ -475,8 +475,7 @@ def run_benchmark(out=None, # results folder (default: repo's results/)
                        f'{ensemble} times its work.' for m in ens) + ''.join(f' `{m}`: the default model as `deblur` runs it (`large_blur=\'auto\'`: '
                        'a second, half-resolution pass joins in when the blur is too large for one; `deblur_nb.infer.two_scale`); the `default` '
                        'row is the network alone.' for m in auto) + ''.join(f' `{m}`: the default model on the fast path (`deblur(..., fast=True)` without the half-size pass: '
-                       'torch.compile and bfloat16 autocast), compiled before timing.' for m in quick) + ('' if quick or not fast or 'default' not in nets else
-                       ' No `default_fast` row: this machine has no bfloat16 support (`fast_available()` is False), so `fast=True` runs the plain path.')
+                       'torch.compile' + (' and bfloat16 autocast' if bf16_supported() else ' in float32: this CPU has no native bfloat16') + '), compiled before timing.' for m in quick)
     df.round(5).to_csv(out/'benchmark.csv', index=False)
     s = summarize(df); s.round(4).to_csv(out/'summary.csv', index=False)
     rc.round(4).to_csv(out/'real_photos.csv', index=False)

@@ -32,7 +32,7 @@ def _cached(path:str, device:str) -> nn.Module:
 
 def get_model(model=None, # None or 'default', a shipped name ('unet', 'gan'), a weight path, or an `nn.Module`
               device=None, # torch device (default: `auto_device()`)
-              fast:bool=False, # the compiled bfloat16 view of the network (`FastNet`), made once per network and process
+              fast:bool=False, # the compiled view of the network (`FastNet`; bfloat16 where the device has it), made once per network and process
              ) -> nn.Module:
     "An eval-mode deblurring network on `device`, loaded from disk at most once per (weights, device)."
     dev = auto_device(device)
@@ -52,7 +52,7 @@ def weights_path(model=None, # None or 'default', a shipped name, or a .pt path
 
 # %% ../nbs/06_infer.ipynb #a7ee4d85
 class FastNet(nn.Module):
-    "A deblurring network compiled once for all input sizes and run under bfloat16 autocast; float32 in and out."
+    "A deblurring network compiled once for all input sizes, under bfloat16 autocast where the device has it; float32 in and out."
     def __init__(self, net:nn.Module): # an eval-mode network (`get_model`)
         super().__init__()
         os.environ.setdefault('TORCHINDUCTOR_CACHE_DIR', str(Path.home()/'.cache'/'deblur_nb'/'inductor'))   # kept across runs and reboots
@@ -67,10 +67,12 @@ class FastNet(nn.Module):
 
 _FAST = weakref.WeakKeyDictionary()   # network -> its FastNet, so a network is compiled at most once per process
 
-def fast_available(device=None) -> bool:
-    "Whether the fast path runs here: native bfloat16 and a compiler for CPU kernels (or CUDA)."
+def fast_available(device=None, # torch device (default: `auto_device()`)
+                   bf16:bool=False, # also require native bfloat16, where most of the speed-up comes from
+                  ) -> bool:
+    "Whether the fast path runs here: a compiler for CPU kernels (or CUDA), and native bfloat16 too if `bf16`."
     dev = auto_device(device)
-    return bf16_supported(dev) and (dev.type == 'cuda' or can_compile())
+    return (dev.type == 'cuda' or can_compile()) and (bf16_supported(dev) or not bf16)
 
 # %% ../nbs/06_infer.ipynb #c7b79932
 def _ramp(n:int, overlap:int, lo:bool, hi:bool) -> np.ndarray:
@@ -100,7 +102,7 @@ def restore_array(img:np.ndarray, # float32 RGB CHW image in [0, 1]
                   tile:int|str='auto', # tile side in pixels, 'auto' (from free memory) or 0 (no tiling)
                   overlap:int=32, # pixels of overlap between tiles
                   device=None, # torch device
-                  fast:bool=False, # compiled bfloat16 path (`FastNet`)
+                  fast:bool=False, # compiled path (`FastNet`; bfloat16 where the CPU has it)
                  ) -> np.ndarray:
     "Run the model over `img` (tiled when large) and return the float32 CHW result in [0, 1]."
     net = get_model(model, device, fast); dev = next(net.parameters()).device
@@ -153,7 +155,7 @@ def restore_ensemble(img:np.ndarray, # float32 RGB CHW image in [0, 1]
                      copies:int=1, # 1 (plain), 2 (left-right flip), 4 (flips) or 8 (flips and quarter turns)
                      tile:int|str='auto', # see `restore_array`
                      device=None, # torch device
-                     fast:bool=False, # compiled bfloat16 path (`FastNet`)
+                     fast:bool=False, # compiled path (`FastNet`; bfloat16 where the CPU has it)
                     ) -> np.ndarray:
     "The model's output averaged over `copies` flipped / rotated copies of `img`, each transform undone."
     if copies not in (1, 2, 4, 8): raise ValueError(f'ensemble must be 1, 2, 4 or 8 copies, got {copies}')
@@ -234,7 +236,7 @@ def deblur_image(src, # anything `deblur_nb.core.read_image` accepts
                  tile:int|str='auto', # tile side, 'auto' or 0 (no tiling)
                  device=None, # torch device (default: CUDA if present, else CPU)
                  ensemble:int=1, # copies averaged by `restore_ensemble` (1, 2, 4 or 8): more is slower, a little cleaner
-                 fast:bool=False, # compiled bfloat16 path: several times faster once compiled (a minute or two, once per process)
+                 fast:bool=False, # compiled path: 1.3-2.8x faster once compiled (a minute or two, once per process; the most where the CPU has bfloat16)
                  large_blur:str='auto', # a second, half-resolution pass for blur too large for one: 'auto', 'on' or 'off' (`two_scale`)
                 ) -> LoadedImage:
     "Deblur `src`; returns the float32 CHW result with the source's `ImageInfo` (for saving alike)."
@@ -253,7 +255,7 @@ def deblur(img, # path, bytes, file object, PIL image or array (see `deblur_nb.c
            tile:int|str='auto', # tile side, 'auto' or 0 (no tiling)
            device=None, # torch device (default: CUDA if present, else CPU)
            ensemble:int=1, # 1 (one pass), or 2, 4 or 8 flipped / rotated copies averaged (slower, a little cleaner)
-           fast:bool=False, # compiled bfloat16 path: several times faster once compiled (a minute or two, once per process)
+           fast:bool=False, # compiled path: 1.3-2.8x faster once compiled (a minute or two, once per process; the most where the CPU has bfloat16)
            large_blur:str='auto', # 'auto': also restores a half-size copy (up to ~25% more time), blended in when the blur is too large for one pass; 'on' or 'off'
           ) -> Image.Image:
     "Deblur a photo; returns a PIL image of the same size (grayscale in, grayscale out)."
@@ -277,7 +279,7 @@ def deblur_file(src, # input image file
                 overwrite:bool=False, # replace an existing output
                 quality:int=95, # JPEG/WebP quality
                 ensemble:int=1, # flipped / rotated copies averaged (1, 2, 4 or 8)
-                fast:bool=False, # compiled bfloat16 path (`FastNet`)
+                fast:bool=False, # compiled path (`FastNet`; bfloat16 where the CPU has it)
                 large_blur:str='auto', # half-resolution pass for large blur: 'auto', 'on' or 'off' (`two_scale`)
                ) -> Path:
     "Deblur one file into `dst`, keeping grayscale and 16-bit depth; never writes over `src`."
@@ -306,7 +308,7 @@ def deblur_cli(*inputs:str, # image files, folders or glob patterns
                overwrite:bool=False, # replace existing outputs (inputs are never replaced)
                device:str=None, # cpu or cuda (default: cuda if available)
                ensemble:int=1, # quality mode: average 2, 4 or 8 flipped / rotated copies (that many times slower)
-               fast:bool=False, # compiled bfloat16 path: pays from a few dozen megapixels on (compiles for a minute or two first)
+               fast:bool=False, # compiled path (bfloat16 where the CPU has it): pays from a few dozen megapixels on (compiles for a minute or two first)
                large_blur:str='auto', # blur trails longer than ~30 px: auto (a half-size pass, up to ~25% more time, blended in where detected), on or off
               ):
     "Deblur photos: deblur-nb INPUT... -o OUTDIR"

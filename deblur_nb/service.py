@@ -96,7 +96,7 @@ def deblur_bytes(data:bytes, # the uploaded file
                  model=None, # shipped name, weight path or `nn.Module` (see `get_model`)
                  strength:float=1., # 0 = unchanged, 1 = the model's output
                  quality:int=95, # JPEG/WebP quality of the result
-                 fast:bool=False, # compiled bfloat16 path (`infer.FastNet`)
+                 fast:bool=False, # compiled path (`infer.FastNet`; bfloat16 where the CPU has it)
                  large_blur:str='auto', # half-resolution pass for long streaks: 'auto', 'on' or 'off' (`infer.two_scale`)
                 ) -> tuple:
     "Deblur an encoded image; returns (encoded result, its extension), written by `save_image` like the source."
@@ -162,7 +162,7 @@ def make_app(workers:int=1, # inferences that run at once (each uses all of torc
              max_pixels:int=MAX_PIXELS, # image size limit, read from the header (413)
              models:dict|None=None, # name -> shipped weights name or `nn.Module` (default: every shipped file)
              preload:bool=True, # load the default model at start-up
-             fast:bool=False, # serve on the compiled bfloat16 path where it runs (compiled at start-up: 1-3 minutes on 2 cores)
+             fast:bool=False, # serve on the compiled path (bfloat16 where the CPU has it) (compiled at start-up: 1-3 minutes on 2 cores)
             ) -> FastAPI:
     "The deblurring service: `POST /deblur`, `GET /health`, `GET /models`; OpenAPI docs at `/docs`."
     avail = dict(models) if models is not None else {n: n for n in shipped_models()}
@@ -237,7 +237,7 @@ def serve(host:str='127.0.0.1', # interface to bind; 127.0.0.1 keeps the service
           queue:int=16, # requests that may wait; more answer 503
           max_mb:float=MAX_UPLOAD_MB, # request body limit in MB
           log_level:str='info', # uvicorn log level
-          fast:bool=False, # compiled bfloat16 path (compiles at start-up)
+          fast:bool=False, # compiled path, bfloat16 where the CPU has it (compiles at start-up)
          ):
     "Serve the deblurring API with uvicorn until interrupted; OpenAPI docs at `/docs`."
     import uvicorn
@@ -250,7 +250,7 @@ def serve_cli(host:str='127.0.0.1', # interface to bind (127.0.0.1: this machine
               queue:int=16, # requests that may wait for a worker; more answer 503
               max_mb:float=MAX_UPLOAD_MB, # request body limit in MB
               log_level:str='info', # uvicorn log level: warning, info, debug
-              fast:bool=False, # compiled bfloat16 path where the CPU supports it: several times faster, after 1-3 minutes of compiling at start-up
+              fast:bool=False, # compiled path: 1.3-2.8x faster (the most where the CPU has bfloat16), after 1-3 minutes of compiling at start-up
              ):
     "Serve the deblurring API: deblur-nb-serve --port 8000 (docs at http://127.0.0.1:8000/docs)"
     serve(host, port, workers, queue, max_mb, log_level, fast)

@@ -181,7 +181,7 @@ def deblur_frames(frames, # iterable of float32 RGB CHW frames in [0, 1]
                   temporal:float=0.3, # `Steady` amount: 0 = independent frames
                   tile:int|str='auto', # tile side, 'auto' or 0 (no tiling)
                   device=None, # torch device
-                  fast:bool=False, # compiled bfloat16 path (`infer.FastNet`)
+                  fast:bool=False, # compiled path (`infer.FastNet`; bfloat16 where the CPU has it)
                  ) -> 'Iterator[np.ndarray]':
     "Deblur frames one at a time, steadying corrections over time; yields float32 CHW frames."
     if not 0 <= strength <= 2: raise ValueError(f'strength must be in [0, 2], got {strength}')
@@ -205,14 +205,14 @@ def deblur_video(src, # input video file
                  codec:str='libx264', # video encoder
                  tile:int|str='auto', # tile side for large frames, 'auto' or 0
                  device=None, # torch device (default: CUDA if present, else CPU)
-                 fast:bool|None=None, # compiled bfloat16 path; None: on where it runs for clips of `FAST_MIN_FRAMES` frames or more
+                 fast:bool|None=None, # compiled path; None: on for clips of `FAST_MIN_FRAMES` frames or more where the CPU has bfloat16
                 ) -> dict:
     "Deblur a video file into `dst`, frame by frame in bounded memory, keeping timing, size, rotation and audio."
     src, dst = Path(src), Path(dst)
     if dst.resolve() == src.resolve(): raise VideoError(f'{dst.name}: refusing to overwrite the input')
     if dst.exists() and not overwrite: raise FileExistsError(f'{dst}: exists; not overwriting (use overwrite=True)')
     info = probe_video(src)
-    if fast is None: fast = (info.frames or FAST_MIN_FRAMES) >= FAST_MIN_FRAMES and fast_available(device)   # compiling pays only over many frames
+    if fast is None: fast = (info.frames or FAST_MIN_FRAMES) >= FAST_MIN_FRAMES and fast_available(device, bf16=True)   # compiling pays only over many frames, and with bfloat16
     net = get_model(model, device, fast)
     if progress is True:
         last = [0.]
@@ -385,7 +385,7 @@ def video_speed(model=None, # model (default: the shipped default)
 def video_speed_markdown(rows:list) -> str:
     "`video_speed` rows as markdown."
     return (f"Speed, `deblur_video` end to end (decode, restore, encode H.264, copy audio) on a {rows[0]['frames']}-frame 1280x720 clip; "
-            "`fast`: compiled bfloat16 path (`fast=True`, on by default from 150 frames), timed after its compile:\n\n"
+            "`fast`: compiled path (`fast=True`; bfloat16 and on by default from 150 frames where the CPU has bfloat16), timed after its compile:\n\n"
             + markdown_table(['path', 'variant', 'frames/s', 's/frame', 'first frame s (load, compile)'],
                              [(r['path'], r['variant'], f"{r['fps']:.2f}", f"{1/r['fps']:.2f}", f"{r['first_frame_s']:.0f}") for r in rows]))
 
