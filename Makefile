@@ -83,7 +83,7 @@ NPROC ?= 2
 train-ddp: $(STAMP)
 	$(BIN)/torchrun --standalone --nproc_per_node $(NPROC) $(BIN)/deblur-nb-train --name ddp --minutes $(MINUTES) $(ARGS)
 
-## Speed per model and path (eager float32, fast = compiled bfloat16): deblur() s/MP at 1, 4 and 24 MP, the network alone at
+## Speed per model and path (eager float32, fast = compiled, bfloat16 where the CPU has it): deblur() s/MP at 1, 4 and 24 MP, the network alone at
 ## 1 MP, first call (load, compile), peak memory; then video frames/s at 1280x720. Writes results/bench.md and results/bench.jsonl.
 bench: $(STAMP)
 	$(BIN)/deblur-nb-bench --md results/bench.md.tmp > results/bench.jsonl.tmp && mv results/bench.jsonl.tmp results/bench.jsonl

@@ -72,7 +72,7 @@ def fast_available(device=None, # torch device (default: `auto_device()`)
                   ) -> bool:
     "Whether the fast path runs here: a compiler for CPU kernels (or CUDA), and native bfloat16 too if `bf16`."
     dev = auto_device(device)
-    return (dev.type == 'cuda' or can_compile()) and (bf16_supported(dev) or not bf16)
+    return (dev.type == 'cuda' or (dev.type == 'cpu' and can_compile())) and (bf16_supported(dev) or not bf16)
 
 # %% ../nbs/06_infer.ipynb #c7b79932
 def _ramp(n:int, overlap:int, lo:bool, hi:bool) -> np.ndarray:
@@ -383,7 +383,7 @@ def bench(models:tuple|None=None, # shipped model names (default: every shipped 
                      s_per_mp={str(x['megapixels']): x['s_per_mp'] for x in runs},
                      net_s_per_mp=next((x['net_s_per_mp'] for x in runs if 'net_s_per_mp' in x), None),
                      first_call_s=runs[0]['first_call_s'],
-                     peak_rss_mb={str(x['megapixels']): x['peak_rss_mb'] for x in runs})
+                     peak_rss_mb={str(x['megapixels']): x['peak_rss_mb'] for x in runs}, **({'bf16': bf16_supported(auto_device())} if p == 'fast' else {}))
             if ref: r.update(reference='DynamicUnet(resnet34) at 1 MP', reference_s_per_mp=ref['s_per_mp'],
                              speedup_vs_reference=round(ref['s_per_mp']/runs[0]['s_per_mp'], 1))
             out.append(r)
@@ -393,7 +393,7 @@ def bench_markdown(rows:list) -> str:
     "The `bench` rows as a markdown table."
     sizes = list(dict.fromkeys(k for r in rows for k in r['s_per_mp']))
     return markdown_table(['model', 'path'] + [f'deblur() s/MP at {float(s):.0f} MP' for s in sizes] + ['network alone s/MP at 1 MP', 'first call s', 'peak MB'],
-                          [(r['model'], r['path'], *(f"{r['s_per_mp'][s]:.3f}" if s in r['s_per_mp'] else '' for s in sizes),
+                          [(r['model'], r['path'] + {True: ' (bfloat16)', False: ' (float32)'}.get(r.get('bf16'), ''), *(f"{r['s_per_mp'][s]:.3f}" if s in r['s_per_mp'] else '' for s in sizes),
                             f"{r['net_s_per_mp']:.3f}" if r.get('net_s_per_mp') else '', f"{r.get('first_call_s', 0):.0f}", max(r['peak_rss_mb'].values()))
                            for r in rows])
 

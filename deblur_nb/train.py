@@ -505,7 +505,7 @@ def cycles_markdown(r:dict, # a weight file's JSON record
     if len(cyc := r.get('cycle_log', [])) < 2: return ''
     docs = Path(docs or repo_dir()/'results'/'training'/'experiments')
     def doc(c):   # links from results/training/: the cycle's own `writeups` if its entry names them, else `cycle<N>_*.md`
-        names = c.get('writeups') or [f.name for f in sorted(docs.glob(f"cycle{c['cycle']}_*.md"))]
+        names = c['writeups'] if 'writeups' in c else [f.name for f in sorted(docs.glob(f"cycle{c['cycle']}_*.md"))]
         return ', '.join(f'[{n}](experiments/{n})' for n in names)
     def cmd(c): return f"`{c['command']}`" if c.get('command') else ''
     def mix(c): return ', '.join(p + (f' ×{n}' if n > 1 else '') for p, n in Counter(c['presets']).items())
@@ -581,7 +581,7 @@ def model_card(name:str='default', # shipped weight name
                               + [('blur-only mean', f'{s.blur_only_gain:+.2f}', '')])]
     b = [json.loads(l) for l in (res/'bench.jsonl').read_text().splitlines() if l.strip()] if (res/'bench.jsonl').exists() else []
     for x in (x for x in b if x.get('model') == name):
-        path = {'fast': 'the fast path (compiled, bfloat16; `fast=True`)', 'eager': 'the default eager path'}.get(x.get('path'), '')
+        path = {'fast': f"the fast path (compiled, {'bfloat16' if x.get('bf16', True) else 'float32'}; `fast=True`)", 'eager': 'the default eager path'}.get(x.get('path'), '')
         md += ['', f"Speed (`make bench`, {x.get('machine', '')}{', ' + path if path else ''}): " + ', '.join(f'{v:.2f} s per megapixel at {float(k):.0f} MP' for k, v in x['s_per_mp'].items())
                + f"; peak memory {max(x['peak_rss_mb'].values())} MB" + (f"; first call {x['first_call_s']:.0f} s" if x.get('first_call_s') else '') + '.']
     rp = pd.read_csv(res/'real_photos.csv') if (res/'real_photos.csv').exists() else None
