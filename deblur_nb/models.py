@@ -362,16 +362,17 @@ def model_record(path='default') -> dict:
 
 # %% ../nbs/04_models.ipynb #93a487d9
 def cpu_speed(model:nn.Module, # network to time
-              size:int=512, # square input side
+              size:int=512, # input height (and width, unless `width` is given)
+              width:int|None=None, # input width (default: `size`)
               repeats:int=3, # best of this many runs
              ) -> float:
     "Seconds per megapixel of `model` on CPU in inference mode (best of `repeats`)."
-    model = model.eval(); x = torch.rand(1, 3, size, size)
+    model = model.eval(); x = torch.rand(1, 3, size, width or size)
     with torch.inference_mode():
         model(x[..., :64, :64]); best = float('inf')
         for _ in range(repeats):
             t = time.perf_counter(); model(x); best = min(best, time.perf_counter() - t)
-    return best / (size*size/1e6)
+    return best / (size*(width or size)/1e6)
 
 # %% ../nbs/04_models.ipynb #0b58de77
 def bf16_supported(device='cpu', # torch device

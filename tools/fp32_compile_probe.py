@@ -5,13 +5,7 @@ Run: `.venv/bin/python tools/fp32_compile_probe.py [THREADS]` (default 2) with n
 on 2 cores. On a CPU with native bfloat16 `FastNet` autocasts, so this measures the bfloat16 path there instead."""
 import sys, time, torch
 from deblur_nb.infer import get_model, FastNet
-
-def per_mp(f, h:int, w:int, n:int=3) -> float:
-    "Best of `n` timed calls of `f` on an h×w input, after one untimed call, in s/MP."
-    x = torch.rand(1, 3, h, w); f(x); ts = []
-    for _ in range(n):
-        t = time.perf_counter(); f(x); ts.append(time.perf_counter() - t)
-    return min(ts) / (h * w / 1e6)
+from deblur_nb.models import cpu_speed
 
 if __name__ == '__main__':
     torch.set_num_threads(int(sys.argv[1]) if len(sys.argv) > 1 else 2)
@@ -23,7 +17,7 @@ if __name__ == '__main__':
         for h, w in sizes: fast(torch.rand(1, 3, h, w))
         print(f'compile + first calls: {time.time()-t0:.1f} s', flush=True)
         for h, w in sizes:
-            e, c = per_mp(net, h, w), per_mp(fast, h, w)
+            e, c = cpu_speed(net, h, w), cpu_speed(fast, h, w)
             print(f'{h}x{w}: eager {e:.3f} s/MP, compiled {c:.3f} s/MP, speed-up {e/c:.2f}x', flush=True)
         x = torch.rand(1, 3, 512, 512)
         print('max |eager - compiled|:', (net(x) - fast(x)).abs().max().item())
