@@ -15,7 +15,7 @@ from .degrade import PRESETS, EXTRA_PRESETS, degrade, gaussian_kernel
 from .data import photos, find_pairs, RESEARCH_ONLY
 from .metrics import psnr, ssim, mse, gradient_energy, noise_sigma, grid_artifact
 from .infer import restore_array, restore_ensemble, two_scale, get_model, fast_available
-from .models import weights_dir, model_record
+from .models import weights_dir, model_record, fast_dtype
 from .train import write_model_card
 
 # %% auto #0
@@ -475,7 +475,7 @@ def run_benchmark(out=None, # results folder (default: repo's results/)
                        f'{ensemble} times its work.' for m in ens) + ''.join(f' `{m}`: the default model as `deblur` runs it (`large_blur=\'auto\'`: '
                        'a second, half-resolution pass joins in when the blur is too large for one; `deblur_nb.infer.two_scale`); the `default` '
                        'row is the network alone.' for m in auto) + ''.join(f' `{m}`: the default model on the fast path (`deblur(..., fast=True)` without the half-size pass: '
-                       'torch.compile' + (' and bfloat16 autocast' if get_model('default', fast=True).bf16 else ' in float32, as this machine has no native bfloat16') + '), compiled before timing.' for m in quick)
+                       f'torch.compile in {fast_dtype(bf := get_model("default", fast=True).bf16)}' + ('' if bf else ', as this machine has no native bfloat16') + '), compiled before timing.' for m in quick)
     df.round(5).to_csv(out/'benchmark.csv', index=False)
     s = summarize(df); s.round(4).to_csv(out/'summary.csv', index=False)
     rc.round(4).to_csv(out/'real_photos.csv', index=False)

@@ -13,7 +13,7 @@ from PIL import Image
 from fastcore.script import call_parse, CliError
 import torch.nn.functional as F
 from .core import IMAGE_EXTS, ImageError, LoadedImage, read_image, result_path, save_image, to_pil, luma, markdown_table, gradient_energy, center_crop
-from .models import load_model, weights_dir, shipped_models, bf16_supported, can_compile, pad_to
+from .models import load_model, weights_dir, shipped_models, bf16_supported, can_compile, fast_dtype, pad_to
 
 # %% auto #0
 __all__ = ['DIHEDRAL', 'LARGE_BLUR_THRESHOLD', 'LARGE_BLUR_CHANGE', 'LARGE_BLUR_MODES', 'LARGE_BLUR_PROBE', 'auto_device',
@@ -393,7 +393,7 @@ def bench_markdown(rows:list) -> str:
     "The `bench` rows as a markdown table."
     sizes = list(dict.fromkeys(k for r in rows for k in r['s_per_mp']))
     return markdown_table(['model', 'path'] + [f'deblur() s/MP at {float(s):.0f} MP' for s in sizes] + ['network alone s/MP at 1 MP', 'first call s', 'peak MB'],
-                          [(r['model'], r['path'] + {True: ' (bfloat16)', False: ' (float32)'}.get(r.get('bf16'), ''), *(f"{r['s_per_mp'][s]:.3f}" if s in r['s_per_mp'] else '' for s in sizes),
+                          [(r['model'], r['path'] + (f" ({fast_dtype(r['bf16'])})" if 'bf16' in r else ''), *(f"{r['s_per_mp'][s]:.3f}" if s in r['s_per_mp'] else '' for s in sizes),
                             f"{r['net_s_per_mp']:.3f}" if r.get('net_s_per_mp') else '', f"{r.get('first_call_s', 0):.0f}", max(r['peak_rss_mb'].values()))
                            for r in rows])
 

@@ -12,7 +12,7 @@ import torch, torch.nn as nn, torch.nn.functional as F
 __all__ = ['ARCHS', 'pad_to', 'LayerNorm2d', 'SimpleGate', 'NAFBlock', 'FourierUnit', 'NAFNetLite', 'MDTA', 'GDFN',
            'TransformerBlock', 'RestormerLite', 'UNetDeblur', 'PatchDiscriminator', 'build_model', 'weights_dir',
            'shipped_models', 'quantize_state', 'dequantize_state', 'save_model', 'load_model', 'load_grown',
-           'model_record', 'cpu_speed', 'bf16_supported', 'can_compile']
+           'model_record', 'cpu_speed', 'bf16_supported', 'fast_dtype', 'can_compile']
 
 # %% ../nbs/04_models.ipynb #b45e4c1e
 def pad_to(x:torch.Tensor, # BCHW batch
@@ -384,6 +384,11 @@ def bf16_supported(device='cpu', # torch device
     try: flags = next((l for l in open('/proc/cpuinfo') if l.startswith('flags')), '').split()
     except OSError: return False
     return bool({'avx512_bf16', 'amx_bf16'} & set(flags))
+
+def fast_dtype(bf16:bool, # whether the fast path ran under bfloat16 autocast
+              ) -> str:
+    "The number format the fast path computed in, as tables and model cards name it."
+    return 'bfloat16' if bf16 else 'float32'
 
 def can_compile() -> bool:
     "Whether `torch.compile` can build CPU kernels here (it needs a C++ compiler); `DEBLUR_NB_EAGER=1` says no."

@@ -24,7 +24,7 @@ from .core import repo_dir, markdown_table
 from .degrade import PRESETS, EXTRA_PRESETS
 from .data import get_dls, photos, EpochDataLoader
 from .metrics import image_psnr, psnr_metric, ssim_metric, grid_bumps, GRID_PERIODS, GRID_FLOOR
-from .models import build_model, save_model, load_model, load_grown, model_record, weights_dir, PatchDiscriminator, bf16_supported, can_compile
+from .models import build_model, save_model, load_model, load_grown, model_record, weights_dir, PatchDiscriminator, bf16_supported, can_compile, fast_dtype
 
 # %% auto #0
 __all__ = ['DEFAULT_MODEL', 'TRAIN_PRESETS', 'LIMITATIONS', 'CAMERA_LIMITATION', 'charbonnier', 'fft_l1', 'psnr_loss',
@@ -581,7 +581,7 @@ def model_card(name:str='default', # shipped weight name
                               + [('blur-only mean', f'{s.blur_only_gain:+.2f}', '')])]
     b = [json.loads(l) for l in (res/'bench.jsonl').read_text().splitlines() if l.strip()] if (res/'bench.jsonl').exists() else []
     for x in (x for x in b if x.get('model') == name):
-        path = {'fast': f"the fast path (compiled, {'bfloat16' if x.get('bf16', True) else 'float32'}; `fast=True`)", 'eager': 'the default eager path'}.get(x.get('path'), '')
+        path = {'fast': f"the fast path (compiled, {fast_dtype(x.get('bf16', True))}; `fast=True`)", 'eager': 'the default eager path'}.get(x.get('path'), '')
         md += ['', f"Speed (`make bench`, {x.get('machine', '')}{', ' + path if path else ''}): " + ', '.join(f'{v:.2f} s per megapixel at {float(k):.0f} MP' for k, v in x['s_per_mp'].items())
                + f"; peak memory {max(x['peak_rss_mb'].values())} MB" + (f"; first call {x['first_call_s']:.0f} s" if x.get('first_call_s') else '') + '.']
     rp = pd.read_csv(res/'real_photos.csv') if (res/'real_photos.csv').exists() else None
