@@ -29,9 +29,9 @@ from .models import build_model, save_model, load_model, load_grown, model_recor
 # %% auto #0
 __all__ = ['DEFAULT_MODEL', 'TRAIN_PRESETS', 'LIMITATIONS', 'CAMERA_LIMITATION', 'charbonnier', 'fft_l1', 'psnr_loss',
            'grid_loss', 'RestorationLoss', 'RunClock', 'WorkClock', 'Checkpoint', 'load_checkpoint', 'TimeBudget',
-           'EpochCSV', 'SyncDataEpoch', 'GANCallback', 'make_learner', 'BF16', 'fast_engine', 'ShardDL', 'DDPTrainer',
-           'train', 'record_markdown', 'cycles_markdown', 'publish_record', 'model_card', 'write_model_card',
-           'parse_kwargs', 'train_cli']
+           'EpochCSV', 'SyncDataEpoch', 'GANCallback', 'make_learner', 'BF16', 'fast_engine', 'EMA', 'ShardDL',
+           'DDPTrainer', 'train', 'record_markdown', 'cycles_markdown', 'publish_record', 'model_card',
+           'write_model_card', 'parse_kwargs', 'train_cli']
 
 # %% ../nbs/05_train.ipynb #a139dbb7
 def charbonnier(pred:torch.Tensor, target:torch.Tensor, eps:float=1e-3) -> torch.Tensor:
@@ -132,6 +132,7 @@ class Checkpoint(Callback):
         state = dict(model=_bare(self.learn.model).state_dict(), opt=self.learn.opt.state_dict(), epoch=self.epoch,
                      seconds=self.work_clock.seconds())   # the learner's one clock, for fixed-epoch runs too
         if hasattr(self.learn, 'gan'): state['gan'] = self.learn.gan.state_dict()   # the discriminator resumes too
+        if getattr(self.learn, 'ema', None) is not None and self.learn.ema.avg is not None: state['ema'] = self.learn.ema.avg   # so does the weight average
         tmp = self.folder/'last.pth.tmp'; torch.save(state, tmp); os.replace(tmp, self.folder/'last.pth')
 
 def load_checkpoint(learn:Learner, # learner whose model/optimizer receive the state
@@ -145,6 +146,7 @@ def load_checkpoint(learn:Learner, # learner whose model/optimizer receive the s
     if learn.opt is None: learn.create_opt()
     learn.opt.load_state_dict(state['opt'])
     if 'gan' in state and hasattr(learn, 'gan'): learn.gan.load_state_dict(state['gan'])
+    if 'ema' in state and hasattr(learn, 'ema'): learn.ema.avg = state['ema']
     return state['epoch'] + 1, state.get('seconds') or 0.
 
 class TimeBudget(Callback):
@@ -257,6 +259,28 @@ def fast_engine(learn:Learner, # learner whose model is trained
     if fast and (dev.type == 'cuda' or can_compile()): learn.model.compile(); parts.append('torch.compile')
     return ' + '.join(parts) or 'float32 eager' 
 
+# %% ../nbs/05_train.ipynb #a5084ece
+class EMA(Callback):
+    "An exponential moving average of the weights, `decay` per step: validation scores it, the run ships it, the checkpoint keeps it."
+    order = 64   # validation has put the trained weights back before `Checkpoint` (65) saves both
+    def __init__(self, decay:float=0.999, # weight of the old average at each step (0.999: about the last 1000 steps)
+                ): self.decay, self.avg = decay, None
+    def _live(self) -> dict: return {k: v for k, v in _bare(self.learn.model).state_dict().items() if v.is_floating_point()}
+    def before_fit(self):
+        self.live = self._live()   # views of the parameters: they follow every step
+        if self.avg is None: self.avg = {k: v.detach().clone() for k, v in self.live.items()}   # a resumed run brought its own
+    def after_step(self):
+        with torch.no_grad():
+            for k, v in self.live.items(): self.avg[k].lerp_(v, 1 - self.decay)
+    def swap(self):
+        "Exchange the model's weights and the average (a second swap undoes the first)."
+        if self.avg is None: return   # validated before any fit: nothing averaged yet
+        with torch.no_grad():
+            for k, v in self._live().items(): t = v.clone(); v.copy_(self.avg[k]); self.avg[k].copy_(t)
+    def before_validate(self): self.swap()
+    def after_validate(self): self.swap()
+
+
 # %% ../nbs/05_train.ipynb #b2e8d1f3
 class ShardDL(EpochDataLoader):
     "One process's share of each epoch: all processes shuffle alike (seeded by the epoch), process `rank` keeps every `world`-th item."
@@ -307,7 +331,8 @@ def _start_weights(path, # a shipped weight file (`.pt`) or a run checkpoint (`.
     "The state_dict a new training cycle starts from."
     if Path(path).suffix == '.pt':
         return load_model(path, device=dev).state_dict()
-    return torch.load(path, map_location=dev, weights_only=False)['model']
+    st = torch.load(path, map_location=dev, weights_only=False)
+    return {**st['model'], **st.get('ema', {})}   # the weights the cycle shipped: its average, where it kept one
 
 def _validate(learn:Learner) -> dict:
     "PSNR/SSIM of the degraded validation inputs and of the model's outputs."
@@ -344,7 +369,7 @@ def _cycle_entry(plan:dict, # a finished run's plan
                 patch=plan['size'], batch_size=plan['bs'], valid_input_psnr=metrics['valid_input_psnr'], valid_psnr=metrics['valid_psnr'],
                 command=_command(plan['name']), **({'crop_tries': plan['crop_tries']} if plan.get('crop_tries', 1) > 1 else {}),
                 **({'grid_floor': plan['grid_floor']} if plan.get('grid_floor', GRID_FLOOR) != GRID_FLOOR else {}),
-                **({'psnr_loss': plan['psnr']} if plan.get('psnr') else {}))   # all three absent at their defaults, so older records read the same
+                **({'psnr_loss': plan['psnr']} if plan.get('psnr') else {}), **({'ema': plan['ema']} if plan.get('ema') else {}))   # all four absent at their defaults, so older records read the same
 
 def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<name>.pt
           arch:str='nafnet', # 'nafnet' or 'unet'
@@ -361,6 +386,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
           psnr:float=0., # weight of `psnr_loss` (minus each patch's PSNR)
           crop_tries:int=1, # training crops drawn per item, the most detailed kept (`SynthPairs`; more: fewer plain patches)
           eps:float=1e-8, # Adam's epsilon
+          ema:float=0., # decay per step of a moving average of the weights (`EMA`) that is validated and shipped; 0: none
           gan:float=0., # adversarial weight (> 0: GAN fine-tune of `init`)
           init:str|None=None, # start from these shipped weights ('default', a path)
           extend:bool=False, # continue a finished run with a new cycle of `minutes`
@@ -385,7 +411,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     run = Path(runs or repo_dir()/'runs')/name; run.mkdir(parents=True, exist_ok=True)
     out = Path(out or weights_dir())
     repeats = max(1, round(batches_per_epoch*bs*world/len(photos('train'))))   # items per photo for one epoch of embedded data
-    torch.manual_seed(seed)
+    torch.manual_seed(seed); random.seed(seed)   # fastai shuffles with Python's `random`: twins that differ in one setting see the same batches
     plan_f = run/'plan.json'
     raw = plan_f.read_text() if plan_f.exists() else None
     prev = json.loads(raw) if raw else {}
@@ -398,11 +424,11 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
             os.replace(run/'last.pth', run/'last.pth.orphan'); warnings.warn(f"{run/'last.pth'} had no plan.json: moved to last.pth.orphan")
         prev = dict(cycle=r.get('cycles', 1) - 1, epochs_done=r['epochs'], seconds=r['train_seconds'], notes=r.get('notes', []),
                     presets=r.get('presets'), size=r.get('patch'), bs=r.get('batch_size'), fft=r.get('fft_loss'), grid=r.get('grid_loss'), grid_floor=r.get('grid_floor'), psnr=r.get('psnr_loss'),
-                    model_kwargs=r['kwargs'], int8=r.get('dtype') == 'int8', crop_tries=r.get('crop_tries'), init=r.get('init'), init_seconds=r.get('init_seconds'), cycle_log=r.get('cycle_log', []), shipped=True)
+                    model_kwargs=r['kwargs'], int8=r.get('dtype') == 'int8', crop_tries=r.get('crop_tries'), ema=r.get('ema'), init=r.get('init'), init_seconds=r.get('init_seconds'), cycle_log=r.get('cycle_log', []), shipped=True)
         log = repo_dir()/'results'/'training'/f'{name}_log.csv'   # the published log of the earlier cycles
         if rank == 0 and out == weights_dir() and log.exists() and not (run/'log.csv').exists(): shutil.copy(log, run/'log.csv')
     elif extend and not prev: raise FileNotFoundError(f'extend: nothing to continue, no run in {run} and no {shipped}; drop --extend to start a new run')
-    for k, v in dict(grid=0., crop_tries=1, grid_floor=GRID_FLOOR, psnr=0.).items():   # planned or shipped before these settings existed: they had none
+    for k, v in dict(grid=0., crop_tries=1, grid_floor=GRID_FLOOR, psnr=0., ema=0.).items():   # planned or shipped before these settings existed: they had none
         if prev and prev.get(k) is None: prev[k] = v
     model_kwargs = prev.get('model_kwargs') or model_kwargs or (DEFAULT_MODEL if arch == 'nafnet' else {})   # a resume keeps its architecture
     init = init or prev.get('init')
@@ -417,6 +443,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     model, init_seconds = None, prev.get('init_seconds')
     plan_eps = prev.get('eps', 1e-5) if prev and not new_cycle else eps   # a run planned before eps was recorded used fastai's 1e-5
     if prev and not new_cycle: fft, grid, grid_floor, psnr, gan, crop_tries = prev.get('fft', fft), prev['grid'], prev['grid_floor'], prev['psnr'], prev.get('gan', gan), prev['crop_tries']   # a resume keeps its planned loss and crops
+    if prev and not new_cycle: ema = prev['ema']   # and its weight average
     dls = get_dls(source, preset=tuple(presets), size=size, valid_size=256, bs=bs, repeats=repeats, seed=seed, n_valid=n_valid, device=dev,
                   crop_tries=crop_tries)
     dls.train.dataset.seed = seed + 1000*cycle   # each cycle sees fresh training patches; validation stays fixed
@@ -425,7 +452,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
         model = load_model(init).train()
         if init_seconds is None: init_seconds = model_record(init).get('train_seconds')   # the starting weights may be retrained later
     learn = make_learner(dls, arch, model_kwargs, fft, grid, grid_floor, psnr, path=run, model=model, eps=plan_eps,
-                         cbs=([Checkpoint(run), EpochCSV(run/'log.csv', offset)] if rank == 0 else []) + ([GANCallback(weight=gan)] if gan else [])
+                         cbs=([Checkpoint(run), EpochCSV(run/'log.csv', offset)] if rank == 0 else []) + ([GANCallback(weight=gan)] if gan else []) + ([EMA(ema)] if ema else [])
                              + ([DDPTrainer(dev)] if world > 1 else []))   # only process 0 writes
     learn.model.to(dev)
     engine = fast_engine(learn, dev, fast)
@@ -441,14 +468,14 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
         before = prev.get('seconds', 0) + prev.get('before', 0)
         notes = prev.get('notes', []) + [f"cycle {cycle + 1}: a new one-cycle of {epochs or minutes} {'epochs' if epochs else 'min'} at peak lr {lr:g} "
                                          f"(Adam eps {eps:g}) from {start_w} (after {before/60:.0f} min), on fresh training patches"
-                                         + _changes(prev, presets=list(presets), size=size, bs=bs, fft=fft, grid=grid, grid_floor=grid_floor, psnr=psnr, crop_tries=crop_tries)
+                                         + _changes(prev, presets=list(presets), size=size, bs=bs, fft=fft, grid=grid, grid_floor=grid_floor, psnr=psnr, crop_tries=crop_tries, ema=ema)
                                          + (f'; NAF blocks or refinement head added, starting as the identity:{grown[1:]}' if grown else '')]
     if raw and not new_cycle:   # the plan this run resumes
         plan = json.loads(raw)
         if plan.get('minutes') and minutes > plan['minutes']: plan['minutes'] = minutes   # a larger budget extends the run
     else:
         plan = dict(name=name, arch=arch, model_kwargs=model_kwargs, epochs=epochs, minutes=None if epochs else minutes, lr=lr,
-                    bs=bs, size=size, repeats=repeats, presets=list(presets), fft=fft, grid=grid, grid_floor=grid_floor, psnr=psnr, crop_tries=crop_tries, eps=eps, gan=gan, init=init, seed=seed,
+                    bs=bs, size=size, repeats=repeats, presets=list(presets), fft=fft, grid=grid, grid_floor=grid_floor, psnr=psnr, crop_tries=crop_tries, eps=eps, ema=ema, gan=gan, init=init, seed=seed,
                     int8=bool(prev.get('int8', False) if int8 is None else int8),
                     source=str(source) if source else 'embedded', init_seconds=init_seconds, start=str(start_f) if start_f else None, cycle=cycle, before=before, offset=offset, notes=notes, seconds=0,
                     history=prev.get('cycle_log', []) if new_cycle else [])   # the finished cycles this one follows
@@ -464,6 +491,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     else:                  # a time budget: the schedule follows the clock, the fit stops when the budget is used
         ran = spent < plan['minutes']*60
         if ran: learn.fit_one_cycle(100_000, plan['lr'], start_epoch=start, cbs=[TimeBudget(plan['minutes']*60)])
+    if ema and learn.ema.avg is not None: learn.ema.swap()   # the average is what the run validates and ships
     plan['seconds'] = learn.work_clock.seconds() if ran else spent   # seconds worked, pauses left out (the clock starts at `spent`)
     w = out/f'{name}.pt'
     if rank == 0:   # the other processes only trained
@@ -473,7 +501,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
         plan_f.write_text(json.dumps(plan, indent=2))
         last = plan['cycle_log'][-1]   # the record's settings are those of the last cycle
         rec = dict(run=name, data=plan['source'], **{k: last[k] for k in ('presets', 'patch', 'batch_size')},
-                   epochs=plan['epochs_done'], cycles=plan['cycle'] + 1, **{k: last[k] for k in ('lr', 'adam_eps', 'fft_loss', 'grid_loss', 'grid_floor', 'psnr_loss', 'crop_tries') if k in last},
+                   epochs=plan['epochs_done'], cycles=plan['cycle'] + 1, **{k: last[k] for k in ('lr', 'adam_eps', 'fft_loss', 'grid_loss', 'grid_floor', 'psnr_loss', 'crop_tries', 'ema') if k in last},
                    gan_weight=plan['gan'], init=plan['init'], init_seconds=plan.get('init_seconds'), train_seconds=round(plan['seconds'] + plan['before']), machine=_machine(), engine=engine,
                    notes=plan.get('notes', []), cycle_log=plan['cycle_log'],
                    command=_command(name), **metrics)
@@ -628,6 +656,7 @@ def train_cli(name:str='default', # run name (weights: deblur_nb/weights/<name>.
               bs:int=8, # batch size
               size:int=128, # patch side
               presets:str=None, # comma-separated degradation presets drawn per training item (default: TRAIN_PRESETS)
+              ema:float=0., # decay per step of a moving average of the weights that is validated and shipped (e.g. 0.999); 0: none
               gan:float=0., # adversarial weight (GAN fine-tune from --init)
               init:str=None, # start from these weights
               extend:bool=False, # continue a finished run with another cycle
@@ -644,7 +673,7 @@ def train_cli(name:str='default', # run name (weights: deblur_nb/weights/<name>.
               eager:bool=False, # train in float32 eager mode (default: bf16 autocast + torch.compile where supported)
              ):
     "Train or resume a deblurring model and write its weights and JSON record into the package."
-    p = train(name, arch, parse_kwargs(model_kwargs) or None, minutes, epochs, lr, bs, size, presets=tuple(presets.split(',')) if presets else TRAIN_PRESETS, fft=fft, grid=grid, grid_floor=grid_floor, psnr=psnr, crop_tries=crop_tries, eps=eps, gan=gan, init=init, extend=extend,
+    p = train(name, arch, parse_kwargs(model_kwargs) or None, minutes, epochs, lr, bs, size, presets=tuple(presets.split(',')) if presets else TRAIN_PRESETS, fft=fft, grid=grid, grid_floor=grid_floor, psnr=psnr, crop_tries=crop_tries, eps=eps, ema=ema, gan=gan, init=init, extend=extend,
               grow=parse_kwargs(grow), int8=int8 or None, source=source, threads=threads, device=device,
               batches_per_epoch=batches_per_epoch, n_valid=n_valid, runs=runs, out=out, fast=not eager)
     if int(os.environ.get('RANK', 0)) == 0: print(p); print(p.with_suffix('.json').read_text())
