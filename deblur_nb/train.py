@@ -369,7 +369,8 @@ def _cycle_entry(plan:dict, # a finished run's plan
                 patch=plan['size'], batch_size=plan['bs'], valid_input_psnr=metrics['valid_input_psnr'], valid_psnr=metrics['valid_psnr'],
                 command=_command(plan['name']), **({'crop_tries': plan['crop_tries']} if plan.get('crop_tries', 1) > 1 else {}),
                 **({'grid_floor': plan['grid_floor']} if plan.get('grid_floor', GRID_FLOOR) != GRID_FLOOR else {}),
-                **({'psnr_loss': plan['psnr']} if plan.get('psnr') else {}), **({'ema': plan['ema']} if plan.get('ema') else {}))   # all four absent at their defaults, so older records read the same
+                **({'psnr_loss': plan['psnr']} if plan.get('psnr') else {}), **({'ema': plan['ema']} if plan.get('ema') else {}),
+                **({'seed': plan['seed']} if plan.get('seed') else {}))   # all five absent at their defaults, so older records read the same
 
 def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<name>.pt
           arch:str='nafnet', # 'nafnet' or 'unet'
@@ -468,7 +469,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
         before = prev.get('seconds', 0) + prev.get('before', 0)
         notes = prev.get('notes', []) + [f"cycle {cycle + 1}: a new one-cycle of {epochs or minutes} {'epochs' if epochs else 'min'} at peak lr {lr:g} "
                                          f"(Adam eps {eps:g}) from {start_w} (after {before/60:.0f} min), on fresh training patches"
-                                         + _changes(prev, presets=list(presets), size=size, bs=bs, fft=fft, grid=grid, grid_floor=grid_floor, psnr=psnr, crop_tries=crop_tries, ema=ema)
+                                         + _changes(prev, presets=list(presets), size=size, bs=bs, fft=fft, grid=grid, grid_floor=grid_floor, psnr=psnr, crop_tries=crop_tries, ema=ema, seed=seed)
                                          + (f'; NAF blocks or refinement head added, starting as the identity:{grown[1:]}' if grown else '')]
     if raw and not new_cycle:   # the plan this run resumes
         plan = json.loads(raw)
@@ -501,7 +502,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
         plan_f.write_text(json.dumps(plan, indent=2))
         last = plan['cycle_log'][-1]   # the record's settings are those of the last cycle
         rec = dict(run=name, data=plan['source'], **{k: last[k] for k in ('presets', 'patch', 'batch_size')},
-                   epochs=plan['epochs_done'], cycles=plan['cycle'] + 1, **{k: last[k] for k in ('lr', 'adam_eps', 'fft_loss', 'grid_loss', 'grid_floor', 'psnr_loss', 'crop_tries', 'ema') if k in last},
+                   epochs=plan['epochs_done'], cycles=plan['cycle'] + 1, **{k: last[k] for k in ('lr', 'adam_eps', 'fft_loss', 'grid_loss', 'grid_floor', 'psnr_loss', 'crop_tries', 'ema', 'seed') if k in last},
                    gan_weight=plan['gan'], init=plan['init'], init_seconds=plan.get('init_seconds'), train_seconds=round(plan['seconds'] + plan['before']), machine=_machine(), engine=engine,
                    notes=plan.get('notes', []), cycle_log=plan['cycle_log'],
                    command=_command(name), **metrics)
@@ -657,6 +658,7 @@ def train_cli(name:str='default', # run name (weights: deblur_nb/weights/<name>.
               size:int=128, # patch side
               presets:str=None, # comma-separated degradation presets drawn per training item (default: TRAIN_PRESETS)
               ema:float=0., # decay per step of a moving average of the weights that is validated and shipped (e.g. 0.999); 0: none
+              seed:int=0, # seed of the data and initialisation (twins with different seeds see different patches; a resume needs the seed it started with)
               gan:float=0., # adversarial weight (GAN fine-tune from --init)
               init:str=None, # start from these weights
               extend:bool=False, # continue a finished run with another cycle
@@ -675,5 +677,5 @@ def train_cli(name:str='default', # run name (weights: deblur_nb/weights/<name>.
     "Train or resume a deblurring model and write its weights and JSON record into the package."
     p = train(name, arch, parse_kwargs(model_kwargs) or None, minutes, epochs, lr, bs, size, presets=tuple(presets.split(',')) if presets else TRAIN_PRESETS, fft=fft, grid=grid, grid_floor=grid_floor, psnr=psnr, crop_tries=crop_tries, eps=eps, ema=ema, gan=gan, init=init, extend=extend,
               grow=parse_kwargs(grow), int8=int8 or None, source=source, threads=threads, device=device,
-              batches_per_epoch=batches_per_epoch, n_valid=n_valid, runs=runs, out=out, fast=not eager)
+              batches_per_epoch=batches_per_epoch, n_valid=n_valid, runs=runs, out=out, seed=seed, fast=not eager)
     if int(os.environ.get('RANK', 0)) == 0: print(p); print(p.with_suffix('.json').read_text())
