@@ -445,9 +445,9 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     plan_eps = prev.get('eps', 1e-5) if prev and not new_cycle else eps   # a run planned before eps was recorded used fastai's 1e-5
     if prev and not new_cycle: fft, grid, grid_floor, psnr, gan, crop_tries = prev.get('fft', fft), prev['grid'], prev['grid_floor'], prev['psnr'], prev.get('gan', gan), prev['crop_tries']   # a resume keeps its planned loss and crops
     if prev and not new_cycle: ema = prev['ema']   # and its weight average
-    dls = get_dls(source, preset=tuple(presets), size=size, valid_size=256, bs=bs, repeats=repeats, seed=seed, n_valid=n_valid, device=dev,
+    dls = get_dls(source, preset=tuple(presets), size=size, valid_size=256, bs=bs, repeats=repeats, seed=0, n_valid=n_valid, device=dev,
                   crop_tries=crop_tries)
-    dls.train.dataset.seed = seed + 1000*cycle   # each cycle sees fresh training patches; validation stays fixed
+    dls.train.dataset.seed = seed + 1000*cycle   # each cycle (and each seed) sees fresh training patches; validation stays fixed, whatever the seed
     if world > 1: dls.loaders[0] = ShardDL(dls.train.dataset, rank, world, seed + 1000*cycle, bs=bs, shuffle=True, drop_last=True, device=dev)
     if init is not None:
         model = load_model(init).train()
