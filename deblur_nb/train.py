@@ -492,7 +492,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     else:                  # a time budget: the schedule follows the clock, the fit stops when the budget is used
         ran = spent < plan['minutes']*60
         if ran: learn.fit_one_cycle(100_000, plan['lr'], start_epoch=start, cbs=[TimeBudget(plan['minutes']*60)])
-    if ema and learn.ema.avg is not None: learn.ema.swap()   # the average is what the run validates and ships
+    if ema: learn.ema.swap()   # the average is what the run validates and ships (`swap` does nothing before any step)
     plan['seconds'] = learn.work_clock.seconds() if ran else spent   # seconds worked, pauses left out (the clock starts at `spent`)
     w = out/f'{name}.pt'
     if rank == 0:   # the other processes only trained
