@@ -434,6 +434,8 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     model_kwargs = prev.get('model_kwargs') or model_kwargs or (DEFAULT_MODEL if arch == 'nafnet' else {})   # a resume keeps its architecture
     init = init or prev.get('init')
     new_cycle = extend and 'epochs_done' in prev   # only a finished run gets a new cycle; an unfinished one resumes
+    if prev and not new_cycle and prev.get('seed', 0) != seed:   # a resume keeps its planned data seed, as it keeps its loss
+        warnings.warn(f"resuming {run} with its planned seed {prev.get('seed', 0)}, not {seed}"); seed = prev.get('seed', 0); torch.manual_seed(seed); random.seed(seed)
     grow, kw_json = json.loads(json.dumps(grow or {})), json.loads(json.dumps(model_kwargs))   # tuples as lists, as the records keep them
     grown = _changes({**{k: 0 for k in grow}, **kw_json}, **grow) if new_cycle else ''   # a head the record lacks was 0
     if new_cycle: model_kwargs = {**model_kwargs, **grow}
@@ -658,7 +660,7 @@ def train_cli(name:str='default', # run name (weights: deblur_nb/weights/<name>.
               size:int=128, # patch side
               presets:str=None, # comma-separated degradation presets drawn per training item (default: TRAIN_PRESETS)
               ema:float=0., # decay per step of a moving average of the weights that is validated and shipped (e.g. 0.999); 0: none
-              seed:int=0, # seed of the data and initialisation (twins with different seeds see different patches; a resume needs the seed it started with)
+              seed:int=0, # seed of the data and initialisation (twins with different seeds see different patches; a resume keeps the seed it started with)
               gan:float=0., # adversarial weight (GAN fine-tune from --init)
               init:str=None, # start from these weights
               extend:bool=False, # continue a finished run with another cycle
