@@ -412,7 +412,6 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     run = Path(runs or repo_dir()/'runs')/name; run.mkdir(parents=True, exist_ok=True)
     out = Path(out or weights_dir())
     repeats = max(1, round(batches_per_epoch*bs*world/len(photos('train'))))   # items per photo for one epoch of embedded data
-    torch.manual_seed(seed); random.seed(seed)   # fastai shuffles with Python's `random`: twins that differ in one setting see the same batches
     plan_f = run/'plan.json'
     raw = plan_f.read_text() if plan_f.exists() else None
     prev = json.loads(raw) if raw else {}
@@ -435,7 +434,8 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     init = init or prev.get('init')
     new_cycle = extend and 'epochs_done' in prev   # only a finished run gets a new cycle; an unfinished one resumes
     if prev and not new_cycle and prev.get('seed', 0) != seed:   # a resume keeps its planned data seed, as it keeps its loss
-        warnings.warn(f"resuming {run} with its planned seed {prev.get('seed', 0)}, not {seed}"); seed = prev.get('seed', 0); torch.manual_seed(seed); random.seed(seed)
+        warnings.warn(f"resuming {run} with its planned seed {prev.get('seed', 0)}, not {seed}"); seed = prev.get('seed', 0)
+    torch.manual_seed(seed); random.seed(seed)   # fastai shuffles with Python's `random`: twins that differ in one setting see the same batches
     grow, kw_json = json.loads(json.dumps(grow or {})), json.loads(json.dumps(model_kwargs))   # tuples as lists, as the records keep them
     grown = _changes({**{k: 0 for k in grow}, **kw_json}, **grow) if new_cycle else ''   # a head the record lacks was 0
     if new_cycle: model_kwargs = {**model_kwargs, **grow}
