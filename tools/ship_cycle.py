@@ -45,11 +45,11 @@ def main(runs:list, commands:list, notes:list, out:str='out'):
     assert [x['cycle'] for x in new['cycle_log'][:c]] == [x['cycle'] for x in old['cycle_log']]
     new['cycle_log'][:c] = old['cycle_log']          # the shipped cycles' commands as they were (make lines, not the run's)
     hist = repo_dir()/'results'/'training'/'default_log.csv'
-    header = hist.read_text().splitlines()[0].strip()
-    end = pd.read_csv(hist).epoch.max()
+    shipped = pd.read_csv(hist)
+    header, end = ','.join(shipped.columns), shipped.epoch.max()
     strip = lambda x: {k: v for k, v in x.items() if k != 'command'}
     for r in runs[:-1]:   # each earlier folder ended with a cycle the last run continued (a twin would pass the epoch checks)
-        assert strip(json.loads((r/'out'/'default.json').read_text())['cycle_log'][-1]) in [strip(x) for x in cycles], f'{r} is not a cycle the last run continued'
+        assert strip(json.loads((r/'out'/'default.json').read_text())['cycle_log'][-1]) in map(strip, cycles), f'{r} is not a cycle the last run continued'
     rows = {e: l for e, l in new_rows(runs, end, header).items() if e < new['epochs']}   # a lineage folder may have gone on
     assert sorted(rows) == list(range(end + 1, new['epochs'])), 'the logs have gaps or do not reach the record\'s last epoch'
     for cyc, cmd in zip(cycles, commands):
