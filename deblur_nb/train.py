@@ -86,12 +86,13 @@ def _skipped(cb:Callback) -> bool:
     return cb.epoch < getattr(cb.learn, 'resume_from', 0)
 
 class RunClock:
-    "Seconds a run has worked: time since it started plus `spent`, less every gap between two looks in which the process was stopped."
+    "Seconds a run has worked: time since it started plus `spent`, less every gap between two looks in which the process was stopped, and any gap beyond `max_gap`."
     conts = 0   # SIGCONTs seen by this process (`continued`)
     def __init__(self, spent:float=0., # seconds worked before this fit (a resumed run)
                  now=time.monotonic, # the clock read (a fake one in tests)
+                 max_gap:float=600., # the most one gap between two looks can count (one batch, even the first with its compile, takes far less)
                 ):
-        self.spent, self.now, self.paused, self.seen = spent, now, 0., RunClock.conts
+        self.spent, self.now, self.max_gap, self.paused, self.seen = spent, now, max_gap, 0., RunClock.conts
         self.t0 = self.last = now(); _watch_sigcont()
     @classmethod
     def continued(cls, *args):
@@ -101,6 +102,7 @@ class RunClock:
         "Look at the clock: the seconds worked so far."
         t = self.now()
         if RunClock.conts != self.seen: self.paused += t - self.last; self.seen = RunClock.conts   # stopped since the last look
+        elif t - self.last > self.max_gap: self.paused += t - self.last - self.max_gap   # a stop it did not see (e.g. of a helper process it waited on)
         self.last = t; return self.spent + t - self.t0 - self.paused
 
 def _watch_sigcont():
