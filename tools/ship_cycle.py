@@ -5,10 +5,12 @@ Usage: python tools/ship_cycle.py RUNS [RUNS ...] --commands COMMAND [COMMAND ..
 
 Each RUNS is a folder given to `deblur-nb-train --runs`, in order: each continued the one before (the first, the shipped
 weights). A folder may hold one cycle or a lineage of several (`--extend` runs on the same folder, each with its own `--out`);
-the last holds the weights and record to ship (RUNS/NAME/default.{pt,json}, NAME `out` unless --out says otherwise), and
+the last holds the weights and record to ship (RUNS/NAME/default.{pt,json}, NAME `out` unless --out says otherwise; an
+earlier folder needs one record under any out*/ that ends with a cycle the last run continued, e.g. the cycle a twin copied), and
 together their logs (RUNS/default/log.csv) hold every new epoch; a run folder copied to start a twin repeats the rows
 before the copy, which must then be identical.
-- The last run's record must continue the shipped one: its notes and cycle log start with the shipped record's, plus one per new cycle.
+- The last run's record must continue the shipped one: its notes and cycle log start with the shipped record's, plus one per new cycle
+  (a lineage that goes on after some of its cycles shipped lacks the notes shipping added; they are kept).
 - Each new cycle's command becomes its COMMAND (the `make train-cycle ...` line that reproduces it from a clone); the record's, the last.
 - The NOTEs (how the cycles were chosen, their write-up) follow the runs' own notes.
 - The new log rows are appended to results/training/default_log.csv (the shipped log keeps every earlier cycle);
@@ -22,15 +24,15 @@ from deblur_nb.core import repo_dir
 from deblur_nb.models import weights_dir
 from deblur_nb.train import record_markdown, write_model_card
 
-def new_rows(runs:list, end:int, header:str) -> dict:
-    "Each log row after epoch `end`, by epoch, from the run folders' logs (a row repeated in a copied folder must be identical)."
+def new_rows(runs:list, end:int, header:str, stops:list) -> dict:
+    "Each log row after epoch `end` and before its folder's stop, by epoch (a row repeated in a copied folder must be identical)."
     rows = {}
-    for r in runs:
+    for r, stop in zip(runs, stops):
         first, *lines = (r/'default'/'log.csv').read_text().splitlines(keepends=True)
         assert first.strip() == header, f'{r} has other log columns than the shipped log'
         for line in lines:
             e = int(line.split(',')[0])
-            if e > end: assert rows.setdefault(e, line) == line, f'{r}: epoch {e} differs from an earlier folder\'s row'
+            if end < e < stop: assert rows.setdefault(e, line) == line, f'{r}: epoch {e} differs from an earlier folder\'s row'
     return rows
 
 def main(runs:list, commands:list, notes:list, out:str='out'):
@@ -41,16 +43,22 @@ def main(runs:list, commands:list, notes:list, out:str='out'):
     n, c = len(old['notes']), len(old['cycle_log'])
     cycles = new['cycle_log'][c:]
     assert len(commands) == len(cycles), f'{len(cycles)} new cycles but {len(commands)} commands'
-    assert new['notes'][:n] == old['notes'] and len(new['notes']) == n + len(cycles), 'the run does not continue the shipped record'
+    k = len(new['notes']) - len(cycles)   # the run's notes before its new cycles: the shipped ones, or their first k when the
+    assert k <= n and new['notes'][:k] == old['notes'][:k], 'the run does not continue the shipped record'   # run went on after a ship
+    new['notes'] = old['notes'] + new['notes'][k:]   # the shipped notes (with what shipping added), then one per new cycle
     assert [x['cycle'] for x in new['cycle_log'][:c]] == [x['cycle'] for x in old['cycle_log']]
     new['cycle_log'][:c] = old['cycle_log']          # the shipped cycles' commands as they were (make lines, not the run's)
     hist = repo_dir()/'results'/'training'/'default_log.csv'
     shipped = pd.read_csv(hist)
     header, end = ','.join(shipped.columns), shipped.epoch.max()
     strip = lambda x: {k: v for k, v in x.items() if k != 'command'}
-    for r in runs[:-1]:   # each earlier folder ended with a cycle the last run continued (a twin would pass the epoch checks)
-        assert strip(json.loads((r/'out'/'default.json').read_text())['cycle_log'][-1]) in map(strip, cycles), f'{r} is not a cycle the last run continued'
-    rows = {e: l for e, l in new_rows(runs, end, header).items() if e < new['epochs']}   # a lineage folder may have gone on
+    stops = []   # each earlier folder holds a record (any out*/) ending with a cycle the last run continued; its rows end there
+    for r in runs[:-1]:
+        recs = [json.loads(p.read_text()) for p in r.glob('out*/default.json')]
+        ends = [x['epochs'] for x in recs if strip(x['cycle_log'][-1]) in map(strip, cycles)]
+        assert ends, f'{r} is not a cycle the last run continued'
+        stops.append(max(ends))
+    rows = new_rows(runs, end, header, stops + [new['epochs']])   # a lineage folder may have gone on past its stop
     assert sorted(rows) == list(range(end + 1, new['epochs'])), 'the logs have gaps or do not reach the record\'s last epoch'
     for cyc, cmd in zip(cycles, commands):
         assert cyc['first_epoch'] == end + 1, f"cycle {cyc['cycle']} does not follow the one before it"
