@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from deblur_nb.core import markdown_table
 from deblur_nb.models import model_record
-from deblur_nb.evaluate import synthetic_cases, real_cases, BLUR_ONLY
+from deblur_nb.evaluate import synthetic_cases, real_cases, BLUR_ONLY, NOISE_FLOOR
 from deblur_nb.infer import restore_array, blend, DIHEDRAL, _fwd, _inv
 from deblur_nb.metrics import psnr, gradient_energy, noise_sigma, grid_artifact
 
@@ -32,7 +32,7 @@ for c in real_cases():
     for n, y in ensembles(x).items():
         for a in GAINS:
             z = blend(x, y, a)
-            real.append(dict(photo=c.image, copies=n, gain=a, sharp=gradient_energy(z)/gradient_energy(x), noise=noise_sigma(z)/noise_sigma(x), grid=grid_artifact(z) - grid_artifact(x)))
+            real.append(dict(photo=c.image, copies=n, gain=a, sharp=gradient_energy(z)/gradient_energy(x), noise=noise_sigma(z)/max(noise_sigma(x), NOISE_FLOOR), grid=grid_artifact(z) - grid_artifact(x)))
 r = pd.DataFrame(real)
 photos = sorted(r.photo.unique())
 t = t.join(r.drop(columns='photo').groupby(['copies', 'gain']).mean()).join(r.pivot_table('sharp', ['copies', 'gain'], 'photo'))
