@@ -22,7 +22,7 @@ from .train import write_model_card
 __all__ = ['GUESS_PSF', 'DEFAULT_PARAMS', 'GRID', 'NOISE_FLOOR', 'REAL_FOCUS', 'REAL_FIGURE', 'BLUR_ONLY', 'REAL_COLS',
            'LARGE_NOTE', 'Case', 'synthetic_cases', 'folder_cases', 'wiener_deconv', 'rl_deconv', 'unsharp',
            'classical_methods', 'model_methods', 'tune_classical', 'evaluate', 'summarize', 'summary_markdown',
-           'compact_markdown', 'real_cases', 'real_check', 'detail_window', 'plot_real', 'plot_strength',
+           'compact_markdown', 'real_cases', 'real_ratios', 'real_check', 'detail_window', 'plot_real', 'plot_strength',
            'plot_speed_quality', 'plot_grid', 'model_table', 'model_markdown', 'plot_model_crops', 'compare_weights',
            'demo', 'demo_cli', 'carried_rows', 'run_benchmark', 'eval_cli']
 
@@ -222,19 +222,20 @@ def real_cases(folder=None, # folder of real blurred photos (default: data/real)
 
 NOISE_FLOOR = 0.5/255/0.6745   # `noise_sigma`'s smallest nonzero estimate on 8-bit input: a cleaner input counts as this noisy
 
+def real_ratios(before:np.ndarray, # the real photo, CHW in [0, 1]
+                after:np.ndarray, # its restoration, same size
+               ) -> dict:
+    "Gradient energy and noise (input noise floored at `NOISE_FLOOR`), after over before, and grid pattern, after minus before."
+    return dict(sharpness_ratio=gradient_energy(after)/gradient_energy(before),
+                noise_ratio=noise_sigma(after)/max(noise_sigma(before), NOISE_FLOOR),
+                grid_excess=grid_artifact(after) - grid_artifact(before))
+
 def real_check(methods:dict, # name -> function(case)
                folder=None, # folder of real blurred photos (default: data/real)
               ) -> pd.DataFrame:
     "No-reference sharpness (gradient energy) and noise, output over input, and grid pattern, output minus input, per method and real photo."
-    rows = []
-    for c in real_cases(folder):
-        g0, n0, a0 = gradient_energy(c.blurred), noise_sigma(c.blurred), grid_artifact(c.blurred)
-        for name, m in methods.items():
-            if name.endswith('_oracle'): continue
-            out = m(c)
-            rows.append(dict(method=name, image=c.image, sharpness_ratio=gradient_energy(out)/g0, noise_ratio=noise_sigma(out)/max(n0, NOISE_FLOOR),
-                             grid_excess=grid_artifact(out) - a0))
-    return pd.DataFrame(rows)
+    return pd.DataFrame([dict(method=name, image=c.image, **real_ratios(c.blurred, m(c)))
+                         for c in real_cases(folder) for name, m in methods.items() if not name.endswith('_oracle')])
 
 # %% ../nbs/07_evaluate.ipynb #eb2444ef
 def _fit_height(img:np.ndarray, h:int) -> np.ndarray:

@@ -8,9 +8,9 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from deblur_nb.core import markdown_table
 from deblur_nb.models import model_record
-from deblur_nb.evaluate import synthetic_cases, real_cases, BLUR_ONLY, NOISE_FLOOR
+from deblur_nb.evaluate import synthetic_cases, real_cases, real_ratios, BLUR_ONLY
 from deblur_nb.infer import restore_array, blend, DIHEDRAL, _fwd, _inv
-from deblur_nb.metrics import psnr, gradient_energy, noise_sigma, grid_artifact
+from deblur_nb.metrics import psnr
 
 W = sys.argv[1] if len(sys.argv) > 1 else 'default'
 GAINS = (0.8, 0.9, 1.0, 1.1, 1.2, 1.3, 1.5)
@@ -31,8 +31,8 @@ for c in real_cases():
     x = c.blurred
     for n, y in ensembles(x).items():
         for a in GAINS:
-            z = blend(x, y, a)
-            real.append(dict(photo=c.image, copies=n, gain=a, sharp=gradient_energy(z)/gradient_energy(x), noise=noise_sigma(z)/max(noise_sigma(x), NOISE_FLOOR), grid=grid_artifact(z) - grid_artifact(x)))
+            r = real_ratios(x, blend(x, y, a))
+            real.append(dict(photo=c.image, copies=n, gain=a, sharp=r['sharpness_ratio'], noise=r['noise_ratio'], grid=r['grid_excess']))
 r = pd.DataFrame(real)
 photos = sorted(r.photo.unique())
 t = t.join(r.drop(columns='photo').groupby(['copies', 'gain']).mean()).join(r.pivot_table('sharp', ['copies', 'gain'], 'photo'))
