@@ -14,7 +14,7 @@ from .core import load_image, save_image, repo_dir, data_dir, figures_dir, show_
 from .degrade import PRESETS, EXTRA_PRESETS, degrade, gaussian_kernel
 from .data import photos, find_pairs, RESEARCH_ONLY
 from .metrics import psnr, ssim, mse, gradient_energy, noise_sigma, grid_artifact
-from .infer import restore_array, restore_ensemble, two_scale, get_model, fast_available
+from .infer import restore_array, restore_ensemble, two_scale, get_model, fast_available, blend
 from .models import weights_dir, model_record, fast_dtype
 from .train import write_model_card
 
@@ -23,8 +23,8 @@ __all__ = ['GUESS_PSF', 'DEFAULT_PARAMS', 'GRID', 'NOISE_FLOOR', 'REAL_FOCUS', '
            'LARGE_NOTE', 'Case', 'synthetic_cases', 'folder_cases', 'wiener_deconv', 'rl_deconv', 'unsharp',
            'classical_methods', 'model_methods', 'tune_classical', 'evaluate', 'summarize', 'summary_markdown',
            'compact_markdown', 'real_cases', 'real_ratios', 'real_check', 'detail_window', 'plot_real', 'plot_strength',
-           'plot_speed_quality', 'plot_grid', 'model_table', 'model_markdown', 'plot_model_crops', 'compare_weights',
-           'demo', 'demo_cli', 'carried_rows', 'run_benchmark', 'eval_cli']
+           'plot_speed_quality', 'plot_grid', 'model_table', 'model_markdown', 'plot_model_crops', 'gained',
+           'compare_weights', 'demo', 'demo_cli', 'carried_rows', 'run_benchmark', 'eval_cli']
 
 # %% ../nbs/07_evaluate.ipynb #05c72beb
 @dataclass(frozen=True)
@@ -370,14 +370,29 @@ def plot_model_crops(names:tuple, # model names
 # %% ../nbs/07_evaluate.ipynb #1da1964e
 REAL_COLS = ('sharpness_ratio', 'noise_ratio', 'grid_excess')   # the real-photo scores: gradient energy and noise out/in, grid pattern out-in
 
+def gained(methods:dict, # name -> function(case)
+           gains:tuple, # residual gains (1: the output itself; above 1 sharpens more)
+          ) -> dict:
+    "'name@g' -> function(case): input + g × (output − input), running each method once per case."
+    memo = {}   # name -> id(case) -> (case, output); the case is kept so that its id stays its own
+    def at(name, g):
+        def f(c):
+            m = memo.setdefault(name, {})
+            if id(c) not in m: m[id(c)] = (c, methods[name](c))
+            return blend(c.blurred, m[id(c)][1], g)
+        return f
+    return {f'{n}@{g:g}': at(n, g) for n in methods for g in gains}
+
 def compare_weights(weights:dict, # label -> weight file (`.pt`) or shipped name
                     split:str='valid', # embedded split to score on (choose on 'valid'; 'test' is for reporting)
                     n:int|None=None, # use only the first n photos
                     crop:int|None=384, # centre crop side
                     per_photo:bool=False, # real-photo columns per photo ('clock_motion.png sharpness_ratio', ...) instead of their mean
+                    gains:tuple|None=None, # residual gains: each candidate also at these, as rows 'label@g' (`gained`)
                    ) -> pd.DataFrame:
     "One row per candidate (and the input): PSNR gain per preset, blur-only mean, real-photo sharpness and noise out/in, grid pattern out-in."
-    methods = {'input': classical_methods()['input'], **model_methods(weights)}
+    models = model_methods(weights)
+    methods = {'input': classical_methods()['input'], **(gained(models, gains) if gains else models)}
     t = summarize(evaluate(methods, synthetic_cases(split, n=n, crop=crop))).pivot(index='method', columns='preset', values='gain')
     t['blur_only'] = t[[p for p in BLUR_ONLY if p in t]].mean(axis=1)
     cols, r = list(REAL_COLS), real_check(methods)
