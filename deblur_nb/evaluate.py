@@ -388,7 +388,7 @@ def compare_weights(weights:dict, # label -> weight file (`.pt`) or shipped name
                     n:int|None=None, # use only the first n photos
                     crop:int|None=384, # centre crop side
                     per_photo:bool=False, # real-photo columns per photo ('clock_motion.png sharpness_ratio', ...) instead of their mean
-                    gains:tuple|None=None, # residual gains: each candidate also at these, as rows 'label@g' (`gained`)
+                    gains:tuple|None=None, # residual gains: each candidate also at these, as rows 'label@g' (`gained`; keeps every output in memory, about 2 GB per candidate at the defaults)
                    ) -> pd.DataFrame:
     "One row per candidate (and the input): PSNR gain per preset, blur-only mean, real-photo sharpness and noise out/in, grid pattern out-in."
     models = model_methods(weights)
