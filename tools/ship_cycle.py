@@ -1,20 +1,20 @@
-"""Ship finished training cycles of the default model from their run folders (after `tools/compare_candidates.py` chose them).
+"""Ship finished training cycles of a shipped model (the default unless --name says otherwise) from their run folders (after `tools/compare_candidates.py` chose them).
 
-Usage: python tools/ship_cycle.py RUNS [RUNS ...] --commands COMMAND [COMMAND ...] [--out NAME] --notes NOTE [NOTE ...]
+Usage: python tools/ship_cycle.py RUNS [RUNS ...] --commands COMMAND [COMMAND ...] [--out NAME] [--name MODEL] --notes NOTE [NOTE ...]
 (a NOTE must not start with '-': argparse would read it as an option)
 
 Each RUNS is a folder given to `deblur-nb-train --runs`, in order: each continued the one before (the first, the shipped
 weights). A folder may hold one cycle or a lineage of several (`--extend` runs on the same folder, each with its own `--out`);
-the last holds the weights and record to ship (RUNS/NAME/default.{pt,json}, NAME `out` unless --out says otherwise; an
+the last holds the weights and record to ship (RUNS/NAME/MODEL.{pt,json}, MODEL `default` unless --name says otherwise, NAME `out` unless --out says otherwise; an
 earlier folder needs one record under any out*/ that ends with a cycle the last run continued, e.g. the cycle a twin copied), and
-together their logs (RUNS/default/log.csv) hold every new epoch; a run folder copied to start a twin repeats the rows
+together their logs (RUNS/MODEL/log.csv) hold every new epoch; a run folder copied to start a twin repeats the rows
 before the copy, which must then be identical.
 - The last run's record must continue the shipped one: its notes and cycle log start with the shipped record's, plus one per new cycle
   (a lineage that goes on after some of its cycles shipped lacks the notes shipping added; they are kept).
 - Each new cycle's command becomes its COMMAND (the `make train-cycle ...` line that reproduces it from a clone); the record's, the last.
 - The NOTEs (how the cycles were chosen, their write-up) follow the runs' own notes.
-- The new log rows are appended to results/training/default_log.csv (the shipped log keeps every earlier cycle);
-  results/training/default.md and the model card are rewritten.
+- The new log rows are appended to results/training/MODEL_log.csv (the shipped log keeps every earlier cycle);
+  results/training/MODEL.md and the model card are rewritten.
 Scores in the README come later, from `make eval`.
 """
 import argparse, json, shutil
@@ -24,22 +24,22 @@ from deblur_nb.core import repo_dir
 from deblur_nb.models import weights_dir
 from deblur_nb.train import record_markdown, write_model_card
 
-def new_rows(runs:list, end:int, header:str, stops:list) -> dict:
+def new_rows(runs:list, end:int, header:str, stops:list, name:str='default') -> dict:
     "Each log row after epoch `end` and before its folder's stop, by epoch (a row repeated in a copied folder must be identical)."
     rows = {}
     for r, stop in zip(runs, stops):
-        first, *lines = (r/'default'/'log.csv').read_text().splitlines(keepends=True)
+        first, *lines = (r/name/'log.csv').read_text().splitlines(keepends=True)
         assert first.strip() == header, f'{r} has other log columns than the shipped log'
         for line in lines:
             e = int(line.split(',')[0])
             if end < e < stop: assert rows.setdefault(e, line) == line, f'{r}: epoch {e} differs from an earlier folder\'s row'
     return rows
 
-def main(runs:list, commands:list, notes:list, out:str='out'):
+def main(runs:list, commands:list, notes:list, out:str='out', name:str='default'):
     runs, w = [Path(r) for r in runs], weights_dir()
     last = runs[-1]/out
-    assert (last/'default.pt').exists(), f'no weights in {last}'
-    old, new = (json.loads(p.read_text()) for p in (w/'default.json', last/'default.json'))
+    assert (last/f'{name}.pt').exists(), f'no weights in {last}'
+    old, new = (json.loads(p.read_text()) for p in (w/f'{name}.json', last/f'{name}.json'))
     n, c = len(old['notes']), len(old['cycle_log'])
     cycles = new['cycle_log'][c:]
     assert len(commands) == len(cycles), f'{len(cycles)} new cycles but {len(commands)} commands'
@@ -48,17 +48,17 @@ def main(runs:list, commands:list, notes:list, out:str='out'):
     new['notes'] = old['notes'] + new['notes'][k:]   # the shipped notes (with what shipping added), then one per new cycle
     assert [x['cycle'] for x in new['cycle_log'][:c]] == [x['cycle'] for x in old['cycle_log']]
     new['cycle_log'][:c] = old['cycle_log']          # the shipped cycles' commands as they were (make lines, not the run's)
-    hist = repo_dir()/'results'/'training'/'default_log.csv'
+    hist = repo_dir()/'results'/'training'/f'{name}_log.csv'
     shipped = pd.read_csv(hist)
     header, end = ','.join(shipped.columns), shipped.epoch.max()
     strip = lambda x: {k: v for k, v in x.items() if k != 'command'}
     stops = []   # each earlier folder holds a record (any out*/) ending with a cycle the last run continued; its rows end there
     for r in runs[:-1]:
-        recs = [json.loads(p.read_text()) for p in r.glob('out*/default.json')]
+        recs = [json.loads(p.read_text()) for p in r.glob(f'out*/{name}.json')]
         ends = [x['epochs'] for x in recs if strip(x['cycle_log'][-1]) in map(strip, cycles)]
         assert ends, f'{r} is not a cycle the last run continued'
         stops.append(max(ends))
-    rows = new_rows(runs, end, header, stops + [new['epochs']])   # a lineage folder may have gone on past its stop
+    rows = new_rows(runs, end, header, stops + [new['epochs']], name)   # a lineage folder may have gone on past its stop
     assert sorted(rows) == list(range(end + 1, new['epochs'])), 'the logs have gaps or do not reach the record\'s last epoch'
     for cyc, cmd in zip(cycles, commands):
         assert cyc['first_epoch'] == end + 1, f"cycle {cyc['cycle']} does not follow the one before it"
@@ -67,14 +67,15 @@ def main(runs:list, commands:list, notes:list, out:str='out'):
     new['command'] = commands[-1]
     new['notes'] += list(notes)
     with open(hist, 'a') as f: f.writelines(rows[e] for e in sorted(rows))   # rows as written, earlier rows untouched
-    shutil.copy(last/'default.pt', w/'default.pt')
-    (w/'default.json').write_text(json.dumps(new, indent=2, default=str) + '\n')
-    (repo_dir()/'results'/'training'/'default.md').write_text(record_markdown('default'))
-    write_model_card('default')
+    shutil.copy(last/f'{name}.pt', w/f'{name}.pt')
+    (w/f'{name}.json').write_text(json.dumps(new, indent=2, default=str) + '\n')
+    (repo_dir()/'results'/'training'/f'{name}.md').write_text(record_markdown(name))
+    write_model_card(name)
     print(f"shipped cycles {', '.join(str(x['cycle']) for x in cycles)}: {new['epochs']} epochs, {new['train_seconds']/60:.0f} min")
 
 if __name__ == '__main__':
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument('runs', nargs='+'); p.add_argument('--commands', nargs='+', required=True); p.add_argument('--notes', nargs='*', default=[])
     p.add_argument('--out', default='out', help='the subfolder of the last RUNS that holds the weights to ship')
-    a = p.parse_args(); main(a.runs, a.commands, a.notes, a.out)
+    p.add_argument('--name', default='default', help='the shipped model the cycles continue (its weights, record and log)')
+    a = p.parse_args(); main(a.runs, a.commands, a.notes, a.out, a.name)
