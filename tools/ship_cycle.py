@@ -35,7 +35,7 @@ def new_rows(runs:list, end:int, header:str, stops:list, name:str='default') -> 
             if end < e < stop: assert rows.setdefault(e, line) == line, f'{r}: epoch {e} differs from an earlier folder\'s row'
     return rows
 
-def main(runs:list, commands:list, notes:list, out:str='out', name:str='default'):
+def main(runs:list, commands:list, notes:list, out:str='out', name:str='default', writeups:list|None=None):
     runs, w = [Path(r) for r in runs], weights_dir()
     last = runs[-1]/out
     assert (last/f'{name}.pt').exists(), f'no weights in {last}'
@@ -63,6 +63,7 @@ def main(runs:list, commands:list, notes:list, out:str='out', name:str='default'
     for cyc, cmd in zip(cycles, commands):
         assert cyc['first_epoch'] == end + 1, f"cycle {cyc['cycle']} does not follow the one before it"
         end, cyc['command'] = end + cyc['epochs'], cmd
+        if writeups is not None: cyc['writeups'] = list(writeups)   # else the cycles table finds experiments/cycle<N>_*.md
     assert end + 1 == new['epochs'], 'the cycles do not reach the record\'s last epoch'
     new['command'] = commands[-1]
     new['notes'] += list(notes)
@@ -78,4 +79,5 @@ if __name__ == '__main__':
     p.add_argument('runs', nargs='+'); p.add_argument('--commands', nargs='+', required=True); p.add_argument('--notes', nargs='*', default=[])
     p.add_argument('--out', default='out', help='the subfolder of the last RUNS that holds the weights to ship')
     p.add_argument('--name', default='default', help='the shipped model the cycles continue (its weights, record and log)')
-    a = p.parse_args(); main(a.runs, a.commands, a.notes, a.out, a.name)
+    p.add_argument('--writeups', nargs='*', help='write-ups of the new cycles in results/training/experiments/ (default: cycle<N>_*.md there)')
+    a = p.parse_args(); main(a.runs, a.commands, a.notes, a.out, a.name, a.writeups)
