@@ -52,12 +52,12 @@ def weights_path(model=None, # None or 'default', a shipped name, or a .pt path
 
 # %% ../nbs/06_infer.ipynb #a7ee4d85
 class FastNet(nn.Module):
-    "A deblurring network compiled once for all input sizes, under bfloat16 autocast where the device has it; float32 in and out."
+    "A deblurring network compiled once for all input sizes (unless it says `compilable = False`), under bfloat16 autocast where the device has it; float32 in and out."
     def __init__(self, net:nn.Module): # an eval-mode network (`get_model`)
         super().__init__()
         os.environ.setdefault('TORCHINDUCTOR_CACHE_DIR', str(Path.home()/'.cache'/'deblur_nb'/'inductor'))   # kept across runs and reboots
         self.net, self.multiple = net, getattr(net, 'multiple', 1)
-        self.compiled = torch.compile(net, dynamic=True)
+        self.compiled = torch.compile(net, dynamic=True) if getattr(net, 'compilable', True) else net   # the U-Net runs eager, in bfloat16
         self.bf16 = bf16_supported(next(net.parameters()).device)   # read once, not per tile
     def forward(self, x:torch.Tensor) -> torch.Tensor:
         "Deblur a BCHW batch in [0, 1] of any size."

@@ -223,19 +223,23 @@ class RestormerLite(nn.Module):
 
 # %% ../nbs/04_models.ipynb #48951b0f
 class UNetDeblur(nn.Module):
-    "fastai `DynamicUnet` over a randomly initialised torchvision ResNet, predicting a residual."
-    def __init__(self, arch:str='resnet18', # torchvision ResNet name: resnet18 or resnet34
+    "fastai `DynamicUnet` over a randomly initialised ResNet body (fastai's xresnet or torchvision's), predicting a residual."
+    def __init__(self, arch:str='xresnet18', # body: fastai 'xresnet18'/'xresnet34' (narrowed by `widen`) or torchvision 'resnet18'/'resnet34'
                  img_size:int=128, # size used to build the decoder (any multiple of 32 works later)
+                 widen:float=0.25, # xresnet channel multiplier (0.25: 2.1 M parameters, 4 MB in float16; torchvision bodies ignore it)
                 ):
         super().__init__()
         with warnings.catch_warnings():
             warnings.filterwarnings('ignore', message='.*torch.jit.script.*', category=FutureWarning)
             from fastai.vision.models.unet import DynamicUnet
             from fastai.vision.learner import create_body
+            from fastai.vision.models import xresnet
         import torchvision
-        self.kwargs = dict(arch=arch, img_size=img_size)
+        self.kwargs = dict(arch=arch, img_size=img_size, **(dict(widen=widen) if arch.startswith('x') else {}))
         self.multiple = 32
-        body = create_body(getattr(torchvision.models, arch)(weights=None), n_in=3, pretrained=False)
+        self.compilable = False   # fastai's SequentialEx hangs tensors on tensors (x.orig): torch.compile breaks its graph there and fails (recursion) after 8 recompiles
+        net = getattr(xresnet, arch)(widen=widen) if arch.startswith('x') else getattr(torchvision.models, arch)(weights=None)
+        body = create_body(net, n_in=3, pretrained=False)
         self.unet = DynamicUnet(body, 3, (img_size, img_size), norm_type=None)
     def forward(self, x:torch.Tensor) -> torch.Tensor:
         "Deblur a BCHW batch in [0, 1] of any size."

@@ -258,7 +258,7 @@ def fast_engine(learn:Learner, # learner whose model is trained
     "Switch `learn` to bf16 autocast and compile its model where the hardware allows; returns the engine's name for the record."
     dev = torch.device(device or 'cpu'); parts = []
     if fast and bf16_supported(dev): learn.add_cb(BF16(dev.type)); parts.append('bfloat16 autocast')
-    if fast and (dev.type == 'cuda' or can_compile()): learn.model.compile(); parts.append('torch.compile')
+    if fast and (dev.type == 'cuda' or can_compile()) and getattr(learn.model, 'compilable', True): learn.model.compile(); parts.append('torch.compile')
     return ' + '.join(parts) or 'float32 eager' 
 
 # %% ../nbs/05_train.ipynb #a5084ece
@@ -532,14 +532,11 @@ def record_markdown(name:str='default') -> str:
     return markdown_table([f'`{name}` weights', ''], rows) + cycles_markdown(r)
 
 def cycles_markdown(r:dict, # a weight file's JSON record
-                    docs=None, # folder of the cycles' write-ups, `cycle<N>_*.md` (default: the repo's results/training/experiments/)
                    ) -> str:
     "A markdown table with one row per training cycle of a record: settings, validation, command and write-up ('' for one cycle)."
     if len(cyc := r.get('cycle_log', [])) < 2: return ''
-    docs = Path(docs or repo_dir()/'results'/'training'/'experiments')
-    def doc(c):   # links from results/training/: the cycle's own `writeups` if its entry names them, else `cycle<N>_*.md`
-        names = c['writeups'] if 'writeups' in c else [f.name for f in sorted(docs.glob(f"cycle{c['cycle']}_*.md"))]
-        return ', '.join(f'[{n}](experiments/{n})' for n in names)
+    def doc(c):   # links from results/training/ to the write-ups the cycle's entry names (`tools/ship_cycle.py --writeups`)
+        return ', '.join(f'[{n}](experiments/{n})' for n in c.get('writeups', []))
     def cmd(c): return f"`{c['command']}`" if c.get('command') else ''
     def mix(c): return ', '.join(p + (f' ×{n}' if n > 1 else '') for p, n in Counter(c['presets']).items())
     grid = any(c.get('grid_loss') for c in cyc)   # a grid-weight column only where a cycle used the penalty
@@ -550,10 +547,12 @@ def cycles_markdown(r:dict, # a weight file's JSON record
            ('mix', 'patch × batch', 'valid gain (dB, own mix)', 'command', 'write-up')
     return '\n' + markdown_table(head, rows)
 
-def publish_record(name:str, run) -> None:
+def publish_record(name:str, # a shipped weight file
+                   run=None, # its run folder, whose log.csv replaces results/training/<name>_log.csv (None: the log is left as it is)
+                  ) -> None:
     "Copy a shipped run's log and a markdown summary of its record to results/training/; write its model card."
     d = repo_dir()/'results'/'training'; d.mkdir(parents=True, exist_ok=True)
-    if (Path(run)/'log.csv').exists(): shutil.copy(Path(run)/'log.csv', d/f'{name}_log.csv')
+    if run is not None and (Path(run)/'log.csv').exists(): shutil.copy(Path(run)/'log.csv', d/f'{name}_log.csv')
     (d/f'{name}.md').write_text(record_markdown(name))
     write_model_card(name)
 

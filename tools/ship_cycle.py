@@ -1,6 +1,6 @@
 """Ship finished training cycles of a shipped model (the default unless --name says otherwise) from their run folders (after `tools/compare_candidates.py` chose them).
 
-Usage: python tools/ship_cycle.py RUNS [RUNS ...] --commands COMMAND [COMMAND ...] [--out NAME] [--name MODEL] --notes NOTE [NOTE ...]
+Usage: python tools/ship_cycle.py RUNS [RUNS ...] --commands COMMAND [COMMAND ...] [--out NAME] [--name MODEL] --writeups [MD ...] --notes NOTE [NOTE ...]
 (a NOTE must not start with '-': argparse would read it as an option)
 
 Each RUNS is a folder given to `deblur-nb-train --runs`, in order: each continued the one before (the first, the shipped
@@ -12,7 +12,8 @@ before the copy, which must then be identical.
 - The last run's record must continue the shipped one: its notes and cycle log start with the shipped record's, plus one per new cycle
   (a lineage that goes on after some of its cycles shipped lacks the notes shipping added; they are kept).
 - Each new cycle's command becomes its COMMAND (the `make train-cycle ...` line that reproduces it from a clone); the record's, the last.
-- The NOTEs (how the cycles were chosen, their write-up) follow the runs' own notes.
+- The NOTEs (how the cycles were chosen, their write-up) follow the runs' own notes; each new cycle links the MDs (files in
+  results/training/experiments/, which must exist; `--writeups` with none: no link).
 - The new log rows are appended to results/training/MODEL_log.csv (the shipped log keeps every earlier cycle);
   results/training/MODEL.md and the model card are rewritten.
 Scores in the README come later, from `make eval`.
@@ -22,7 +23,7 @@ from pathlib import Path
 import pandas as pd
 from deblur_nb.core import repo_dir
 from deblur_nb.models import weights_dir
-from deblur_nb.train import record_markdown, write_model_card
+from deblur_nb.train import publish_record
 
 def new_rows(runs:list, end:int, header:str, stops:list, name:str='default') -> dict:
     "Each log row after epoch `end` and before its folder's stop, by epoch (a row repeated in a copied folder must be identical)."
@@ -35,8 +36,10 @@ def new_rows(runs:list, end:int, header:str, stops:list, name:str='default') -> 
             if end < e < stop: assert rows.setdefault(e, line) == line, f'{r}: epoch {e} differs from an earlier folder\'s row'
     return rows
 
-def main(runs:list, commands:list, notes:list, out:str='out', name:str='default', writeups:list|None=None):
+def main(runs:list, commands:list, notes:list, out:str='out', name:str='default', writeups:list=()):
     runs, w = [Path(r) for r in runs], weights_dir()
+    missing = [m for m in writeups if not (repo_dir()/'results'/'training'/'experiments'/m).exists()]
+    assert not missing, f'no such write-up in results/training/experiments/: {missing}'
     last = runs[-1]/out
     assert (last/f'{name}.pt').exists(), f'no weights in {last}'
     old, new = (json.loads(p.read_text()) for p in (w/f'{name}.json', last/f'{name}.json'))
@@ -63,15 +66,14 @@ def main(runs:list, commands:list, notes:list, out:str='out', name:str='default'
     for cyc, cmd in zip(cycles, commands):
         assert cyc['first_epoch'] == end + 1, f"cycle {cyc['cycle']} does not follow the one before it"
         end, cyc['command'] = end + cyc['epochs'], cmd
-        if writeups is not None: cyc['writeups'] = list(writeups)   # else the cycles table finds experiments/cycle<N>_*.md
+        cyc['writeups'] = list(writeups)   # the cycles table links them
     assert end + 1 == new['epochs'], 'the cycles do not reach the record\'s last epoch'
     new['command'] = commands[-1]
     new['notes'] += list(notes)
     with open(hist, 'a') as f: f.writelines(rows[e] for e in sorted(rows))   # rows as written, earlier rows untouched
     shutil.copy(last/f'{name}.pt', w/f'{name}.pt')
     (w/f'{name}.json').write_text(json.dumps(new, indent=2, default=str) + '\n')
-    (repo_dir()/'results'/'training'/f'{name}.md').write_text(record_markdown(name))
-    write_model_card(name)
+    publish_record(name)   # results/training/MODEL.md and the model card; the log was appended above
     print(f"shipped cycles {', '.join(str(x['cycle']) for x in cycles)}: {new['epochs']} epochs, {new['train_seconds']/60:.0f} min")
 
 if __name__ == '__main__':
@@ -79,5 +81,5 @@ if __name__ == '__main__':
     p.add_argument('runs', nargs='+'); p.add_argument('--commands', nargs='+', required=True); p.add_argument('--notes', nargs='*', default=[])
     p.add_argument('--out', default='out', help='the subfolder of the last RUNS that holds the weights to ship')
     p.add_argument('--name', default='default', help='the shipped model the cycles continue (its weights, record and log)')
-    p.add_argument('--writeups', nargs='*', help='write-ups of the new cycles in results/training/experiments/ (default: cycle<N>_*.md there)')
+    p.add_argument('--writeups', nargs='*', required=True, help='write-ups of the new cycles in results/training/experiments/ (none: no link)')
     a = p.parse_args(); main(a.runs, a.commands, a.notes, a.out, a.name, a.writeups)
