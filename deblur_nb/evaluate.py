@@ -222,20 +222,27 @@ def real_cases(folder=None, # folder of real blurred photos (default: data/real)
 
 NOISE_FLOOR = 0.5/255/0.6745   # `noise_sigma`'s smallest nonzero estimate on 8-bit input: a cleaner input counts as this noisy
 
+def _real_stats(img:np.ndarray) -> tuple:
+    "Gradient energy, noise and grid pattern of a CHW image."
+    return gradient_energy(img), noise_sigma(img), grid_artifact(img)
+
 def real_ratios(before:np.ndarray, # the real photo, CHW in [0, 1]
                 after:np.ndarray, # its restoration, same size
+                before_stats:tuple|None=None, # `_real_stats(before)`, when the caller has it already
                ) -> dict:
     "Gradient energy and noise (input noise floored at `NOISE_FLOOR`), after over before, and grid pattern, after minus before."
-    return dict(sharpness_ratio=gradient_energy(after)/gradient_energy(before),
-                noise_ratio=noise_sigma(after)/max(noise_sigma(before), NOISE_FLOOR),
-                grid_excess=grid_artifact(after) - grid_artifact(before))
+    (g0, n0, a0), (g1, n1, a1) = before_stats or _real_stats(before), _real_stats(after)
+    return dict(sharpness_ratio=g1/g0, noise_ratio=n1/max(n0, NOISE_FLOOR), grid_excess=a1 - a0)
 
 def real_check(methods:dict, # name -> function(case)
                folder=None, # folder of real blurred photos (default: data/real)
               ) -> pd.DataFrame:
     "No-reference sharpness (gradient energy) and noise, output over input, and grid pattern, output minus input, per method and real photo."
-    return pd.DataFrame([dict(method=name, image=c.image, **real_ratios(c.blurred, m(c)))
-                         for c in real_cases(folder) for name, m in methods.items() if not name.endswith('_oracle')])
+    rows = []
+    for c in real_cases(folder):
+        s0 = _real_stats(c.blurred)   # once per photo, not once per method
+        rows += [dict(method=name, image=c.image, **real_ratios(c.blurred, m(c), s0)) for name, m in methods.items() if not name.endswith('_oracle')]
+    return pd.DataFrame(rows)
 
 # %% ../nbs/07_evaluate.ipynb #eb2444ef
 def _fit_height(img:np.ndarray, h:int) -> np.ndarray:
