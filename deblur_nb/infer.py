@@ -57,7 +57,8 @@ class FastNet(nn.Module):
         super().__init__()
         os.environ.setdefault('TORCHINDUCTOR_CACHE_DIR', str(Path.home()/'.cache'/'deblur_nb'/'inductor'))   # kept across runs and reboots
         self.net, self.multiple = net, getattr(net, 'multiple', 1)
-        self.compiled = torch.compile(net, dynamic=True) if getattr(net, 'compilable', True) else net   # the U-Net runs eager, in bfloat16
+        self.is_compiled = getattr(net, 'compilable', True)   # the U-Net is not: it runs eager, in bfloat16
+        self.compiled = torch.compile(net, dynamic=True) if self.is_compiled else net
         self.bf16 = bf16_supported(next(net.parameters()).device)   # read once, not per tile
     def forward(self, x:torch.Tensor) -> torch.Tensor:
         "Deblur a BCHW batch in [0, 1] of any size."
@@ -351,7 +352,7 @@ def _bench_child(model:str, mp:float, fast:bool=False, tile='auto'):
     else: net = get_model(model, fast=fast)
     img = _test_image(mp); w, h = img.size
     deblur(_test_image(0.25) if mp > 0.3 else img, net, tile=tile); first = time.perf_counter() - t0   # loading (and compiling)
-    r = dict(model=model, path='fast' if fast else 'eager', megapixels=round(h*w/1e6, 2), first_call_s=round(first, 2), **({'bf16': net.bf16} if fast else {}))
+    r = dict(model=model, path='fast' if fast else 'eager', megapixels=round(h*w/1e6, 2), first_call_s=round(first, 2), **({'bf16': net.bf16, 'compiled': net.is_compiled} if fast else {}))
     with torch.inference_mode():
         x = torch.rand(1, 3, h, w) if mp <= 1.5 else None
         if x is not None: r['net_s_per_mp'] = round(_best(lambda: net(x), 2)/(h*w/1e6), 4)
@@ -383,7 +384,7 @@ def bench(models:tuple|None=None, # shipped model names (default: every shipped 
                      s_per_mp={str(x['megapixels']): x['s_per_mp'] for x in runs},
                      net_s_per_mp=next((x['net_s_per_mp'] for x in runs if 'net_s_per_mp' in x), None),
                      first_call_s=runs[0]['first_call_s'],
-                     peak_rss_mb={str(x['megapixels']): x['peak_rss_mb'] for x in runs}, **({'bf16': runs[0]['bf16']} if 'bf16' in runs[0] else {}))   # what the child ran
+                     peak_rss_mb={str(x['megapixels']): x['peak_rss_mb'] for x in runs}, **{k: runs[0][k] for k in ('bf16', 'compiled') if k in runs[0]})   # what the child ran
             if ref: r.update(reference='DynamicUnet(resnet34) at 1 MP', reference_s_per_mp=ref['s_per_mp'],
                              speedup_vs_reference=round(ref['s_per_mp']/runs[0]['s_per_mp'], 1))
             out.append(r)

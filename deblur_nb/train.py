@@ -613,7 +613,7 @@ def model_card(name:str='default', # shipped weight name
                               + [('blur-only mean', f'{s.blur_only_gain:+.2f}', '')])]
     b = [json.loads(l) for l in (res/'bench.jsonl').read_text().splitlines() if l.strip()] if (res/'bench.jsonl').exists() else []
     for x in (x for x in b if x.get('model') == name):
-        path = {'fast': f"the fast path (compiled, {fast_dtype(x.get('bf16', True))}; `fast=True`)", 'eager': 'the default eager path'}.get(x.get('path'), '')
+        path = {'fast': f"the fast path ({'compiled' if x.get('compiled', True) else 'not compiled'}, {fast_dtype(x.get('bf16', True))}; `fast=True`)", 'eager': 'the default eager path'}.get(x.get('path'), '')
         md += ['', f"Speed (`make bench`, {x.get('machine', '')}{', ' + path if path else ''}): " + ', '.join(f'{v:.2f} s per megapixel at {float(k):.0f} MP' for k, v in x['s_per_mp'].items())
                + f"; peak memory {max(x['peak_rss_mb'].values())} MB" + (f"; first call {x['first_call_s']:.0f} s" if x.get('first_call_s') else '') + '.']
     rp = pd.read_csv(res/'real_photos.csv') if (res/'real_photos.csv').exists() else None
