@@ -242,6 +242,7 @@ def make_learner(dls, # fastai DataLoaders of (blurred, sharp) pairs
 class BF16(Callback):
     "bfloat16 autocast around the forward pass only: float32 master weights, loss and backward."
     order = 10   # after the learner's own callbacks have moved the batch, before anything reads the prediction
+    run_valid = False   # validation batches run in float32, as `_validate` scores the record (on an AMX CPU a compiled bf16 inference graph returned NaN)
     def __init__(self, device_type:str='cpu'): self.device_type, self.ctx = device_type, None
     def before_batch(self): self.ctx = torch.autocast(self.device_type, dtype=torch.bfloat16); self.ctx.__enter__()
     def _leave(self):
