@@ -27,7 +27,7 @@ from .metrics import image_psnr, psnr_metric, ssim_metric, grid_bumps, GRID_PERI
 from .models import build_model, save_model, load_model, load_grown, model_record, weights_dir, PatchDiscriminator, bf16_supported, can_compile, fast_dtype
 
 # %% auto #0
-__all__ = ['DEFAULT_MODEL', 'TRAIN_PRESETS', 'LIMITATIONS', 'CAMERA_LIMITATION', 'charbonnier', 'fft_l1', 'psnr_loss',
+__all__ = ['DEFAULT_MODEL', 'TRAIN_PRESETS', 'LIMITATIONS', 'CAMERA_LIMITATION', 'charbonnier', 'fft_l1', 'amp_l1', 'psnr_loss',
            'grid_loss', 'RestorationLoss', 'RunClock', 'WorkClock', 'Checkpoint', 'load_checkpoint', 'TimeBudget',
            'EpochCSV', 'SyncDataEpoch', 'GANCallback', 'make_learner', 'BF16', 'fast_engine', 'EMA', 'ShardDL',
            'DDPTrainer', 'train', 'record_markdown', 'cycles_markdown', 'publish_record', 'model_card',
@@ -43,6 +43,11 @@ def fft_l1(pred:torch.Tensor, target:torch.Tensor) -> torch.Tensor:
     d = torch.fft.rfft2(pred.float(), norm='ortho') - torch.fft.rfft2(target.float(), norm='ortho')
     return (d.real.abs() + d.imag.abs()).mean()
 
+def amp_l1(pred:torch.Tensor, target:torch.Tensor) -> torch.Tensor:
+    "Mean L1 distance between the FFT amplitudes of `pred` and `target`: lost detail costs, whatever its phase."
+    a = torch.fft.rfft2(pred.float(), norm='ortho').abs() - torch.fft.rfft2(target.float(), norm='ortho').abs()
+    return a.abs().mean()
+
 def psnr_loss(pred:torch.Tensor, target:torch.Tensor) -> torch.Tensor:
     "Minus the PSNR (dB, peak 1) of each image, averaged over the batch: NAFNet's loss, the quantity the benchmark scores."
     return -image_psnr(pred, target).mean()
@@ -55,12 +60,12 @@ def grid_loss(pred:torch.Tensor, target:torch.Tensor, periods:tuple=GRID_PERIODS
     return ((grid_bumps(pred, tuple(periods), floor) - bt)**2).sum(1).mean(0).sum()   # squared: the small estimation noise of a patch costs little
 
 class RestorationLoss(nn.Module):
-    "Charbonnier plus `fft` times the frequency L1 plus `grid` times the grid-pattern penalty plus `psnr` times `psnr_loss`."
-    def __init__(self, fft:float=0.05, grid:float=0., grid_floor:float=GRID_FLOOR, psnr:float=0.):
-        super().__init__(); self.fft, self.grid, self.floor, self.psnr = fft, grid, grid_floor, psnr
+    "Charbonnier plus `fft` times the frequency L1 plus `grid` times the grid-pattern penalty plus `psnr` times `psnr_loss` plus `amp` times the amplitude L1."
+    def __init__(self, fft:float=0.05, grid:float=0., grid_floor:float=GRID_FLOOR, psnr:float=0., amp:float=0.):
+        super().__init__(); self.fft, self.grid, self.floor, self.psnr, self.amp = fft, grid, grid_floor, psnr, amp
     def forward(self, pred, target):
         return (charbonnier(pred, target) + (self.fft*fft_l1(pred, target) if self.fft else 0) + (self.grid*grid_loss(pred, target, floor=self.floor) if self.grid else 0)
-                + (self.psnr*psnr_loss(pred, target) if self.psnr else 0))
+                + (self.psnr*psnr_loss(pred, target) if self.psnr else 0) + (self.amp*amp_l1(pred, target) if self.amp else 0))
 
 # %% ../nbs/05_train.ipynb #4a339b16
 def _world() -> tuple:
@@ -225,6 +230,7 @@ def make_learner(dls, # fastai DataLoaders of (blurred, sharp) pairs
                  grid:float=0., # weight of the grid-pattern penalty (`grid_loss`)
                  grid_floor:float=GRID_FLOOR, # its `grid_bumps` floor
                  psnr:float=0., # weight of `psnr_loss`
+                 amp:float=0., # weight of the FFT-amplitude L1 (`amp_l1`)
                  wd:float=1e-4, # weight decay
                  path=None, # folder for logs and checkpoints
                  model:nn.Module|None=None, # start from this model instead of a new one
@@ -235,7 +241,7 @@ def make_learner(dls, # fastai DataLoaders of (blurred, sharp) pairs
     "A fastai `Learner` for a deblurring model with restoration loss, PSNR/SSIM metrics and gradient clipping."
     model = model if model is not None else build_model(arch, **(model_kwargs or {}))
     cbs = [WorkClock(), SyncDataEpoch()] + ([GradientClip(clip)] if clip else []) + list(cbs or [])
-    return Learner(dls, model, loss_func=RestorationLoss(fft, grid, grid_floor, psnr), opt_func=partial(Adam, eps=eps), wd=wd, metrics=[psnr_metric, ssim_metric],
+    return Learner(dls, model, loss_func=RestorationLoss(fft, grid, grid_floor, psnr, amp), opt_func=partial(Adam, eps=eps), wd=wd, metrics=[psnr_metric, ssim_metric],
                    path=Path(path) if path else Path(tempfile.mkdtemp()), model_dir='.', cbs=cbs)
 
 # %% ../nbs/05_train.ipynb #152e31c5
@@ -372,8 +378,8 @@ def _cycle_entry(plan:dict, # a finished run's plan
                 patch=plan['size'], batch_size=plan['bs'], valid_input_psnr=metrics['valid_input_psnr'], valid_psnr=metrics['valid_psnr'],
                 command=_command(plan['name']), **({'crop_tries': plan['crop_tries']} if plan.get('crop_tries', 1) > 1 else {}),
                 **({'grid_floor': plan['grid_floor']} if plan.get('grid_floor', GRID_FLOOR) != GRID_FLOOR else {}),
-                **({'psnr_loss': plan['psnr']} if plan.get('psnr') else {}), **({'ema': plan['ema']} if plan.get('ema') else {}),
-                **({'seed': plan['seed']} if plan.get('seed') else {}))   # all five absent at their defaults, so older records read the same
+                **({'psnr_loss': plan['psnr']} if plan.get('psnr') else {}), **({'amp_loss': plan['amp']} if plan.get('amp') else {}), **({'ema': plan['ema']} if plan.get('ema') else {}),
+                **({'seed': plan['seed']} if plan.get('seed') else {}))   # all six absent at their defaults, so older records read the same
 
 def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<name>.pt
           arch:str='nafnet', # 'nafnet' or 'unet'
@@ -388,6 +394,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
           grid:float=0., # weight of the grid-pattern penalty (`grid_loss`)
           grid_floor:float=GRID_FLOOR, # its `grid_bumps` floor (1e-4: flat patches no longer dominate a step)
           psnr:float=0., # weight of `psnr_loss` (minus each patch's PSNR)
+          amp:float=0., # weight of `amp_l1` (FFT amplitudes: detail lost at any phase)
           crop_tries:int=1, # training crops drawn per item, the most detailed kept (`SynthPairs`; more: fewer plain patches)
           eps:float=1e-8, # Adam's epsilon
           ema:float=0., # decay per step of a moving average of the weights (`EMA`) that is validated and shipped; 0: none
@@ -426,12 +433,12 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
         if rank == 0 and (run/'last.pth').exists():   # a checkpoint without its plan cannot be resumed; keep it, out of the way
             os.replace(run/'last.pth', run/'last.pth.orphan'); warnings.warn(f"{run/'last.pth'} had no plan.json: moved to last.pth.orphan")
         prev = dict(cycle=r.get('cycles', 1) - 1, epochs_done=r['epochs'], seconds=r['train_seconds'], notes=r.get('notes', []),
-                    presets=r.get('presets'), size=r.get('patch'), bs=r.get('batch_size'), fft=r.get('fft_loss'), grid=r.get('grid_loss'), grid_floor=r.get('grid_floor'), psnr=r.get('psnr_loss'),
+                    presets=r.get('presets'), size=r.get('patch'), bs=r.get('batch_size'), fft=r.get('fft_loss'), grid=r.get('grid_loss'), grid_floor=r.get('grid_floor'), psnr=r.get('psnr_loss'), amp=r.get('amp_loss'),
                     model_kwargs=r['kwargs'], int8=r.get('dtype') == 'int8', crop_tries=r.get('crop_tries'), ema=r.get('ema'), init=r.get('init'), init_seconds=r.get('init_seconds'), cycle_log=r.get('cycle_log', []), shipped=True)
         log = repo_dir()/'results'/'training'/f'{name}_log.csv'   # the published log of the earlier cycles
         if rank == 0 and out == weights_dir() and log.exists() and not (run/'log.csv').exists(): shutil.copy(log, run/'log.csv')
     elif extend and not prev: raise FileNotFoundError(f'extend: nothing to continue, no run in {run} and no {shipped}; drop --extend to start a new run')
-    for k, v in dict(grid=0., crop_tries=1, grid_floor=GRID_FLOOR, psnr=0., ema=0.).items():   # planned or shipped before these settings existed: they had none
+    for k, v in dict(grid=0., crop_tries=1, grid_floor=GRID_FLOOR, psnr=0., amp=0., ema=0.).items():   # planned or shipped before these settings existed: they had none
         if prev and prev.get(k) is None: prev[k] = v
     model_kwargs = prev.get('model_kwargs') or model_kwargs or (DEFAULT_MODEL if arch == 'nafnet' else {})   # a resume keeps its architecture
     init = init or prev.get('init')
@@ -448,7 +455,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     offset = prev.get('epochs_done', 0) if new_cycle else prev.get('offset', 0)   # epochs logged by earlier cycles
     model, init_seconds = None, prev.get('init_seconds')
     plan_eps = prev.get('eps', 1e-5) if prev and not new_cycle else eps   # a run planned before eps was recorded used fastai's 1e-5
-    if prev and not new_cycle: fft, grid, grid_floor, psnr, gan, crop_tries = prev.get('fft', fft), prev['grid'], prev['grid_floor'], prev['psnr'], prev.get('gan', gan), prev['crop_tries']   # a resume keeps its planned loss and crops
+    if prev and not new_cycle: fft, grid, grid_floor, psnr, amp, gan, crop_tries = prev.get('fft', fft), prev['grid'], prev['grid_floor'], prev['psnr'], prev['amp'], prev.get('gan', gan), prev['crop_tries']   # a resume keeps its planned loss and crops
     if prev and not new_cycle: ema = prev['ema']   # and its weight average
     dls = get_dls(source, preset=tuple(presets), size=size, valid_size=256, bs=bs, repeats=repeats, seed=0, n_valid=n_valid, device=dev,
                   crop_tries=crop_tries)
@@ -457,7 +464,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     if init is not None:
         model = load_model(init).train()
         if init_seconds is None: init_seconds = model_record(init).get('train_seconds')   # the starting weights may be retrained later
-    learn = make_learner(dls, arch, model_kwargs, fft, grid, grid_floor, psnr, path=run, model=model, eps=plan_eps,
+    learn = make_learner(dls, arch, model_kwargs, fft, grid, grid_floor, psnr, amp, path=run, model=model, eps=plan_eps,
                          cbs=([Checkpoint(run), EpochCSV(run/'log.csv', offset)] if rank == 0 else []) + ([GANCallback(weight=gan)] if gan else []) + ([EMA(ema)] if ema else [])
                              + ([DDPTrainer(dev)] if world > 1 else []))   # only process 0 writes
     learn.model.to(dev)
@@ -474,14 +481,14 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
         before = prev.get('seconds', 0) + prev.get('before', 0)
         notes = prev.get('notes', []) + [f"cycle {cycle + 1}: a new one-cycle of {epochs or minutes} {'epochs' if epochs else 'min'} at peak lr {lr:g} "
                                          f"(Adam eps {eps:g}) from {start_w} (after {before/60:.0f} min), on fresh training patches"
-                                         + _changes(prev, presets=list(presets), size=size, bs=bs, fft=fft, grid=grid, grid_floor=grid_floor, psnr=psnr, crop_tries=crop_tries, ema=ema, seed=seed)
+                                         + _changes(prev, presets=list(presets), size=size, bs=bs, fft=fft, grid=grid, grid_floor=grid_floor, psnr=psnr, amp=amp, crop_tries=crop_tries, ema=ema, seed=seed)
                                          + (f'; NAF blocks or refinement head added, starting as the identity:{grown[1:]}' if grown else '')]
     if raw and not new_cycle:   # the plan this run resumes
         plan = json.loads(raw)
         if plan.get('minutes') and minutes > plan['minutes']: plan['minutes'] = minutes   # a larger budget extends the run
     else:
         plan = dict(name=name, arch=arch, model_kwargs=model_kwargs, epochs=epochs, minutes=None if epochs else minutes, lr=lr,
-                    bs=bs, size=size, repeats=repeats, presets=list(presets), fft=fft, grid=grid, grid_floor=grid_floor, psnr=psnr, crop_tries=crop_tries, eps=eps, ema=ema, gan=gan, init=init, seed=seed,
+                    bs=bs, size=size, repeats=repeats, presets=list(presets), fft=fft, grid=grid, grid_floor=grid_floor, psnr=psnr, amp=amp, crop_tries=crop_tries, eps=eps, ema=ema, gan=gan, init=init, seed=seed,
                     int8=bool(prev.get('int8', False) if int8 is None else int8),
                     source=str(source) if source else 'embedded', init_seconds=init_seconds, start=str(start_f) if start_f else None, cycle=cycle, before=before, offset=offset, notes=notes, seconds=0,
                     history=prev.get('cycle_log', []) if new_cycle else [])   # the finished cycles this one follows
@@ -507,7 +514,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
         plan_f.write_text(json.dumps(plan, indent=2))
         last = plan['cycle_log'][-1]   # the record's settings are those of the last cycle
         rec = dict(run=name, data=plan['source'], **{k: last[k] for k in ('presets', 'patch', 'batch_size')},
-                   epochs=plan['epochs_done'], cycles=plan['cycle'] + 1, **{k: last[k] for k in ('lr', 'adam_eps', 'fft_loss', 'grid_loss', 'grid_floor', 'psnr_loss', 'crop_tries', 'ema', 'seed') if k in last},
+                   epochs=plan['epochs_done'], cycles=plan['cycle'] + 1, **{k: last[k] for k in ('lr', 'adam_eps', 'fft_loss', 'grid_loss', 'grid_floor', 'psnr_loss', 'amp_loss', 'crop_tries', 'ema', 'seed') if k in last},
                    gan_weight=plan['gan'], init=plan['init'], init_seconds=plan.get('init_seconds'), train_seconds=round(plan['seconds'] + plan['before']), machine=_machine(), engine=engine,
                    notes=plan.get('notes', []), cycle_log=plan['cycle_log'],
                    command=_command(name), **metrics)
@@ -597,7 +604,7 @@ def model_card(name:str='default', # shipped weight name
             ('training data', f"{r['data']}: the {len(photos('train'))} train-split photos of `data/photos/` (licences: {_licences()}; credits in "
                               "`data/photos/SOURCES.md`), degraded on the fly" if r['data'] == 'embedded' else str(r['data'])),
             ('degradations' + last, f"{', '.join(dict.fromkeys(r['presets']))} (mix {', '.join(r['presets'])}), {r['patch']} px patches, batch {r['batch_size']}"),
-            ('loss' + last, f"Charbonnier + {r.get('fft_loss', 0):g} × FFT-L1" + (f" + {r['grid_loss']:g} × grid penalty" + (f" (floor {r['grid_floor']:g})" if 'grid_floor' in r else '') if r.get('grid_loss') else '') + (f" + {r['psnr_loss']:g} × PSNR loss" if r.get('psnr_loss') else '')
+            ('loss' + last, f"Charbonnier + {r.get('fft_loss', 0):g} × FFT-L1" + (f" + {r['grid_loss']:g} × grid penalty" + (f" (floor {r['grid_floor']:g})" if 'grid_floor' in r else '') if r.get('grid_loss') else '') + (f" + {r['psnr_loss']:g} × PSNR loss" if r.get('psnr_loss') else '') + (f" + {r['amp_loss']:g} × FFT-amplitude L1" if r.get('amp_loss') else '')
                      + (f" + {r['gan_weight']:g} × adversarial (PatchGAN)" if r.get('gan_weight') else '')),
             ('training', f"{r['train_seconds']/60:.0f} min, {r['epochs']} epochs in {r.get('cycles', 1)} one-cycle{'s; the last' if last else ''} on {r['machine']}" + (f" ({r['engine']})" if r.get('engine') else '') + init),
             ('validation PSNR', f"{r['valid_input_psnr']:.2f} → {r['valid_psnr']:.2f} dB ({r['valid_psnr_gain']:+.2f} dB, the run's own mix)")]
@@ -657,6 +664,7 @@ def train_cli(name:str='default', # run name (weights: deblur_nb/weights/<name>.
               grid:float=0., # weight of the grid-pattern penalty (against pixel-shuffle dotting)
               grid_floor:float=GRID_FLOOR, # floor of the penalty's normalisation (1e-4: flat patches no longer dominate a step)
               psnr:float=0., # weight of the PSNR loss (minus each patch's PSNR in dB)
+              amp:float=0., # weight of the FFT-amplitude L1 (detail lost at any phase costs; against over-smoothing)
               crop_tries:int=1, # training crops drawn per item, the one with the most fine detail kept (more: fewer plain patches)
               bs:int=8, # batch size
               size:int=128, # patch side
@@ -679,7 +687,7 @@ def train_cli(name:str='default', # run name (weights: deblur_nb/weights/<name>.
               eager:bool=False, # train in float32 eager mode (default: bf16 autocast + torch.compile where supported)
              ):
     "Train or resume a deblurring model and write its weights and JSON record into the package."
-    p = train(name, arch, parse_kwargs(model_kwargs) or None, minutes, epochs, lr, bs, size, presets=tuple(presets.split(',')) if presets else TRAIN_PRESETS, fft=fft, grid=grid, grid_floor=grid_floor, psnr=psnr, crop_tries=crop_tries, eps=eps, ema=ema, gan=gan, init=init, extend=extend,
+    p = train(name, arch, parse_kwargs(model_kwargs) or None, minutes, epochs, lr, bs, size, presets=tuple(presets.split(',')) if presets else TRAIN_PRESETS, fft=fft, grid=grid, grid_floor=grid_floor, psnr=psnr, amp=amp, crop_tries=crop_tries, eps=eps, ema=ema, gan=gan, init=init, extend=extend,
               grow=parse_kwargs(grow), int8=int8 or None, source=source, threads=threads, device=device,
               batches_per_epoch=batches_per_epoch, n_valid=n_valid, runs=runs, out=out, seed=seed, fast=not eager)
     if int(os.environ.get('RANK', 0)) == 0: print(p); print(p.with_suffix('.json').read_text())
