@@ -10,8 +10,8 @@ from pathlib import Path
 from fastcore.script import call_parse, CliError
 from .core import data_dir, result_path
 from .infer import deblur_file, expand_inputs, fast_available, get_model, weights_path
-from .infer import deblur_cli as _single_cli, _failed_line, check_large_blur, LARGE_BLUR_MODES
-from .video import VIDEO_EXTS, deblur_video
+from .infer import deblur_cli as _single_cli, _failed_line, check_large_blur, check_cli_options, claim_output
+from .video import VIDEO_EXTS, VideoError, deblur_video
 
 # %% auto #0
 __all__ = ['MANIFEST', 'FIELDS', 'STATUSES', 'sha256_file', 'manifest_rows', 'read_manifest', 'Manifest', 'plan_batch',
@@ -112,16 +112,15 @@ def plan_batch(files:list, # input files (as `infer.expand_inputs` lists them)
               ) -> tuple:
     "`(todo, skipped, clashes)`: todo `(src, dst, replace)` triples, skipped manifest rows, and failed rows for name clashes."
     todo, skipped, clashes, claimed = [], [], [], {}
+    ins = {Path(f).resolve() for f in files}
     for f in files:
         src = Path(os.path.abspath(f)); dst = Path(os.path.abspath(_out_path(src, outdir, suffix)))
         r = last.get(str(src))
         if r and r['output'] == str(dst) and r['model_sha256'] == model_sha and r['status'] in ('done', 'failed'):
             if ((r['status'] == 'done' and dst.exists()) or (r['status'] == 'failed' and not retry_failed)) and _same_input(src, r):
                 skipped.append(r); continue
-        if str(dst) in claimed:
-            clashes.append(dict(input=str(src), output=str(dst), status='failed',
-                                error=f'{dst.name}: same output name as {claimed[str(dst)]}')); continue
-        claimed[str(dst)] = src
+        if why := claim_output(src, dst, claimed, ins):
+            clashes.append(dict(input=str(src), output=str(dst), status='failed', error=why)); continue
         todo.append((src, dst, overwrite or not dst.exists() or (r is not None and r['output'] == str(dst))))
     return todo, skipped, clashes
 
@@ -211,6 +210,7 @@ def _video_task(src:str, dst:str, model, model_sha:str='', strength:float=1., ti
     row = dict(input=src, size='', sha256='', output=dst, model=model if isinstance(model, str) else '', model_sha256=model_sha)
     try:
         if p.is_file(): row.update(size=p.stat().st_size, sha256=sha256_file(p))
+        if Path(dst).resolve() == p.resolve(): raise VideoError(f'{Path(dst).name}: refusing to overwrite the input')
         if Path(dst).exists() and not replace: raise FileExistsError(f'{dst}: exists; not overwriting (use --overwrite)')
         net = _worker_model(model, model_sha, device) if isinstance(model, str) else model
         Path(dst).parent.mkdir(parents=True, exist_ok=True)
@@ -331,12 +331,11 @@ def _videos_cli(videos:list, outdir, suffix:str, model, strength:float, tile:int
     if not videos: return 0
     try: net = get_model(model, device, fast and fast_available(device))
     except Exception as e: raise CliError(' '.join(str(e).split())) from None
-    failed, claimed = 0, {}
+    failed, claimed, ins = 0, {}, {Path(f).resolve() for f in videos}
     for f in videos:
         dst = _out_path(f, outdir, suffix)
-        if dst in claimed: row = dict(status='failed', error=f'{dst.name}: same output name as {claimed[dst]}')
+        if why := claim_output(f, dst, claimed, ins): row = dict(status='failed', error=why)
         else:
-            claimed[dst] = f
             row = _video_task(str(f), str(dst), net, '', strength, tile, overwrite, device, progress=sys.stderr.isatty())
         if row['status'] == 'done': _say(str(dst))
         else: failed += 1; _say(_failed_line(f, row['error']), sys.stderr)
@@ -348,9 +347,9 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
                Outdir:str='deblurred', # output folder (created): -o OUTDIR
                suffix:str='_deblurred', # added to each output's file name
                model:str=None, # weights: a shipped name or a .pt path (default: the shipped default)
-               strength:float=1., # 0..1 blend from input to model output
-               tile:int=0, # tile side in pixels (0: automatic)
-               quality:int=95, # JPEG quality of JPEG outputs
+               strength:float=1., # 0 = unchanged, 1 = the model's output, up to 2 = twice its correction
+               tile:int=0, # tile side in pixels, at least 64 (0: automatic)
+               quality:int=95, # JPEG quality of JPEG outputs (1 to 100)
                overwrite:bool=False, # replace existing outputs (inputs are never replaced)
                device:str=None, # cpu or cuda (default: cuda if available)
                workers:int=0, # run on a local Dask cluster of this many worker processes (resumable: OUTDIR/manifest.csv)
@@ -361,8 +360,7 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
                large_blur:str='auto', # photos with blur trails longer than ~30 px: auto (a half-size pass, up to ~25% more time, blended in where detected), on or off
               ):
     "Deblur photos and videos: deblur-nb INPUT... -o OUTDIR [--workers N | --scheduler ADDRESS]"
-    if ensemble not in (1, 2, 4, 8): raise CliError(f'--ensemble must be 1, 2, 4 or 8, got {ensemble}')
-    if large_blur not in LARGE_BLUR_MODES: raise CliError(f'--large-blur must be auto, on or off, got {large_blur}')
+    check_cli_options(strength, tile, quality, ensemble, large_blur)
     images, videos = expand_media(inputs)
     if not images and not videos: raise CliError('no input images or videos found')
     if not workers and not scheduler:

@@ -224,6 +224,19 @@ def _check_size(w:int, h:int, name:str, max_pixels:int, min_side:int):
     if min(w, h) < min_side:
         raise ImageError(f'{name}: {w}x{h} is too small (shorter side under {min_side} px)')
 
+def _icc_space(icc) -> bytes:
+    "The colour space an ICC profile describes (b'RGB ', b'GRAY', b'CMYK', ...), from its header; b'' if none."
+    return bytes(icc[16:20]) if icc and len(icc) >= 20 else b''
+
+def _cmyk_to_rgb(im:Image.Image, icc) -> Image.Image:
+    "A CMYK image as RGB: through its embedded profile to sRGB where littleCMS can use it, else PIL's plain conversion."
+    if _icc_space(icc) == b'CMYK':
+        try:
+            from PIL import ImageCms
+            return ImageCms.profileToProfile(im, ImageCms.ImageCmsProfile(io.BytesIO(icc)), ImageCms.createProfile('sRGB'), outputMode='RGB')
+        except Exception: pass
+    return im.convert('RGB')
+
 def _decode(data:bytes, name:str, max_pixels:int, min_side:int) -> LoadedImage:
     "Decode encoded image bytes with PIL (OpenCV for 16-bit colour), applying EXIF orientation."
     with warnings.catch_warnings():
@@ -240,6 +253,8 @@ def _decode(data:bytes, name:str, max_pixels:int, min_side:int) -> LoadedImage:
         try: im.load()
         except Exception as e: raise ImageError(f'{name}: damaged or truncated image ({_one_line(e)})') from None
     icc = im.info.get('icc_profile')
+    if im.mode == 'CMYK': im = _cmyk_to_rgb(im, icc)
+    if _icc_space(icc) not in (b'RGB ', b'GRAY'): icc = None   # a CMYK (or other) profile would mislabel the RGB result
     arr16 = _decode_16bit(data) if fmt in ('PNG', 'TIFF') and im.mode not in ('P', '1') else None
     if arr16 is not None:
         arr = to_float(arr16)
@@ -313,7 +328,7 @@ def _encode_image(img, fmt:str, bits:int, gray:bool, quality:int, icc_profile) -
     b = io.BytesIO()
     kw = dict(quality=quality) if fmt in ('JPEG', 'WEBP') else {}
     if fmt == 'JPEG': kw['subsampling'] = 0 if quality >= 90 else 2
-    if icc_profile and fmt in ('JPEG', 'PNG', 'TIFF', 'WEBP'): kw['icc_profile'] = icc_profile
+    if fmt in ('JPEG', 'PNG', 'TIFF', 'WEBP') and _icc_space(icc_profile) == (b'GRAY' if gray else b'RGB '): kw['icc_profile'] = icc_profile   # only a profile of the written colour space
     to_pil(img, gray=gray).save(b, fmt, **kw)
     return b.getvalue()
 
@@ -327,6 +342,10 @@ def result_path(src, # the input photo's path
     return Path(outdir)/f'{src.stem}{suffix}{src.suffix if src.suffix.lower() in _FORMATS else ".png"}'
 
 # %% ../nbs/00_core.ipynb #2357ce18
+def _umask() -> int:
+    "The process's file-creation mask (read by setting it and putting it back)."
+    m = os.umask(0o022); os.umask(m); return m
+
 def save_image(img, # float32 CHW image in [0, 1] (numpy or torch)
                path, # destination; the format follows the extension
                overwrite:bool=False, # replace an existing file (never done silently)
@@ -343,11 +362,13 @@ def save_image(img, # float32 CHW image in [0, 1] (numpy or torch)
     if info is not None: bits, gray, icc_profile = info.bits, info.gray, icc_profile or info.icc_profile
     if bits == 16 and fmt not in ('PNG', 'TIFF'): bits = 8  # JPEG/WebP/BMP hold 8 bits; the caller chose the format
     if bits not in (8, 16): raise ImageError(f'{path.name}: bits must be 8 or 16, got {bits}')
+    if not 1 <= quality <= 100: raise ImageError(f'{path.name}: quality must be 1 to 100, got {quality}')
     if path.exists() and not overwrite: raise FileExistsError(f'{path}: exists; not overwriting (pass overwrite=True)')
     data = _encode_image(img, fmt, bits, gray, quality, icc_profile)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.part')
     try:
+        os.fchmod(fd, 0o666 & ~_umask())   # mkstemp makes 0600; a saved photo gets the usual mode (0644 under umask 022)
         with os.fdopen(fd, 'wb') as f: f.write(data); f.flush(); os.fsync(f.fileno())
         if overwrite: os.replace(tmp, path)
         else: os.link(tmp, path)  # fails if `path` appeared meanwhile: never clobbers

@@ -16,10 +16,11 @@ from .core import IMAGE_EXTS, ImageError, LoadedImage, read_image, result_path, 
 from .models import load_model, weights_dir, shipped_models, bf16_supported, can_compile, fast_dtype, pad_to
 
 # %% auto #0
-__all__ = ['DIHEDRAL', 'LARGE_BLUR_THRESHOLD', 'LARGE_BLUR_CHANGE', 'LARGE_BLUR_MODES', 'LARGE_BLUR_PROBE', 'auto_device',
-           'get_model', 'weights_path', 'FastNet', 'fast_available', 'restore_array', 'available_memory', 'auto_tile',
-           'restore_ensemble', 'check_large_blur', 'swap_low_band', 'two_scale', 'blend', 'deblur_image', 'deblur',
-           'expand_inputs', 'deblur_file', 'deblur_cli', 'bench', 'bench_markdown', 'bench_cli']
+__all__ = ['MIN_TILE', 'DIHEDRAL', 'LARGE_BLUR_THRESHOLD', 'LARGE_BLUR_CHANGE', 'LARGE_BLUR_MODES', 'LARGE_BLUR_PROBE',
+           'auto_device', 'get_model', 'weights_path', 'FastNet', 'fast_available', 'check_tile', 'restore_array',
+           'available_memory', 'auto_tile', 'restore_ensemble', 'check_large_blur', 'swap_low_band', 'two_scale',
+           'blend', 'check_strength', 'deblur_image', 'deblur', 'expand_inputs', 'claim_output', 'deblur_file',
+           'check_cli_options', 'deblur_cli', 'bench', 'bench_markdown', 'bench_cli']
 
 # %% ../nbs/06_infer.ipynb #0e52b2ab
 def auto_device(device=None) -> torch.device:
@@ -97,6 +98,16 @@ def _even_tile(n:int, tile:int, overlap:int, multiple:int=1) -> int:
     return min(tile, int(np.ceil((n + (k - 1)*overlap) / k / multiple)) * multiple)
 
 # %% ../nbs/06_infer.ipynb #a8ae9686
+MIN_TILE = 64   # the smallest tile side `restore_array` takes (and at least twice the overlap)
+
+def check_tile(tile, # 'auto', 0 (whole image) or a tile side in pixels
+               overlap:int=32, # pixels of overlap between tiles
+              ):
+    "`tile` if `restore_array` can use it, else a one-line `ValueError` (a side at or under the overlap would leave pixels uncovered)."
+    least = max(MIN_TILE, 2*overlap)
+    if tile == 'auto' or (isinstance(tile, (int, np.integer)) and not isinstance(tile, bool) and (tile == 0 or tile >= least)): return tile
+    raise ValueError(f"tile must be 'auto', 0 (whole image) or at least {least} px, got {tile!r}")
+
 @torch.inference_mode()
 def restore_array(img:np.ndarray, # float32 RGB CHW image in [0, 1]
                   model=None, # see `get_model`
@@ -106,6 +117,7 @@ def restore_array(img:np.ndarray, # float32 RGB CHW image in [0, 1]
                   fast:bool=False, # compiled path (`FastNet`; bfloat16 where the CPU has it)
                  ) -> np.ndarray:
     "Run the model over `img` (tiled when large) and return the float32 CHW result in [0, 1]."
+    check_tile(tile, overlap)
     net = get_model(model, device, fast); dev = next(net.parameters()).device
     c, h, w = img.shape
     if tile == 'auto': tile = auto_tile()
@@ -231,6 +243,12 @@ def blend(img:np.ndarray, # float32 CHW input
     "Input plus `strength` times the model's correction, clipped to [0, 1]."
     return np.clip(img + strength*(out - img), 0, 1).astype(np.float32)
 
+def check_strength(strength:float, # 0 = unchanged, 1 = the model's output, up to 2 = twice its correction
+                  ) -> float:
+    "`strength` if it is in [0, 2], else a one-line `ValueError` (NaN too)."
+    if not 0 <= strength <= 2: raise ValueError(f'strength must be in [0, 2], got {strength}')
+    return strength
+
 def deblur_image(src, # anything `deblur_nb.core.read_image` accepts
                  model=None, # None (shipped default), a name, a weight path or an `nn.Module`
                  strength:float=1., # 0 = unchanged, 1 = the model's output; blends input and output
@@ -241,8 +259,7 @@ def deblur_image(src, # anything `deblur_nb.core.read_image` accepts
                  large_blur:str='auto', # a second, half-resolution pass for blur too large for one: 'auto', 'on' or 'off' (`two_scale`)
                 ) -> LoadedImage:
     "Deblur `src`; returns the float32 CHW result with the source's `ImageInfo` (for saving alike)."
-    if not 0 <= strength <= 2: raise ValueError(f'strength must be in [0, 2], got {strength}')
-    check_large_blur(large_blur)
+    check_strength(strength); check_large_blur(large_blur)
     li = src if isinstance(src, LoadedImage) else read_image(src)
     out = restore_ensemble(li.img, model, ensemble, tile, device, fast) if strength else li.img
     if strength: out = two_scale(li.img, out, lambda x: restore_ensemble(x, model, ensemble, tile, device, fast), large_blur)[0]
@@ -274,6 +291,17 @@ def expand_inputs(inputs:list) -> list:
         else: out.append(p)
     seen = set(); return [f for f in out if not (f.resolve() in seen or seen.add(f.resolve()))]
 
+def claim_output(src, # the input file
+                 dst, # its output file
+                 claimed:dict, # resolved outputs claimed so far in this run -> their input (updated)
+                 inputs:set, # every input of the run, resolved
+                ) -> str|None:
+    "Why `src` may not write `dst` in this run (it is another input, or another input's output), or None once `dst` is claimed for it."
+    d, name = Path(dst).resolve(), Path(dst).name
+    if d in inputs and d != Path(src).resolve(): return f'{name}: refusing to overwrite the input {d}'   # (its own input: `deblur_file` refuses)
+    if d in claimed: return f'{name}: same output name as {claimed[d]}'
+    claimed[d] = src
+
 def deblur_file(src, # input image file
                 dst, # output file (format from its extension)
                 model=None, strength:float=1., tile='auto', device=None,
@@ -298,14 +326,23 @@ def _failed_line(f, # the file as the user named it
     error, name = ' '.join(str(error).split()), f'{Path(f).name}: '
     return f'failed: {f}: {error[len(name):] if error.startswith(name) else error}'
 
+def check_cli_options(strength:float=1., tile:int=0, quality:int=95, ensemble:int=1, large_blur:str='auto'):
+    "Refuse a bad `deblur-nb` setting once, before any file is read: a one-line `CliError` (`--tile 0` is automatic)."
+    try: check_strength(strength)
+    except ValueError as e: raise CliError(f'--{e}') from None
+    if tile and not (isinstance(tile, int) and tile >= MIN_TILE): raise CliError(f'--tile must be 0 (automatic) or at least {MIN_TILE} px, got {tile}')
+    if not 1 <= quality <= 100: raise CliError(f'--quality must be 1 to 100, got {quality}')
+    if ensemble not in (1, 2, 4, 8): raise CliError(f'--ensemble must be 1, 2, 4 or 8, got {ensemble}')
+    if large_blur not in LARGE_BLUR_MODES: raise CliError(f'--large-blur must be auto, on or off, got {large_blur}')
+
 @call_parse
 def deblur_cli(*inputs:str, # image files, folders or glob patterns
                Outdir:str='deblurred', # output folder (created): -o OUTDIR
                suffix:str='_deblurred', # added to each output's file name
                model:str=None, # weights: a shipped name or a .pt path (default: the shipped default)
-               strength:float=1., # 0..1 blend from input to model output
-               tile:int=0, # tile side in pixels (0: automatic)
-               quality:int=95, # JPEG quality of JPEG outputs
+               strength:float=1., # 0 = unchanged, 1 = the model's output, up to 2 = twice its correction
+               tile:int=0, # tile side in pixels, at least 64 (0: automatic)
+               quality:int=95, # JPEG quality of JPEG outputs (1 to 100)
                overwrite:bool=False, # replace existing outputs (inputs are never replaced)
                device:str=None, # cpu or cuda (default: cuda if available)
                ensemble:int=1, # quality mode: average 2, 4 or 8 flipped / rotated copies (that many times slower)
@@ -313,17 +350,18 @@ def deblur_cli(*inputs:str, # image files, folders or glob patterns
                large_blur:str='auto', # blur trails longer than ~30 px: auto (a half-size pass, up to ~25% more time, blended in where detected), on or off
               ):
     "Deblur photos: deblur-nb INPUT... -o OUTDIR"
+    check_cli_options(strength, tile, quality, ensemble, large_blur)
     files = expand_inputs(inputs)
     if not files: raise CliError('no input images found')
-    if ensemble not in (1, 2, 4, 8): raise CliError(f'--ensemble must be 1, 2, 4 or 8, got {ensemble}')
-    if large_blur not in LARGE_BLUR_MODES: raise CliError(f'--large-blur must be auto, on or off, got {large_blur}')
     try: net = get_model(model, device, fast and fast_available(device))
     except Exception as e: raise CliError(' '.join(str(e).split())) from None
     from fastprogress.fastprogress import progress_bar
-    out, failed = Path(Outdir), 0
+    out, failed, claimed, ins = Path(Outdir), 0, {}, {f.resolve() for f in files}
     for f in (progress_bar(files, leave=False) if len(files) > 3 and sys.stderr.isatty() else files):
         dst = result_path(f, out, suffix)
-        try: print(deblur_file(f, dst, net, strength, tile or 'auto', overwrite=overwrite, quality=quality, ensemble=ensemble, large_blur=large_blur), flush=True)
+        try:
+            if why := claim_output(f, dst, claimed, ins): raise ImageError(why)
+            print(deblur_file(f, dst, net, strength, tile or 'auto', overwrite=overwrite, quality=quality, ensemble=ensemble, large_blur=large_blur), flush=True)
         except (ImageError, OSError, ValueError) as e:
             failed += 1; print(_failed_line(f, e), file=sys.stderr, flush=True)
     if failed: print(f'{failed} of {len(files)} file(s) failed', file=sys.stderr)

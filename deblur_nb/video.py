@@ -11,9 +11,9 @@ from pathlib import Path
 import numpy as np
 import cv2
 import av
-from .core import ImageError, load_image, chw2hwc, hwc2chw, to_uint, markdown_table
+from .core import ImageError, MIN_SIDE, load_image, chw2hwc, hwc2chw, to_uint, markdown_table
 from .degrade import as_rng, camera_path, warp, film_grain, jpeg, fade
-from .infer import get_model, restore_array, blend, fast_available
+from .infer import get_model, restore_array, blend, fast_available, check_strength
 
 # %% auto #0
 __all__ = ['VIDEO_EXTS', 'FAST_MIN_FRAMES', 'VideoError', 'VideoInfo', 'probe_video', 'read_frames', 'write_video', 'Steady',
@@ -48,7 +48,7 @@ def _open(src) -> av.container.InputContainer:
     except (av.FFmpegError, OSError, UnicodeDecodeError) as e: raise VideoError(f'{p.name}: not a readable video ({_line(e)})') from None
     if not c.streams.video: c.close(); raise VideoError(f'{p.name}: no video stream')
     if c.format.name.endswith('_pipe') or c.format.name == 'image2':
-        c.close(); raise VideoError(f'{p.name}: a still image, not a video (use deblur-nb for photos)')
+        c.close(); raise VideoError(f'{p.name}: a still image, not a video (give it a photo extension such as .jpg or .png)')
     return c
 
 def _rotation(stream, frame) -> int:
@@ -66,6 +66,8 @@ def probe_video(src) -> VideoInfo:
         try: first = next(c.decode(v), None)
         except av.FFmpegError as e: raise VideoError(f'{Path(src).name}: corrupt video ({_line(e)})') from None
         if first is None: raise VideoError(f'{Path(src).name}: no frame could be decoded')
+        w, h = v.codec_context.width, v.codec_context.height
+        if min(w, h) < MIN_SIDE: raise VideoError(f'{Path(src).name}: {w}x{h} is too small (shorter side under {MIN_SIDE} px)')
         return VideoInfo(v.codec_context.width, v.codec_context.height, v.average_rate or v.guessed_rate or Fraction(0),
                          int(v.frames or 0), _rotation(v, first), c.streams.audio[0].codec_context.name if c.streams.audio else None,
                          v.codec_context.name)
@@ -184,7 +186,7 @@ def deblur_frames(frames, # iterable of float32 RGB CHW frames in [0, 1]
                   fast:bool=False, # compiled path (`infer.FastNet`; bfloat16 where the CPU has it)
                  ) -> 'Iterator[np.ndarray]':
     "Deblur frames one at a time, steadying corrections over time; yields float32 CHW frames."
-    if not 0 <= strength <= 2: raise ValueError(f'strength must be in [0, 2], got {strength}')
+    check_strength(strength)
     net, steady = get_model(model, device, fast), Steady(temporal) if temporal else None
     for x in frames:
         y = restore_array(x, net, tile, device=device)
@@ -209,6 +211,7 @@ def deblur_video(src, # input video file
                 ) -> dict:
     "Deblur a video file into `dst`, frame by frame in bounded memory, keeping timing, size, rotation and audio."
     src, dst = Path(src), Path(dst)
+    check_strength(strength)
     if dst.resolve() == src.resolve(): raise VideoError(f'{dst.name}: refusing to overwrite the input')
     if dst.exists() and not overwrite: raise FileExistsError(f'{dst}: exists; not overwriting (use overwrite=True)')
     info = probe_video(src)
