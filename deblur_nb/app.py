@@ -53,6 +53,10 @@ def _out_format(info:ImageInfo, name:str) -> tuple:
     ext = Path(name).suffix.lower()
     return (ext, _FORMATS[ext]) if ext in _FORMATS else ('.png', 'PNG')
 
+def _too_big(name:str, mb:float, max_mb:float) -> Result:
+    "The refusal of an upload over the size limit (one decimal: a 40.4 MB file is not 'the limit')."
+    return Result(name, None, None, message=f'{name} is {mb:.1f} MB; the limit is {max_mb:g} MB. Please upload a smaller file.', ok=False)
+
 def run(data:bytes, # uploaded file content
         name:str, # uploaded file name
         options:Options=Options(), # model and strength
@@ -60,7 +64,7 @@ def run(data:bytes, # uploaded file content
        ) -> Result:
     "Deblur one upload; bad input gives a `Result` with `ok=False` and a friendly message, never an exception."
     mb = len(data)/1e6
-    if mb > max_mb: return Result(name, None, None, message=f'{name} is {mb:.0f} MB; the limit is {max_mb:.0f} MB. Please upload a smaller file.', ok=False)
+    if mb > max_mb: return _too_big(name, mb, max_mb)
     try:
         t = time.perf_counter()
         src = read_image(data)
@@ -72,7 +76,7 @@ def run(data:bytes, # uploaded file content
         h, w = src.img.shape[1:]
         return Result(name, src.img, r.img, f'{Path(name).stem}_deblurred{ext}', out, dt,
                       f'{name}: {w}×{h}, deblurred in {dt:.1f} s; detail ×{ratio:.2f}')
-    except ImageError as e:
+    except ValueError as e:   # an `ImageError`, or a setting out of range
         msg = str(e).replace('image: ', '', 1)
         return Result(name, None, None, message=f'Sorry, {name} could not be used: {msg.split(": ", 1)[-1]}', ok=False)
     except FileNotFoundError as e:
@@ -104,7 +108,7 @@ def run_video(data:bytes, # uploaded file content
              ) -> Result:
     "Deblur one uploaded video into an H.264 `.mp4`, its middle frame as before/after; bad input gives `ok=False` and a friendly message."
     mb = len(data)/1e6
-    if mb > max_mb: return Result(name, None, None, message=f'{name} is {mb:.0f} MB; the limit is {max_mb:.0f} MB. Please upload a smaller file.', ok=False)
+    if mb > max_mb: return _too_big(name, mb, max_mb)
     with tempfile.TemporaryDirectory(prefix='deblur_app_') as d:
         src, dst = Path(d)/f'upload{Path(name).suffix.lower()}', Path(d)/'out.mp4'
         src.write_bytes(data)
@@ -124,7 +128,7 @@ def run_video(data:bytes, # uploaded file content
             h, w = before.shape[1:]
             return Result(name, before, after, f'{Path(name).stem}_deblurred.mp4', dst.read_bytes(), dt,
                           f'{name}: {w}×{h}, {r["frames"]} frames at {fps:g} fps, deblurred in {dt:.1f} s; showing the middle frame')
-        except ImageError as e: return _sorry(name, e, src)
+        except ValueError as e: return _sorry(name, e, src)   # a `VideoError`, or a setting out of range
         except FileNotFoundError as e: return Result(name, None, None, message=f'No model weights found ({e}).', ok=False)
 
 # %% ../nbs/08_app.ipynb #fb3ec4a9
@@ -228,7 +232,7 @@ class DeblurApp:
         img = compare(r.before, r.after, self.split.value) if self.view.value == 'Compare' else zoom(r.before, r.after, self.zx.value, self.zy.value)
         self.image.value = png_bytes(img); self.image.width = str(img.shape[2])   # natural size, never stretched
         mime = {'.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.tif': 'image/tiff', '.tiff': 'image/tiff',
-                '.mp4': 'video/mp4'}.get(Path(r.out_name).suffix, 'application/octet-stream')
+                '.webp': 'image/webp', '.bmp': 'image/bmp', '.mp4': 'video/mp4'}.get(Path(r.out_name).suffix, 'application/octet-stream')
         href = f'data:{mime};base64,' + base64.b64encode(r.out_bytes).decode()
         self.download.value = (f'<a download="{html.escape(r.out_name)}" href="{href}" class="deblur-download">'
                                f'⬇ Download {html.escape(r.out_name)}</a>')

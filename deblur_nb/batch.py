@@ -10,12 +10,12 @@ from pathlib import Path
 from fastcore.script import call_parse, CliError
 from .core import data_dir, result_path
 from .infer import deblur_file, expand_inputs, fast_available, get_model, weights_path
-from .infer import deblur_cli as _single_cli, _failed_line, check_large_blur, check_cli_options, claim_output
+from .infer import deblur_cli as _single_cli, _failed_line, check_settings, check_cli_options, claim_output
 from .video import VIDEO_EXTS, VideoError, deblur_video
 
 # %% auto #0
-__all__ = ['MANIFEST', 'FIELDS', 'STATUSES', 'sha256_file', 'manifest_rows', 'read_manifest', 'Manifest', 'plan_batch',
-           'expand_media', 'deblur_batch', 'local_cluster', 'deblur_cli', 'worker_processes', 'fault_run',
+__all__ = ['MANIFEST', 'FIELDS', 'STATUSES', 'sha256_file', 'manifest_rows', 'read_manifest', 'Manifest', 'batch_settings',
+           'plan_batch', 'expand_media', 'deblur_batch', 'local_cluster', 'deblur_cli', 'worker_processes', 'fault_run',
            'batch_bench']
 
 # %% ../nbs/09_batch.ipynb #aa07c61f
@@ -31,7 +31,7 @@ def sha256_file(path, # a file
 
 # %% ../nbs/09_batch.ipynb #46a32efe
 MANIFEST = 'manifest.csv'  # file name inside the output folder
-FIELDS = ('input', 'size', 'sha256', 'output', 'model', 'model_sha256', 'status', 'seconds', 'error')
+FIELDS = ('input', 'size', 'sha256', 'output', 'model', 'model_sha256', 'status', 'seconds', 'error', 'settings')   # `settings` last: older manifests lack it
 STATUSES = ('started', 'done', 'failed')
 
 def manifest_rows(path, # a manifest file
@@ -41,8 +41,11 @@ def manifest_rows(path, # a manifest file
     if not p.exists(): return []
     data = p.read_bytes()
     data = data[:data.rfind(b'\n') + 1]   # a line without its newline was cut by a crash
-    rows = csv.DictReader(io.StringIO(data.decode('utf-8', 'replace')))
-    return [r for r in rows if None not in r and None not in r.values() and r['status'] in STATUSES]
+    rows = list(csv.reader(io.StringIO(data.decode('utf-8', 'replace'))))
+    head = tuple(rows[0]) if rows else ()
+    if len(head) < FIELDS.index('error') + 1 or head != FIELDS[:len(head)]: return []   # not a manifest of ours
+    rows = [dict(zip(FIELDS, r + [''] * (len(FIELDS) - len(r)))) for r in rows[1:] if len(head) <= len(r) <= len(FIELDS)]   # an older header: its rows lack the last fields
+    return [r for r in rows if r['status'] in STATUSES]
 
 def read_manifest(path, # a manifest file
                  ) -> dict:
@@ -102,6 +105,10 @@ def _same_input(src:Path, row:dict) -> bool:
     if not src.is_file(): return row['size'] == ''
     return str(src.stat().st_size) == row['size'] and sha256_file(src) == row['sha256']
 
+def batch_settings(strength:float=1., quality:int=95, ensemble:int=1, large_blur:str='auto') -> str:
+    "The settings that change a result, as the manifest records them (tiles are seamless, so `tile` is not one)."
+    return f'strength={float(strength):g} ensemble={ensemble} large_blur={large_blur} quality={quality}'
+
 def plan_batch(files:list, # input files (as `infer.expand_inputs` lists them)
                outdir, # output folder
                suffix:str, # added to each output's stem
@@ -109,18 +116,19 @@ def plan_batch(files:list, # input files (as `infer.expand_inputs` lists them)
                last:dict, # `read_manifest` of the output folder's manifest
                retry_failed:bool=False, # redo files whose last row is `failed`
                overwrite:bool=False, # replace existing outputs that this manifest did not write
+               settings:str='', # the run's `batch_settings`: a file done or failed under other settings is redone
               ) -> tuple:
     "`(todo, skipped, clashes)`: todo `(src, dst, replace)` triples, skipped manifest rows, and failed rows for name clashes."
     todo, skipped, clashes, claimed = [], [], [], {}
     ins = {Path(f).resolve() for f in files}
     for f in files:
         src = Path(os.path.abspath(f)); dst = Path(os.path.abspath(_out_path(src, outdir, suffix)))
+        if why := claim_output(src, dst, claimed, ins):   # before skipping: a file already done keeps its output name
+            clashes.append(dict(input=str(src), status='failed', error=why)); continue   # no output: it wrote none
         r = last.get(str(src))
-        if r and r['output'] == str(dst) and r['model_sha256'] == model_sha and r['status'] in ('done', 'failed'):
+        if r and r['output'] == str(dst) and r['model_sha256'] == model_sha and r.get('settings', '') == settings and r['status'] in ('done', 'failed'):
             if ((r['status'] == 'done' and dst.exists()) or (r['status'] == 'failed' and not retry_failed)) and _same_input(src, r):
                 skipped.append(r); continue
-        if why := claim_output(src, dst, claimed, ins):
-            clashes.append(dict(input=str(src), output=str(dst), status='failed', error=why)); continue
         todo.append((src, dst, overwrite or not dst.exists() or (r is not None and r['output'] == str(dst))))
     return todo, skipped, clashes
 
@@ -238,29 +246,34 @@ def deblur_batch(inputs:list, # image or video files, folders or glob patterns (
                  large_blur:str='auto', # half-resolution pass for blur too large for one: 'auto', 'on' or 'off' (`deblur_nb.infer.two_scale`)
                 ) -> dict:
     "Deblur many files, resumably: skip what the manifest says is done, record every result; returns counts."
-    check_large_blur(large_blur)
+    check_settings(strength, tile, quality, ensemble, large_blur)
     images, videos = expand_media(inputs)
     files = images + videos
     if not files: raise ValueError('no input images or videos found')
+    settings = batch_settings(strength, quality, ensemble, large_blur)
     spec = str(model or 'default'); wp = weights_path(spec)
     if Path(spec).suffix: spec = str(wp)   # a path: absolute, so every worker finds it
     msha, out = sha256_file(wp), Path(outdir)
     shown = {str(Path(os.path.abspath(f))): f for f in files}
-    res = dict(done=0, failed=0, skipped_done=0, skipped_failed=0, manifest=out/MANIFEST)
+    res = dict(done=0, failed=0, skipped_done=0, skipped_failed=0, own_outputs=0, manifest=out/MANIFEST)
     with Manifest(out/MANIFEST) as m:
-        todo, skipped, clashes = plan_batch(files, out, suffix, msha, read_manifest(m.path), retry_failed, overwrite)
+        last = read_manifest(m.path)
+        ours = {r['output'] for r in last.values() if r['status'] == 'done'}   # an output folder that is also an input folder:
+        files = [f for f in files if str(Path(os.path.abspath(f))) not in ours]   # never deblur our own results again
+        res['own_outputs'] = len(shown) - len(files)
+        todo, skipped, clashes = plan_batch(files, out, suffix, msha, last, retry_failed, overwrite, settings)
         vtodo, todo = [t for t in todo if _is_video(t[0])], [t for t in todo if not _is_video(t[0])]
         names = {_out_path(Path(f), out, suffix).name for f in files}   # temp files of any of them are stale: we hold the lock
         _clean_partials(out, names)
         for r in skipped: res['skipped_' + r['status']] += 1
         for r in clashes:
-            m.write(r); res['failed'] += 1
+            m.write({**r, 'settings': settings}); res['failed'] += 1
             if verbose: _say(_failed_line(shown[r['input']], r['error']), sys.stderr)
         kw = dict(model=spec, model_sha=msha, strength=strength, tile=tile, quality=quality, device=device, ensemble=ensemble,
                   large_blur=large_blur)
-        def started(src, dst): m.write(dict(input=str(src), output=str(dst), model=spec, model_sha256=msha, status='started'))
+        def started(src, dst): m.write(dict(input=str(src), output=str(dst), model=spec, model_sha256=msha, status='started', settings=settings))
         def finish(row):
-            m.write(row); res[row['status']] += 1
+            m.write({**row, 'settings': settings}); res[row['status']] += 1
             if not verbose: return
             if row['status'] == 'done': _say(str(_out_path(Path(shown[row['input']]), outdir, suffix)))
             else: _say(_failed_line(shown[row['input']], row['error']), sys.stderr)
@@ -394,14 +407,15 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
             res = deblur_batch(inputs, Outdir, suffix, model, strength, tile, quality, overwrite, device, retry_failed,
                                client=connect, verbose=True, progress=sys.stderr.isatty(), ensemble=ensemble,
                                large_blur=large_blur)
-    except RuntimeError as e: raise CliError(' '.join(str(e).split())) from None
+    except (RuntimeError, OSError) as e: raise CliError(' '.join(str(e).split())) from None   # another run's lock; an output folder we cannot write
     finally:
         if len(held) == 2:   # our local cluster (a user's --scheduler workers keep their logging)
             try: held[1].run(_quiet_logs, on_error='ignore')
             except Exception: pass
         for x in reversed(held): x.close()
     old = f", {res['skipped_failed']} failed before (--retry-failed redoes them)" if res['skipped_failed'] else ''
-    _say(f"{res['done']} done, {res['failed']} failed, {res['skipped_done']} already done{old}; manifest: {res['manifest']}", sys.stderr)
+    own = f", {res['own_outputs']} earlier result(s) among the inputs left out" if res['own_outputs'] else ''
+    _say(f"{res['done']} done, {res['failed']} failed, {res['skipped_done']} already done{old}{own}; manifest: {res['manifest']}", sys.stderr)
     return 1 if res['failed'] or res['skipped_failed'] else 0
 
 # %% ../nbs/09_batch.ipynb #cd3dd03a

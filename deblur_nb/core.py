@@ -237,6 +237,12 @@ def _cmyk_to_rgb(im:Image.Image, icc) -> Image.Image:
         except Exception: pass
     return im.convert('RGB')
 
+def _gray_source(data:bytes, fmt:str, im:Image.Image) -> bool:
+    "Whether a PNG's colour type (gray, gray+alpha) or a TIFF's photometric tag says the file is grayscale."
+    if fmt == 'PNG': return len(data) > 25 and data[25] in (0, 4)
+    if fmt == 'TIFF': return getattr(im, 'tag_v2', {}).get(262) in (0, 1)
+    return False
+
 def _decode(data:bytes, name:str, max_pixels:int, min_side:int) -> LoadedImage:
     "Decode encoded image bytes with PIL (OpenCV for 16-bit colour), applying EXIF orientation."
     with warnings.catch_warnings():
@@ -258,7 +264,7 @@ def _decode(data:bytes, name:str, max_pixels:int, min_side:int) -> LoadedImage:
     arr16 = _decode_16bit(data) if fmt in ('PNG', 'TIFF') and im.mode not in ('P', '1') else None
     if arr16 is not None:
         arr = to_float(arr16)
-        gray, alpha = arr.ndim == 2, arr.ndim == 3 and arr.shape[2] == 4
+        gray, alpha = arr.ndim == 2 or _gray_source(data, fmt, im), arr.ndim == 3 and arr.shape[2] == 4   # OpenCV gives gray+alpha as four channels
         if alpha: arr = _flatten_alpha(arr)
         if arr.ndim == 2: arr = arr[..., None].repeat(3, 2)
         bits = 16
@@ -365,8 +371,10 @@ def save_image(img, # float32 CHW image in [0, 1] (numpy or torch)
     if not 1 <= quality <= 100: raise ImageError(f'{path.name}: quality must be 1 to 100, got {quality}')
     if path.exists() and not overwrite: raise FileExistsError(f'{path}: exists; not overwriting (pass overwrite=True)')
     data = _encode_image(img, fmt, bits, gray, quality, icc_profile)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.part')
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.part')
+    except OSError as e: raise type(e)(f'{path}: cannot write ({e.strerror or e})') from None   # names the output, not a temporary file
     try:
         os.fchmod(fd, 0o666 & ~_umask())   # mkstemp makes 0600; a saved photo gets the usual mode (0644 under umask 022)
         with os.fdopen(fd, 'wb') as f: f.write(data); f.flush(); os.fsync(f.fileno())

@@ -20,7 +20,7 @@ __all__ = ['MIN_TILE', 'DIHEDRAL', 'LARGE_BLUR_THRESHOLD', 'LARGE_BLUR_CHANGE', 
            'auto_device', 'get_model', 'weights_path', 'FastNet', 'fast_available', 'check_tile', 'restore_array',
            'available_memory', 'auto_tile', 'restore_ensemble', 'check_large_blur', 'swap_low_band', 'two_scale',
            'blend', 'check_strength', 'deblur_image', 'deblur', 'expand_inputs', 'claim_output', 'deblur_file',
-           'check_cli_options', 'deblur_cli', 'bench', 'bench_markdown', 'bench_cli']
+           'check_settings', 'check_cli_options', 'deblur_cli', 'bench', 'bench_markdown', 'bench_cli']
 
 # %% ../nbs/06_infer.ipynb #0e52b2ab
 def auto_device(device=None) -> torch.device:
@@ -326,14 +326,23 @@ def _failed_line(f, # the file as the user named it
     error, name = ' '.join(str(error).split()), f'{Path(f).name}: '
     return f'failed: {f}: {error[len(name):] if error.startswith(name) else error}'
 
+def check_settings(strength:float=1., # see `deblur`
+                   tile:int=0, # a tile side of at least `MIN_TILE`, or 0 (automatic)
+                   quality:int=95, # JPEG/WebP quality, 1 to 100
+                   ensemble:int=1, # 1, 2, 4 or 8
+                   large_blur:str='auto', # 'auto', 'on' or 'off'
+                  ):
+    "Refuse bad settings of a run over many files once, before any file is read: a one-line `ValueError`."
+    check_strength(strength)
+    if tile and not (isinstance(tile, int) and tile >= MIN_TILE): raise ValueError(f'tile must be 0 (automatic) or at least {MIN_TILE} px, got {tile}')
+    if not 1 <= quality <= 100: raise ValueError(f'quality must be 1 to 100, got {quality}')
+    if ensemble not in (1, 2, 4, 8): raise ValueError(f'ensemble must be 1, 2, 4 or 8, got {ensemble}')
+    if large_blur not in LARGE_BLUR_MODES: raise ValueError(f'large_blur must be auto, on or off, got {large_blur}')
+
 def check_cli_options(strength:float=1., tile:int=0, quality:int=95, ensemble:int=1, large_blur:str='auto'):
-    "Refuse a bad `deblur-nb` setting once, before any file is read: a one-line `CliError` (`--tile 0` is automatic)."
-    try: check_strength(strength)
-    except ValueError as e: raise CliError(f'--{e}') from None
-    if tile and not (isinstance(tile, int) and tile >= MIN_TILE): raise CliError(f'--tile must be 0 (automatic) or at least {MIN_TILE} px, got {tile}')
-    if not 1 <= quality <= 100: raise CliError(f'--quality must be 1 to 100, got {quality}')
-    if ensemble not in (1, 2, 4, 8): raise CliError(f'--ensemble must be 1, 2, 4 or 8, got {ensemble}')
-    if large_blur not in LARGE_BLUR_MODES: raise CliError(f'--large-blur must be auto, on or off, got {large_blur}')
+    "`check_settings` for `deblur-nb`: a one-line `CliError` naming the option as the command spells it."
+    try: check_settings(strength, tile, quality, ensemble, large_blur)
+    except ValueError as e: raise CliError(f'--{e}'.replace('--large_blur', '--large-blur')) from None
 
 @call_parse
 def deblur_cli(*inputs:str, # image files, folders or glob patterns

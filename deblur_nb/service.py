@@ -21,8 +21,8 @@ from .infer import deblur_image, get_model, fast_available, LARGE_BLUR_MODES
 from .models import shipped_models
 
 # %% auto #0
-__all__ = ['MAX_UPLOAD_MB', 'TooLarge', 'check_header', 'Busy', 'Gate', 'deblur_bytes', 'make_app', 'serve', 'serve_cli',
-           'start_server', 'stop_server', 'peak_rss_mb', 'loadtest', 'loadtest_cli']
+__all__ = ['MAX_UPLOAD_MB', 'PARAMS', 'TooLarge', 'check_header', 'Busy', 'Gate', 'deblur_bytes', 'make_app', 'serve',
+           'serve_cli', 'start_server', 'stop_server', 'peak_rss_mb', 'loadtest', 'loadtest_cli']
 
 # %% ../nbs/10_service.ipynb #0aa08022
 MAX_UPLOAD_MB = 100  # request bodies larger than this answer 413 before they are read
@@ -156,6 +156,8 @@ def _add_error_handlers(app:FastAPI):
     app.add_exception_handler(Exception, lambda r, e: _error(500, f'internal error ({type(e).__name__}); see the server log'))
 
 # %% ../nbs/10_service.ipynb #e0ba29b7
+PARAMS = ('model', 'strength', 'large_blur')   # the settings `POST /deblur` takes, as form fields or query parameters
+
 def make_app(workers:int=1, # inferences that run at once (each uses all of torch's threads)
              queue:int=16, # requests that may wait for a worker; beyond that the answer is 503
              max_mb:float=MAX_UPLOAD_MB, # request body limit in MB (413)
@@ -193,10 +195,12 @@ def make_app(workers:int=1, # inferences that run at once (each uses all of torc
     async def deblur_photo(request:Request,
                            file:UploadFile=File(description=f'the photo: JPEG, PNG, TIFF, WebP or BMP; at most {max_mb:g} MB'),
                            model:str|None=Form(None, description='a name from `GET /models` (also a query parameter)'),
-                           strength:float|None=Form(None, ge=0, le=2, description='0 = unchanged, 1 = the model output (default); also a query parameter'),
+                           strength:float|None=Form(None, description='0 = unchanged, 1 = the model output (default), up to 2; also a query parameter'),
                            large_blur:str|None=Form(None, description="'auto' (default: also restores a half-size copy, up to ~25% more time, blended in where the blur is too long for one pass), 'on' or 'off'; also a query parameter"),
                           ):
         q = request.query_params
+        extra = sorted(set(q) - set(PARAMS) | set(await request.form()) - {'file', *PARAMS})   # a setting this route lacks is refused, not ignored
+        if extra: raise HTTPException(422, f"unknown parameter {extra[0]!r}; /deblur takes file, {', '.join(PARAMS)}")
         model = model or q.get('model') or default
         if strength is None:
             try: strength = float(q.get('strength', 1))
