@@ -247,7 +247,8 @@ def _decode(data:bytes, name:str, max_pixels:int, min_side:int) -> LoadedImage:
     "Decode encoded image bytes with PIL (OpenCV for 16-bit colour), applying EXIF orientation."
     with warnings.catch_warnings():
         warnings.simplefilter('ignore', Image.DecompressionBombWarning)
-        try: im = Image.open(io.BytesIO(data))
+        Image.init()   # PIL's decoders, less those that would run Ghostscript on what a user uploads
+        try: im = Image.open(io.BytesIO(data), formats=[f for f in Image.ID if f not in ('EPS', 'PDF')])
         except UnidentifiedImageError: raise ImageError(f'{name}: not an image (unrecognised file format)') from None
         except Image.DecompressionBombError as e:
             raise ImageError(f'{name}: too many megapixels, over the decoder limit ({_one_line(e)})') from None
