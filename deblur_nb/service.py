@@ -199,8 +199,10 @@ def make_app(workers:int=1, # inferences that run at once (each uses all of torc
                            large_blur:str|None=Form(None, description="'auto' (default: also restores a half-size copy, up to ~25% more time, blended in where the blur is too long for one pass), 'on' or 'off'; also a query parameter"),
                           ):
         q = request.query_params
-        extra = sorted(set(q) - set(PARAMS) | set(await request.form()) - {'file', *PARAMS})   # a setting this route lacks is refused, not ignored
+        form = await request.form()   # (parsed once already, for the arguments above)
+        extra = sorted(set(q) - set(PARAMS) | set(form) - {'file', *PARAMS})   # a setting this route lacks is refused, not ignored
         if extra: raise HTTPException(422, f"unknown parameter {extra[0]!r}; /deblur takes file, {', '.join(PARAMS)}")
+        if len(form.getlist('file')) > 1: raise HTTPException(422, 'file: one photo per request')
         model = model or q.get('model') or default
         if strength is None:
             try: strength = float(q.get('strength', 1))
