@@ -146,6 +146,7 @@ class ImageInfo:
     exif_rotated:bool=False  # an EXIF orientation tag was applied
     size:tuple=(0, 0)        # (width, height) after orientation
     icc_profile:bytes|None=None  # embedded colour profile, passed back on save
+    frames:int=1             # frames (animated GIF, WebP, PNG) or pages (TIFF) in the file: only the first is read
 
 @dataclass(frozen=True)
 class LoadedImage:
@@ -271,8 +272,10 @@ def _decode(data:bytes, name:str, max_pixels:int, min_side:int) -> LoadedImage:
         bits = 16
     else: arr, gray, alpha, bits = _pil_to_array(im)
     arr = _orient(arr, orientation)
+    try: frames = int(getattr(im, 'n_frames', 1))
+    except Exception: frames = 1   # a damaged later frame: the first decoded
     info = ImageInfo(name=name, format=fmt, gray=gray, bits=bits, alpha=alpha, exif_rotated=orientation not in (1,),
-                     size=(arr.shape[1], arr.shape[0]), icc_profile=icc)
+                     size=(arr.shape[1], arr.shape[0]), icc_profile=icc, frames=frames)
     return LoadedImage(hwc2chw(arr.astype(np.float32)), info)
 
 # %% ../nbs/00_core.ipynb #5bd13108

@@ -19,8 +19,8 @@ from .models import load_model, weights_dir, shipped_models, bf16_supported, can
 __all__ = ['MIN_TILE', 'DIHEDRAL', 'LARGE_BLUR_THRESHOLD', 'LARGE_BLUR_CHANGE', 'LARGE_BLUR_MODES', 'LARGE_BLUR_PROBE',
            'auto_device', 'get_model', 'weights_path', 'FastNet', 'fast_available', 'check_tile', 'restore_array',
            'available_memory', 'auto_tile', 'restore_ensemble', 'check_large_blur', 'swap_low_band', 'two_scale',
-           'blend', 'check_strength', 'deblur_image', 'deblur', 'expand_inputs', 'claim_output', 'deblur_file',
-           'check_settings', 'check_cli_options', 'deblur_cli', 'bench', 'bench_markdown', 'bench_cli']
+           'blend', 'FirstFrameWarning', 'check_strength', 'deblur_image', 'deblur', 'expand_inputs', 'claim_output',
+           'deblur_file', 'check_settings', 'check_cli_options', 'deblur_cli', 'bench', 'bench_markdown', 'bench_cli']
 
 # %% ../nbs/06_infer.ipynb #0e52b2ab
 def auto_device(device=None) -> torch.device:
@@ -243,6 +243,9 @@ def blend(img:np.ndarray, # float32 CHW input
     "Input plus `strength` times the model's correction, clipped to [0, 1]."
     return np.clip(img + strength*(out - img), 0, 1).astype(np.float32)
 
+class FirstFrameWarning(UserWarning):
+    "An animated image or a multi-page file: only its first frame or page is restored."
+
 def check_strength(strength:float, # 0 = unchanged, 1 = the model's output, up to 2 = twice its correction
                   ) -> float:
     "`strength` if it is in [0, 2], else a one-line `ValueError` (NaN too)."
@@ -261,6 +264,7 @@ def deblur_image(src, # anything `deblur_nb.core.read_image` accepts
     "Deblur `src`; returns the float32 CHW result with the source's `ImageInfo` (for saving alike)."
     check_strength(strength); check_large_blur(large_blur)
     li = src if isinstance(src, LoadedImage) else read_image(src)
+    if li.info.frames > 1: warnings.warn(f'{li.info.name}: only the first of its {li.info.frames} frames or pages is restored', FirstFrameWarning)
     out = restore_ensemble(li.img, model, ensemble, tile, device, fast) if strength else li.img
     if strength: out = two_scale(li.img, out, lambda x: restore_ensemble(x, model, ensemble, tile, device, fast), large_blur)[0]
     if strength != 1: out = blend(li.img, out, strength)
@@ -370,7 +374,12 @@ def deblur_cli(*inputs:str, # image files, folders or glob patterns
         dst = result_path(f, out, suffix)
         try:
             if why := claim_output(f, dst, claimed, ins): raise ImageError(why)
-            print(deblur_file(f, dst, net, strength, tile or 'auto', overwrite=overwrite, quality=quality, ensemble=ensemble, large_blur=large_blur), flush=True)
+            with warnings.catch_warnings(record=True) as said:
+                warnings.simplefilter('always', FirstFrameWarning)
+                print(deblur_file(f, dst, net, strength, tile or 'auto', overwrite=overwrite, quality=quality, ensemble=ensemble, large_blur=large_blur), flush=True)
+            for w in said:   # ours as one line; any other warning as Python shows it
+                if issubclass(w.category, FirstFrameWarning): print(f'note: {w.message}', file=sys.stderr, flush=True)
+                else: warnings.showwarning(w.message, w.category, w.filename, w.lineno)
         except (ImageError, OSError, ValueError) as e:
             failed += 1; print(_failed_line(f, e), file=sys.stderr, flush=True)
     if failed: print(f'{failed} of {len(files)} file(s) failed', file=sys.stderr)
