@@ -19,8 +19,9 @@ from .models import load_model, weights_dir, shipped_models, bf16_supported, can
 __all__ = ['MIN_TILE', 'DIHEDRAL', 'LARGE_BLUR_THRESHOLD', 'LARGE_BLUR_CHANGE', 'LARGE_BLUR_MODES', 'LARGE_BLUR_PROBE',
            'auto_device', 'get_model', 'weights_path', 'FastNet', 'fast_available', 'check_tile', 'restore_array',
            'available_memory', 'auto_tile', 'restore_ensemble', 'check_large_blur', 'swap_low_band', 'two_scale',
-           'blend', 'FirstFrameWarning', 'check_strength', 'deblur_image', 'deblur', 'expand_inputs', 'claim_output',
-           'deblur_file', 'check_settings', 'check_cli_options', 'deblur_cli', 'bench', 'bench_markdown', 'bench_cli']
+           'blend', 'FirstFrameWarning', 'check_strength', 'deblur_image', 'deblur', 'expand_inputs', 'others_outputs',
+           'claim_output', 'deblur_file', 'check_settings', 'check_cli_options', 'deblur_cli', 'bench',
+           'bench_markdown', 'bench_cli']
 
 # %% ../nbs/06_infer.ipynb #0e52b2ab
 def auto_device(device=None) -> torch.device:
@@ -295,6 +296,15 @@ def expand_inputs(inputs:list) -> list:
         else: out.append(p)
     seen = set(); return [f for f in out if not (f.resolve() in seen or seen.add(f.resolve()))]
 
+def others_outputs(files:list, # the run's input files
+                   where, # function: input file -> its output path
+                  ) -> tuple:
+    "`(kept, left_out)`: `files` without those another input of the run would write (an earlier run's results, when the output folder is an input folder); `left_out` maps each to that input."
+    made = {}
+    for g in files: made.setdefault(Path(where(g)).resolve(), []).append(g)
+    left = {f: g for f in files if Path(where(f)).resolve() != f.resolve() for g in made.get(f.resolve(), ())[:1] if g is not f}
+    return [f for f in files if f not in left], left
+
 def claim_output(src, # the input file
                  dst, # its output file
                  claimed:dict, # resolved outputs claimed so far in this run -> their input (updated)
@@ -369,7 +379,10 @@ def deblur_cli(*inputs:str, # image files, folders or glob patterns
     try: net = get_model(model, device, fast and fast_available(device))
     except Exception as e: raise CliError(' '.join(str(e).split())) from None
     from fastprogress.fastprogress import progress_bar
-    out, failed, claimed, ins = Path(Outdir), 0, {}, {f.resolve() for f in files}
+    out, ins = Path(Outdir), {f.resolve() for f in files}   # inputs left out below stay inputs: never written over
+    files, left = others_outputs(files, lambda f: result_path(f, out, suffix))
+    for f, g in left.items(): print(f'note: {f}: left out, it looks like the result for {g}', file=sys.stderr, flush=True)
+    failed, claimed = 0, {}
     for f in (progress_bar(files, leave=False) if len(files) > 3 and sys.stderr.isatty() else files):
         dst = result_path(f, out, suffix)
         try:
