@@ -120,15 +120,20 @@ def plan_batch(files:list, # input files (as `infer.expand_inputs` lists them)
               ) -> tuple:
     "`(todo, skipped, clashes)`: todo `(src, dst, replace)` triples, skipped manifest rows, and failed rows for name clashes."
     todo, skipped, clashes, claimed = [], [], [], {}
-    ins = {Path(f).resolve() for f in files}
+    ins, plan = {Path(f).resolve() for f in files}, []
     for f in files:
         src = Path(os.path.abspath(f)); dst = Path(os.path.abspath(_out_path(src, outdir, suffix)))
-        if why := claim_output(src, dst, claimed, ins):   # before skipping: a file already done keeps its output name
+        r = last.get(str(src))   # (a manifest from before `settings` records none: its files count as done alike)
+        skip = bool(r and r['output'] == str(dst) and r['model_sha256'] == model_sha and r.get('settings', '') in ('', settings)
+                    and r['status'] in ('done', 'failed') and ((r['status'] == 'done' and dst.exists()) or (r['status'] == 'failed' and not retry_failed))
+                    and _same_input(src, r))
+        plan.append((src, dst, r, skip))
+    for src, dst, r, skip in plan:   # files left as they are hold their output names first, whatever the order of the inputs
+        if skip: claim_output(src, dst, claimed, ins); skipped.append(r)
+    for src, dst, r, skip in plan:
+        if skip: continue
+        if why := claim_output(src, dst, claimed, ins):
             clashes.append(dict(input=str(src), status='failed', error=why)); continue   # no output: it wrote none
-        r = last.get(str(src))
-        if r and r['output'] == str(dst) and r['model_sha256'] == model_sha and r.get('settings', '') == settings and r['status'] in ('done', 'failed'):
-            if ((r['status'] == 'done' and dst.exists()) or (r['status'] == 'failed' and not retry_failed)) and _same_input(src, r):
-                skipped.append(r); continue
         todo.append((src, dst, overwrite or not dst.exists() or (r is not None and r['output'] == str(dst))))
     return todo, skipped, clashes
 

@@ -260,6 +260,8 @@ def _decode(data:bytes, name:str, max_pixels:int, min_side:int) -> LoadedImage:
         _check_size(*im.size, name, max_pixels, min_side)
         try: im.load()
         except Exception as e: raise ImageError(f'{name}: damaged or truncated image ({_one_line(e)})') from None
+    try: frames = int(getattr(im, 'n_frames', 1))   # (before a conversion makes a new, single image)
+    except Exception: frames = 1   # a damaged later frame: the first decoded
     icc = im.info.get('icc_profile')
     if im.mode == 'CMYK': im = _cmyk_to_rgb(im, icc)
     if _icc_space(icc) not in (b'RGB ', b'GRAY'): icc = None   # a CMYK (or other) profile would mislabel the RGB result
@@ -272,8 +274,6 @@ def _decode(data:bytes, name:str, max_pixels:int, min_side:int) -> LoadedImage:
         bits = 16
     else: arr, gray, alpha, bits = _pil_to_array(im)
     arr = _orient(arr, orientation)
-    try: frames = int(getattr(im, 'n_frames', 1))
-    except Exception: frames = 1   # a damaged later frame: the first decoded
     info = ImageInfo(name=name, format=fmt, gray=gray, bits=bits, alpha=alpha, exif_rotated=orientation not in (1,),
                      size=(arr.shape[1], arr.shape[0]), icc_profile=icc, frames=frames)
     return LoadedImage(hwc2chw(arr.astype(np.float32)), info)

@@ -348,7 +348,8 @@ def check_settings(strength:float=1., # see `deblur`
                   ):
     "Refuse bad settings of a run over many files once, before any file is read: a one-line `ValueError`."
     check_strength(strength)
-    if tile and not (isinstance(tile, int) and tile >= MIN_TILE): raise ValueError(f'tile must be 0 (automatic) or at least {MIN_TILE} px, got {tile}')
+    try: check_tile(tile or 'auto')
+    except ValueError: raise ValueError(f'tile must be 0 (automatic) or at least {MIN_TILE} px, got {tile}') from None
     if not 1 <= quality <= 100: raise ValueError(f'quality must be 1 to 100, got {quality}')
     if ensemble not in (1, 2, 4, 8): raise ValueError(f'ensemble must be 1, 2, 4 or 8, got {ensemble}')
     if large_blur not in LARGE_BLUR_MODES: raise ValueError(f'large_blur must be auto, on or off, got {large_blur}')
@@ -381,7 +382,7 @@ def deblur_cli(*inputs:str, # image files, folders or glob patterns
     from fastprogress.fastprogress import progress_bar
     out, ins = Path(Outdir), {f.resolve() for f in files}   # inputs left out below stay inputs: never written over
     files, left = others_outputs(files, lambda f: result_path(f, out, suffix))
-    for f, g in left.items(): print(f'note: {f}: left out, it looks like the result for {g}', file=sys.stderr, flush=True)
+    for f, g in left.items(): print(f'note: {f}: left out, it looks like the result for {g} (inputs are never replaced: to redo it, write to another folder)', file=sys.stderr, flush=True)
     failed, claimed = 0, {}
     for f in (progress_bar(files, leave=False) if len(files) > 3 and sys.stderr.isatty() else files):
         dst = result_path(f, out, suffix)

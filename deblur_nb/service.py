@@ -187,7 +187,7 @@ def make_app(workers:int=1, # inferences that run at once (each uses all of torc
     errs = {s: {'description': d, 'content': {'application/json': {'example': {'error': e}}}} for s, d, e in [
         (400, 'not a usable image', 'notes.txt: not an image (unrecognised file format)'), (404, 'unknown model', "unknown model 'x'"),
         (413, f'over {max_mb:g} MB or {max_pixels/1e6:g} megapixels', 'scan.png: 20000x10000 is 200 megapixels, over the 150 MP limit'),
-        (422, 'invalid parameter', 'strength: Input should be less than or equal to 2'), (503, 'queue full: retry', 'server busy')]}
+        (422, 'invalid parameter', 'strength: must be in [0, 2], got 5'), (503, 'queue full: retry', 'server busy')]}
 
     @app.post('/deblur', response_class=Response, summary='Deblur one photo',
               responses={200: {'description': 'the deblurred photo, same size and format (16-bit stays 16-bit)',
