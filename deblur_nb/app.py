@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
 from PIL import Image
-from .core import ImageError, ImageInfo, read_image, save_image, shrink, to_uint, _encode_image, _FORMATS
+from .core import ImageError, ImageInfo, read_image, save_image, shrink, to_uint, over_limit, _encode_image, _FORMATS
 from .infer import deblur_image
 from .metrics import gradient_energy
 from .models import shipped_models
@@ -54,8 +54,8 @@ def _out_format(info:ImageInfo, name:str) -> tuple:
     return (ext, _FORMATS[ext]) if ext in _FORMATS else ('.png', 'PNG')
 
 def _too_big(name:str, mb:float, max_mb:float) -> Result:
-    "The refusal of an upload over the size limit (one decimal: a 40.4 MB file is not 'the limit')."
-    return Result(name, None, None, message=f'{name} is {mb:.1f} MB; the limit is {max_mb:g} MB. Please upload a smaller file.', ok=False)
+    "The refusal of an upload over the size limit (one decimal, more where needed: a 40.02 MB file is not 'the limit')."
+    return Result(name, None, None, message=f'{name} is {over_limit(mb, max_mb, 1)} MB; the limit is {max_mb:g} MB. Please upload a smaller file.', ok=False)
 
 def run(data:bytes, # uploaded file content
         name:str, # uploaded file name

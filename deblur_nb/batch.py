@@ -15,8 +15,8 @@ from .video import VIDEO_EXTS, VideoError, deblur_video
 
 # %% auto #0
 __all__ = ['MANIFEST', 'FIELDS', 'STATUSES', 'sha256_file', 'manifest_rows', 'read_manifest', 'Manifest', 'batch_settings',
-           'plan_batch', 'expand_media', 'deblur_batch', 'local_cluster', 'deblur_cli', 'worker_processes', 'fault_run',
-           'batch_bench']
+           'same_settings', 'plan_batch', 'expand_media', 'deblur_batch', 'local_cluster', 'deblur_cli',
+           'worker_processes', 'fault_run', 'batch_bench']
 
 # %% ../nbs/09_batch.ipynb #aa07c61f
 def sha256_file(path, # a file
@@ -109,6 +109,16 @@ def batch_settings(strength:float=1., quality:int=95, ensemble:int=1, large_blur
     "The settings that change a result, as the manifest records them (tiles are seamless, so `tile` is not one)."
     return f'strength={float(strength):g} ensemble={ensemble} large_blur={large_blur} quality={quality}'
 
+def same_settings(recorded:str, # a manifest row's `settings` ('' in a manifest from before them: counts as the same)
+                  settings:str, # this run's `batch_settings`
+                  dst:Path, # the file's output: which settings change it
+                 ) -> bool:
+    "Whether `recorded` and `settings` give `dst` the same result: a video takes only the strength; quality changes only JPEG and WebP."
+    if not recorded: return True
+    keys = ('strength',) if _is_video(dst) else ('strength', 'ensemble', 'large_blur') + (('quality',) if Path(dst).suffix.lower() in ('.jpg', '.jpeg', '.webp') else ())
+    a, b = (dict(kv.split('=', 1) for kv in s.split()) for s in (recorded, settings))
+    return all(a.get(k) == b.get(k) for k in keys)
+
 def plan_batch(files:list, # input files (as `infer.expand_inputs` lists them)
                outdir, # output folder
                suffix:str, # added to each output's stem
@@ -123,8 +133,8 @@ def plan_batch(files:list, # input files (as `infer.expand_inputs` lists them)
     ins, plan = {Path(f).resolve() for f in files}, []
     for f in files:
         src = Path(os.path.abspath(f)); dst = Path(os.path.abspath(_out_path(src, outdir, suffix)))
-        r = last.get(str(src))   # (a manifest from before `settings` records none: its files count as done alike)
-        skip = bool(r and r['output'] == str(dst) and r['model_sha256'] == model_sha and r.get('settings', '') in ('', settings)
+        r = last.get(str(src))
+        skip = bool(r and r['output'] == str(dst) and r['model_sha256'] == model_sha and same_settings(r.get('settings', ''), settings, dst)
                     and r['status'] in ('done', 'failed') and ((r['status'] == 'done' and dst.exists()) or (r['status'] == 'failed' and not retry_failed))
                     and _same_input(src, r))
         plan.append((src, dst, r, skip))

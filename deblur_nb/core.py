@@ -13,8 +13,8 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 # %% auto #0
 __all__ = ['LUMA', 'MAX_PIXELS', 'MIN_SIDE', 'IMAGE_EXTS', 'repo_dir', 'data_dir', 'figures_dir', 'to_float', 'hwc2chw',
            'chw2hwc', 'to_uint', 'to_pil', 'luma', 'shrink', 'gradient_energy', 'center_crop', 'ImageError',
-           'ImageInfo', 'LoadedImage', 'read_image', 'load_image', 'result_path', 'save_image', 'show_images',
-           'save_figure', 'markdown_table']
+           'ImageInfo', 'LoadedImage', 'over_limit', 'read_image', 'load_image', 'result_path', 'save_image',
+           'show_images', 'save_figure', 'markdown_table']
 
 # %% ../nbs/00_core.ipynb #c3def422
 def repo_dir() -> Path:
@@ -218,10 +218,18 @@ def _pil_to_array(im:Image.Image) -> tuple[np.ndarray, bool, bool, int]:
     return arr.astype(np.float32), gray, alpha, 8
 
 # %% ../nbs/00_core.ipynb #a0ab16bd
+def over_limit(x:float, # a size over `limit` (megabytes, megapixels)
+               limit:float, # the limit it is over
+               digits:int=0, # the fewest decimals to show
+              ) -> str:
+    "`x` with the fewest decimals (at least `digits`) that show it over `limit`: 100.02 MB over 100 reads '100.02', never '100.0'."
+    while digits < 6 and float(f'{x:.{digits}f}') <= limit: digits += 1
+    return f'{x:.{digits}f}'
+
 def _check_size(w:int, h:int, name:str, max_pixels:int, min_side:int):
     "Refuse images that are too large (decompression bombs) or too small to restore."
     if w * h > max_pixels:
-        raise ImageError(f'{name}: {w}x{h} is {w*h/1e6:.0f} megapixels, over the {max_pixels/1e6:.0f} MP limit')
+        raise ImageError(f'{name}: {w}x{h} is {over_limit(w*h/1e6, max_pixels/1e6)} megapixels, over the {max_pixels/1e6:g} MP limit')
     if min(w, h) < min_side:
         raise ImageError(f'{name}: {w}x{h} is too small (shorter side under {min_side} px)')
 

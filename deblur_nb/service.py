@@ -16,7 +16,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from fastcore.script import call_parse
 from . import __version__
-from .core import MAX_PIXELS, ImageError, read_image, save_image, _check_size, _one_line
+from .core import MAX_PIXELS, ImageError, read_image, save_image, over_limit, _check_size, _one_line
 from .infer import deblur_image, get_model, fast_available, LARGE_BLUR_MODES
 from .models import shipped_models
 
@@ -128,7 +128,7 @@ class _BodyLimit:
         n = headers.get(b'content-length', b'')
         if n.isdigit() and int(n) > self.max_bytes:   # refused before any of the body is parsed
             if headers.get(b'expect', b'').lower() != b'100-continue': await self._discard(receive, True, 0)
-            return await _error(413, f'upload of {int(n)/1e6:.3g} MB is {limit}', close)(scope, receive, send)
+            return await _error(413, f'upload of {over_limit(int(n)/1e6, self.max_bytes/1e6)} MB is {limit}', close)(scope, receive, send)
         seen = 0
         async def counted():
             nonlocal seen
