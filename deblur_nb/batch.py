@@ -272,8 +272,9 @@ def deblur_batch(inputs:list, # image or video files, folders or glob patterns (
     shown = {str(Path(os.path.abspath(f))): f for f in files}
     res = dict(done=0, failed=0, skipped_done=0, skipped_failed=0, own_outputs=0, manifest=out/MANIFEST)
     with Manifest(out/MANIFEST) as m:
-        last = read_manifest(m.path)
-        ours = {r['output'] for r in last.values() if r['status'] == 'done'}   # an output folder that is also an input folder:
+        rows = manifest_rows(m.path); last = {r['input']: r for r in rows}   # (`read_manifest`)
+        earlier = {r['input']: r['output'] for r in rows if r['status'] == 'done'}   # every result this manifest recorded
+        ours = set(earlier.values())   # an output folder that is also an input folder:
         files = [f for f in files if str(Path(os.path.abspath(f))) not in ours]   # never deblur our own results again
         res['own_outputs'] = len(shown) - len(files)
         todo, skipped, clashes = plan_batch(files, out, suffix, msha, last, retry_failed, overwrite, settings)
@@ -288,6 +289,8 @@ def deblur_batch(inputs:list, # image or video files, folders or glob patterns (
                   large_blur=large_blur)
         def started(src, dst): m.write(dict(input=str(src), output=str(dst), model=spec, model_sha256=msha, status='started', settings=settings))
         def finish(row):
+            if row['status'] == 'failed' and Path(e := earlier.get(row['input'], '')).is_file():   # a file that now fails: its result is kept, and said so
+                row = {**row, 'error': f"{row['error']} (its earlier result {Path(e).name} is left as it was)"}
             m.write({**row, 'settings': settings}); res[row['status']] += 1
             if not verbose: return
             if row['status'] == 'done': _say(str(_out_path(Path(shown[row['input']]), outdir, suffix)))
