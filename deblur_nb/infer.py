@@ -279,7 +279,7 @@ def deblur(img, # path, bytes, file object, PIL image or array (see `deblur_nb.c
            device=None, # torch device (default: CUDA if present, else CPU)
            ensemble:int=1, # 1 (one pass), or 2, 4 or 8 flipped / rotated copies averaged (slower, a little cleaner)
            fast:bool=False, # compiled path: 1.3-2.8x faster once compiled (a minute or two, once per process; the most where the CPU has bfloat16)
-           large_blur:str='auto', # 'auto': also restores a half-size copy (up to ~25% more time), blended in when the blur is too large for one pass; 'on' or 'off'
+           large_blur:str='auto', # 'auto': also restores a half-size copy (a quarter to a half more time), blended in when the blur is too large for one pass; 'on' or 'off'
           ) -> Image.Image:
     "Deblur a photo; returns a PIL image of the same size (grayscale in, grayscale out)."
     r = deblur_image(img, model, strength, tile, device, ensemble, fast, large_blur)
@@ -371,7 +371,7 @@ def deblur_cli(*inputs:str, # image files, folders or glob patterns
                device:str=None, # cpu or cuda (default: cuda if available)
                ensemble:int=1, # quality mode: average 2, 4 or 8 flipped / rotated copies (that many times slower)
                fast:bool=False, # compiled path (bfloat16 where the CPU has it): pays from a few dozen megapixels on (compiles for a minute or two first)
-               large_blur:str='auto', # blur trails longer than ~30 px: auto (a half-size pass, up to ~25% more time, blended in where detected), on or off
+               large_blur:str='auto', # blur trails longer than ~30 px: auto (a half-size pass, a quarter to a half more time, blended in where detected), on or off
               ):
     "Deblur photos: deblur-nb INPUT... -o OUTDIR"
     check_cli_options(strength, tile, quality, ensemble, large_blur)

@@ -196,7 +196,7 @@ def make_app(workers:int=1, # inferences that run at once (each uses all of torc
                            file:UploadFile=File(description=f'the photo: JPEG, PNG, TIFF, WebP or BMP; at most {max_mb:g} MB'),
                            model:str|None=Form(None, description='a name from `GET /models` (also a query parameter)'),
                            strength:float|None=Form(None, description='0 = unchanged, 1 = the model output (default), up to 2; also a query parameter'),
-                           large_blur:str|None=Form(None, description="'auto' (default: also restores a half-size copy, up to ~25% more time, blended in where the blur is too long for one pass), 'on' or 'off'; also a query parameter"),
+                           large_blur:str|None=Form(None, description="'auto' (default: also restores a half-size copy, a quarter to a half more time, blended in where the blur is too long for one pass), 'on' or 'off'; also a query parameter"),
                           ):
         q = request.query_params
         form = await request.form()   # (parsed once already, for the arguments above)

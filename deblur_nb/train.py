@@ -30,7 +30,7 @@ from .models import build_model, save_model, load_model, load_grown, model_recor
 __all__ = ['DEFAULT_MODEL', 'TRAIN_PRESETS', 'LIMITATIONS', 'CAMERA_LIMITATION', 'charbonnier', 'fft_l1', 'amp_l1', 'psnr_loss',
            'grid_loss', 'RestorationLoss', 'RunClock', 'WorkClock', 'Checkpoint', 'load_checkpoint', 'TimeBudget',
            'EpochCSV', 'SyncDataEpoch', 'GANCallback', 'make_learner', 'BF16', 'fast_engine', 'EMA', 'ShardDL',
-           'DDPTrainer', 'train', 'record_markdown', 'cycles_markdown', 'publish_record', 'model_card',
+           'DDPTrainer', 'train', 'record_markdown', 'cycles_markdown', 'publish_record', 'keep_replaced', 'model_card',
            'write_model_card', 'parse_kwargs', 'train_cli']
 
 # %% ../nbs/05_train.ipynb #a139dbb7
@@ -427,6 +427,8 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     prev = json.loads(raw) if raw else {}
     _barrier()   # every process has read the plan before process 0 changes the run folder
     shipped = out/f'{name}.pt'
+    if rank == 0 and shipped.exists() and not prev:
+        print(f'At its end this run replaces {shipped} (the old file is kept in {run/"replaced"}; --out DIR trains beside it)', file=sys.stderr)
     if extend and not prev and shipped.exists():   # no run folder on this machine: the new cycle starts from the shipped weights
         r = model_record(shipped)
         if r['arch'] != arch: raise ValueError(f"{shipped} holds a {r['arch']} model, not {arch}")
@@ -518,6 +520,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
                    gan_weight=plan['gan'], init=plan['init'], init_seconds=plan.get('init_seconds'), train_seconds=round(plan['seconds'] + plan['before']), machine=_machine(), engine=engine,
                    notes=plan.get('notes', []), cycle_log=plan['cycle_log'],
                    command=_command(name), **metrics)
+        if w.exists(): print(f'{w} replaced; the old file is kept as {keep_replaced(w, run)}', file=sys.stderr)
         save_model(learn.model, out/f'{name}.pt', int8=plan.get('int8', False), **rec)
         if out == weights_dir(): publish_record(name, run)
     _barrier()
@@ -563,6 +566,17 @@ def publish_record(name:str, # a shipped weight file
     if run is not None and (Path(run)/'log.csv').exists(): shutil.copy(Path(run)/'log.csv', d/f'{name}_log.csv')
     (d/f'{name}.md').write_text(record_markdown(name))
     write_model_card(name)
+
+def keep_replaced(w:Path, # a weight file a finished run is about to replace
+                  run:Path, # the run's folder
+                 ) -> Path:
+    "Copy `w` and its JSON record into `run/replaced/` under a time-stamped name, so a run never loses the weights it replaces; the copy."
+    d = Path(run)/'replaced'; d.mkdir(parents=True, exist_ok=True)
+    stem = f"{w.stem}-{time.strftime('%Y%m%d-%H%M%S')}"
+    while (d/f'{stem}.pt').exists(): stem += '+'
+    for f in (w, w.with_suffix('.json')):
+        if f.exists(): shutil.copy2(f, d/f'{stem}{f.suffix}')
+    return d/f'{stem}.pt'
 
 # %% ../nbs/05_train.ipynb #0b35f470
 LIMITATIONS = ("It does not repair scratches, dust, tears, stains or missing pieces, and it keeps faded or tinted colours as they are.",
