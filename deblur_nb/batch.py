@@ -116,7 +116,7 @@ def same_settings(recorded:str, # a manifest row's `settings` ('' in a manifest 
     "Whether `recorded` and `settings` give `dst` the same result: a video takes only the strength; quality changes only JPEG and WebP."
     if not recorded: return True
     keys = ('strength',) if _is_video(dst) else ('strength', 'ensemble', 'large_blur') + (('quality',) if Path(dst).suffix.lower() in ('.jpg', '.jpeg', '.webp') else ())
-    a, b = (dict(kv.split('=', 1) for kv in s.split()) for s in (recorded, settings))
+    a, b = (dict(kv.split('=', 1) for kv in s.split() if '=' in kv) for s in (recorded, settings))   # a hand-edited row without them: redone
     return all(a.get(k) == b.get(k) for k in keys)
 
 def plan_batch(files:list, # input files (as `infer.expand_inputs` lists them)
@@ -130,6 +130,7 @@ def plan_batch(files:list, # input files (as `infer.expand_inputs` lists them)
               ) -> tuple:
     "`(todo, skipped, clashes)`: todo `(src, dst, replace)` triples, skipped manifest rows, and failed rows for name clashes."
     todo, skipped, clashes, claimed = [], [], [], {}
+    owner = {r['output']: r['input'] for r in last.values() if r['status'] == 'done'}   # whose result each output holds now
     ins, plan = {Path(f).resolve() for f in files}, []
     for f in files:
         src = Path(os.path.abspath(f)); dst = Path(os.path.abspath(_out_path(src, outdir, suffix)))
@@ -144,7 +145,7 @@ def plan_batch(files:list, # input files (as `infer.expand_inputs` lists them)
         if skip: continue
         if why := claim_output(src, dst, claimed, ins):
             clashes.append(dict(input=str(src), status='failed', error=why)); continue   # no output: it wrote none
-        todo.append((src, dst, overwrite or not dst.exists() or (r is not None and r['output'] == str(dst))))
+        todo.append((src, dst, overwrite or not dst.exists() or (r is not None and r['output'] == str(dst) and owner.get(str(dst), str(src)) == str(src))))
     return todo, skipped, clashes
 
 def _clean_partials(outdir, names:set) -> int:
@@ -273,8 +274,8 @@ def deblur_batch(inputs:list, # image or video files, folders or glob patterns (
     res = dict(done=0, failed=0, skipped_done=0, skipped_failed=0, own_outputs=0, manifest=out/MANIFEST)
     with Manifest(out/MANIFEST) as m:
         rows = manifest_rows(m.path); last = {r['input']: r for r in rows}   # (`read_manifest`)
-        earlier = {r['input']: r['output'] for r in rows if r['status'] == 'done'}   # every result this manifest recorded
-        ours = set(earlier.values())   # an output folder that is also an input folder:
+        ours = {r['output'] for r in rows if r['status'] == 'done'}   # every result this manifest recorded; an output folder that is also an input folder:
+        owner = {r['output']: r['input'] for r in rows if r['status'] == 'done'}   # the input whose result an output holds (the last to write it)
         files = [f for f in files if str(Path(os.path.abspath(f))) not in ours]   # never deblur our own results again
         res['own_outputs'] = len(shown) - len(files)
         todo, skipped, clashes = plan_batch(files, out, suffix, msha, last, retry_failed, overwrite, settings)
@@ -289,7 +290,7 @@ def deblur_batch(inputs:list, # image or video files, folders or glob patterns (
                   large_blur=large_blur)
         def started(src, dst): m.write(dict(input=str(src), output=str(dst), model=spec, model_sha256=msha, status='started', settings=settings))
         def finish(row):
-            if row['status'] == 'failed' and Path(e := earlier.get(row['input'], '')).is_file():   # a file that now fails: its result is kept, and said so
+            if row['status'] == 'failed' and owner.get(e := row.get('output', '')) == row['input'] and Path(e).is_file():   # a file that now fails: its result is kept, and said so
                 row = {**row, 'error': f"{row['error']} (its earlier result {Path(e).name} is left as it was)"}
             m.write({**row, 'settings': settings}); res[row['status']] += 1
             if not verbose: return

@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_train.ipynb #e33d0356
 from __future__ import annotations
-import json, os, platform, random, shutil, signal, sys, tempfile, threading, time, warnings
+import filecmp, json, os, platform, random, shutil, signal, sys, tempfile, threading, time, warnings
 from collections import Counter
 from functools import partial
 from pathlib import Path
@@ -427,8 +427,6 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     prev = json.loads(raw) if raw else {}
     _barrier()   # every process has read the plan before process 0 changes the run folder
     shipped = out/f'{name}.pt'
-    if rank == 0 and shipped.exists() and not prev:
-        print(f'At its end this run replaces {shipped} (the old file is kept in {run/"replaced"}; --out DIR trains beside it)', file=sys.stderr)
     if extend and not prev and shipped.exists():   # no run folder on this machine: the new cycle starts from the shipped weights
         r = model_record(shipped)
         if r['arch'] != arch: raise ValueError(f"{shipped} holds a {r['arch']} model, not {arch}")
@@ -445,6 +443,8 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     model_kwargs = prev.get('model_kwargs') or model_kwargs or (DEFAULT_MODEL if arch == 'nafnet' else {})   # a resume keeps its architecture
     init = init or prev.get('init')
     new_cycle = extend and 'epochs_done' in prev   # only a finished run gets a new cycle; an unfinished one resumes
+    if rank == 0 and shipped.exists() and (not raw or new_cycle):
+        print(f'At its end this run replaces {shipped} (the old file is kept in {run/"replaced"}' + ('; --out DIR trains beside it)' if out == weights_dir() else ')'), file=sys.stderr)
     if prev and not new_cycle and prev.get('seed', 0) != seed:   # a resume keeps its planned data seed, as it keeps its loss
         warnings.warn(f"resuming {run} with its planned seed {prev.get('seed', 0)}, not {seed}"); seed = prev.get('seed', 0)
     torch.manual_seed(seed); random.seed(seed)   # fastai shuffles with Python's `random`: twins that differ in one setting see the same batches
@@ -520,8 +520,8 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
                    gan_weight=plan['gan'], init=plan['init'], init_seconds=plan.get('init_seconds'), train_seconds=round(plan['seconds'] + plan['before']), machine=_machine(), engine=engine,
                    notes=plan.get('notes', []), cycle_log=plan['cycle_log'],
                    command=_command(name), **metrics)
-        if w.exists(): print(f'{w} replaced; the old file is kept as {keep_replaced(w, run)}', file=sys.stderr)
-        save_model(learn.model, out/f'{name}.pt', int8=plan.get('int8', False), **rec)
+        if kept := keep_replaced(w, run, lambda: save_model(learn.model, w, int8=plan.get('int8', False), **rec)):
+            print(f'{w} replaced; the old file is kept as {kept}', file=sys.stderr)
         if out == weights_dir(): publish_record(name, run)
     _barrier()
     if joined: dist.destroy_process_group()
@@ -567,16 +567,25 @@ def publish_record(name:str, # a shipped weight file
     (d/f'{name}.md').write_text(record_markdown(name))
     write_model_card(name)
 
-def keep_replaced(w:Path, # a weight file a finished run is about to replace
+def keep_replaced(w:Path, # the weight file `save` writes
                   run:Path, # the run's folder
-                 ) -> Path:
-    "Copy `w` and its JSON record into `run/replaced/` under a time-stamped name, so a run never loses the weights it replaces; the copy."
-    d = Path(run)/'replaced'; d.mkdir(parents=True, exist_ok=True)
-    stem = f"{w.stem}-{time.strftime('%Y%m%d-%H%M%S')}"
-    while (d/f'{stem}.pt').exists(): stem += '+'
-    for f in (w, w.with_suffix('.json')):
-        if f.exists(): shutil.copy2(f, d/f'{stem}{f.suffix}')
-    return d/f'{stem}.pt'
+                  save, # called with no arguments: writes `w` (and its JSON record)
+                 ) -> Path|None:
+    "Run `save`, first copying the `w` it replaces (and its record) into `run/replaced/` under a time-stamped name; the copy, or None where there was no file or the same weights."
+    if not w.exists(): save(); return None
+    d = Path(run)/'replaced'; stem = f"{w.stem}-{time.strftime('%Y%m%d-%H%M%S')}"
+    try:
+        d.mkdir(parents=True, exist_ok=True)
+        while (d/f'{stem}.pt').exists(): stem += '+'
+        kept = [(f, d/f'{stem}{f.suffix}') for f in (w, w.with_suffix('.json')) if f.exists()]
+        for f, c in kept: shutil.copy2(f, c)
+    except OSError as e:   # never replace what could not be kept; the checkpoint stays, so the same command finishes later
+        raise OSError(f"{w}: not replaced: no copy of it could be kept in {d} ({e.strerror or e}); the run's checkpoint is kept: run the same command again") from None
+    save()
+    if filecmp.cmp(w, kept[0][1], shallow=False):   # the same weights again (a finished run called once more): nothing was lost
+        for _, c in kept: c.unlink()
+        return None
+    return kept[0][1]
 
 # %% ../nbs/05_train.ipynb #0b35f470
 LIMITATIONS = ("It does not repair scratches, dust, tears, stains or missing pieces, and it keeps faded or tinted colours as they are.",
