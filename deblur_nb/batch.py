@@ -8,15 +8,15 @@ import csv, glob, hashlib, io, logging, os, re, shutil, subprocess, sys, tempfil
 from functools import lru_cache
 from pathlib import Path
 from fastcore.script import call_parse, CliError
-from .core import data_dir, result_path
+from .core import data_dir, result_path, takes_quality
 from .infer import deblur_file, expand_inputs, fast_available, get_model, weights_path
 from .infer import deblur_cli as _single_cli, _failed_line, check_settings, check_cli_options, claim_output
 from .video import VIDEO_EXTS, VideoError, deblur_video
 
 # %% auto #0
-__all__ = ['MANIFEST', 'FIELDS', 'STATUSES', 'sha256_file', 'manifest_rows', 'read_manifest', 'Manifest', 'batch_settings',
-           'same_settings', 'plan_batch', 'expand_media', 'deblur_batch', 'local_cluster', 'deblur_cli',
-           'worker_processes', 'fault_run', 'batch_bench']
+__all__ = ['MANIFEST', 'FIELDS', 'STATUSES', 'sha256_file', 'manifest_rows', 'read_manifest', 'last_rows', 'owners', 'Manifest',
+           'batch_settings', 'same_settings', 'plan_batch', 'expand_media', 'deblur_batch', 'local_cluster',
+           'deblur_cli', 'worker_processes', 'fault_run', 'batch_bench']
 
 # %% ../nbs/09_batch.ipynb #aa07c61f
 def sha256_file(path, # a file
@@ -50,7 +50,17 @@ def manifest_rows(path, # a manifest file
 def read_manifest(path, # a manifest file
                  ) -> dict:
     "The last row for each input path: the state a rerun starts from."
-    return {r['input']: r for r in manifest_rows(path)}
+    return last_rows(manifest_rows(path))
+
+def last_rows(rows:list, # manifest rows in order
+             ) -> dict:
+    "The last of `rows` for each input path."
+    return {r['input']: r for r in rows}
+
+def owners(rows, # manifest rows in order
+          ) -> dict:
+    "Output path → the input whose result it holds: the last `done` row that wrote it."
+    return {r['output']: r['input'] for r in rows if r['status'] == 'done'}
 
 class Manifest:
     "Append-only CSV log of a batch run: locked, torn tail repaired on open, each write flushed and fsynced."
@@ -115,7 +125,7 @@ def same_settings(recorded:str, # a manifest row's `settings` ('' in a manifest 
                  ) -> bool:
     "Whether `recorded` and `settings` give `dst` the same result: a video takes only the strength; quality changes only JPEG and WebP."
     if not recorded: return True
-    keys = ('strength',) if _is_video(dst) else ('strength', 'ensemble', 'large_blur') + (('quality',) if Path(dst).suffix.lower() in ('.jpg', '.jpeg', '.webp') else ())
+    keys = ('strength',) if _is_video(dst) else ('strength', 'ensemble', 'large_blur') + (('quality',) if takes_quality(dst) else ())
     a, b = (dict(kv.split('=', 1) for kv in s.split() if '=' in kv) for s in (recorded, settings))   # a hand-edited row without them: redone
     return all(a.get(k) == b.get(k) for k in keys)
 
@@ -127,10 +137,11 @@ def plan_batch(files:list, # input files (as `infer.expand_inputs` lists them)
                retry_failed:bool=False, # redo files whose last row is `failed`
                overwrite:bool=False, # replace existing outputs that this manifest did not write
                settings:str='', # the run's `batch_settings`: a file done or failed under other settings is redone
+               owner:dict=None, # `owners` of the manifest's rows (default: from `last` alone)
               ) -> tuple:
     "`(todo, skipped, clashes)`: todo `(src, dst, replace)` triples, skipped manifest rows, and failed rows for name clashes."
     todo, skipped, clashes, claimed = [], [], [], {}
-    owner = {r['output']: r['input'] for r in last.values() if r['status'] == 'done'}   # whose result each output holds now
+    owner = owners(last.values()) if owner is None else owner
     ins, plan = {Path(f).resolve() for f in files}, []
     for f in files:
         src = Path(os.path.abspath(f)); dst = Path(os.path.abspath(_out_path(src, outdir, suffix)))
@@ -273,12 +284,11 @@ def deblur_batch(inputs:list, # image or video files, folders or glob patterns (
     shown = {str(Path(os.path.abspath(f))): f for f in files}
     res = dict(done=0, failed=0, skipped_done=0, skipped_failed=0, own_outputs=0, manifest=out/MANIFEST)
     with Manifest(out/MANIFEST) as m:
-        rows = manifest_rows(m.path); last = {r['input']: r for r in rows}   # (`read_manifest`)
+        rows = manifest_rows(m.path); last, owner = last_rows(rows), owners(rows)
         ours = {r['output'] for r in rows if r['status'] == 'done'}   # every result this manifest recorded; an output folder that is also an input folder:
-        owner = {r['output']: r['input'] for r in rows if r['status'] == 'done'}   # the input whose result an output holds (the last to write it)
         files = [f for f in files if str(Path(os.path.abspath(f))) not in ours]   # never deblur our own results again
         res['own_outputs'] = len(shown) - len(files)
-        todo, skipped, clashes = plan_batch(files, out, suffix, msha, last, retry_failed, overwrite, settings)
+        todo, skipped, clashes = plan_batch(files, out, suffix, msha, last, retry_failed, overwrite, settings, owner)
         vtodo, todo = [t for t in todo if _is_video(t[0])], [t for t in todo if not _is_video(t[0])]
         names = {_out_path(Path(f), out, suffix).name for f in files}   # temp files of any of them are stale: we hold the lock
         _clean_partials(out, names)

@@ -13,8 +13,8 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 # %% auto #0
 __all__ = ['LUMA', 'MAX_PIXELS', 'MIN_SIDE', 'IMAGE_EXTS', 'repo_dir', 'data_dir', 'figures_dir', 'to_float', 'hwc2chw',
            'chw2hwc', 'to_uint', 'to_pil', 'luma', 'shrink', 'gradient_energy', 'center_crop', 'ImageError',
-           'ImageInfo', 'LoadedImage', 'over_limit', 'read_image', 'load_image', 'result_path', 'save_image',
-           'show_images', 'save_figure', 'markdown_table']
+           'ImageInfo', 'LoadedImage', 'over_limit', 'read_image', 'load_image', 'takes_quality', 'result_path',
+           'save_image', 'show_images', 'save_figure', 'markdown_table']
 
 # %% ../nbs/00_core.ipynb #c3def422
 def repo_dir() -> Path:
@@ -223,7 +223,7 @@ def over_limit(x:float, # a size over `limit` (megabytes, megapixels)
                digits:int=0, # the fewest decimals to show
               ) -> str:
     "`x` with the fewest decimals (at least `digits`) that show it over `limit`: 100.02 MB over 100 reads '100.02', never '100.0'."
-    while digits < 6 and float(f'{x:.{digits}f}') <= limit: digits += 1
+    while x > limit and digits < 6 and float(f'{x:.{digits}f}') <= limit: digits += 1
     return f'{x:.{digits}f}'
 
 def _check_size(w:int, h:int, name:str, max_pixels:int, min_side:int):
@@ -333,6 +333,12 @@ def load_image(src, # path, bytes, file object, PIL image, numpy array or torch 
 
 # %% ../nbs/00_core.ipynb #651005c2
 _FORMATS = {'.jpg': 'JPEG', '.jpeg': 'JPEG', '.png': 'PNG', '.tif': 'TIFF', '.tiff': 'TIFF', '.webp': 'WEBP', '.bmp': 'BMP'}
+_LOSSY = ('JPEG', 'WEBP')   # the formats whose `quality` changes what is saved
+
+def takes_quality(path, # an output file name
+                 ) -> bool:
+    "Whether saving to `path`'s format uses `quality` (JPEG and WebP are lossy; the others are not)."
+    return _FORMATS.get(Path(path).suffix.lower()) in _LOSSY
 
 def _encode_image(img, fmt:str, bits:int, gray:bool, quality:int, icc_profile) -> bytes:
     "Encode a float CHW image to bytes of `fmt`."
@@ -344,7 +350,7 @@ def _encode_image(img, fmt:str, bits:int, gray:bool, quality:int, icc_profile) -
         if not ok: raise ImageError(f'could not encode a 16-bit {fmt}')
         return enc.tobytes()
     b = io.BytesIO()
-    kw = dict(quality=quality) if fmt in ('JPEG', 'WEBP') else {}
+    kw = dict(quality=quality) if fmt in _LOSSY else {}
     if fmt == 'JPEG': kw['subsampling'] = 0 if quality >= 90 else 2
     if fmt in ('JPEG', 'PNG', 'TIFF', 'WEBP') and _icc_space(icc_profile) == (b'GRAY' if gray else b'RGB '): kw['icc_profile'] = icc_profile   # only a profile of the written colour space
     to_pil(img, gray=gray).save(b, fmt, **kw)
