@@ -13,7 +13,7 @@ from PIL import Image
 from fastcore.script import call_parse, CliError
 import torch.nn.functional as F
 from .core import IMAGE_EXTS, ImageError, LoadedImage, read_image, result_path, save_image, to_pil, luma, markdown_table, gradient_energy, center_crop
-from .models import load_model, weights_dir, shipped_models, bf16_supported, can_compile, fast_dtype, pad_to
+from .models import load_model, weights_dir, shipped_models, bf16_supported, can_compile, compilable, fast_dtype, pad_to
 
 # %% auto #0
 __all__ = ['MIN_TILE', 'DIHEDRAL', 'LARGE_BLUR_THRESHOLD', 'LARGE_BLUR_CHANGE', 'LARGE_BLUR_MODES', 'LARGE_BLUR_PROBE',
@@ -59,7 +59,7 @@ class FastNet(nn.Module):
         super().__init__()
         os.environ.setdefault('TORCHINDUCTOR_CACHE_DIR', str(Path.home()/'.cache'/'deblur_nb'/'inductor'))   # kept across runs and reboots
         self.net, self.multiple = net, getattr(net, 'multiple', 1)
-        self.is_compiled = getattr(net, 'compilable', True)   # the U-Net is not: it runs eager, in bfloat16
+        self.is_compiled = compilable(net)   # the U-Net is not: it runs eager, in bfloat16
         self.compiled = torch.compile(net, dynamic=True) if self.is_compiled else net
         self.bf16 = bf16_supported(next(net.parameters()).device)   # read once, not per tile
     def forward(self, x:torch.Tensor) -> torch.Tensor:

@@ -12,7 +12,7 @@ import torch, torch.nn as nn, torch.nn.functional as F
 __all__ = ['ARCHS', 'pad_to', 'LayerNorm2d', 'SimpleGate', 'NAFBlock', 'FourierUnit', 'NAFNetLite', 'MDTA', 'GDFN',
            'TransformerBlock', 'RestormerLite', 'UNetDeblur', 'PatchDiscriminator', 'build_model', 'weights_dir',
            'shipped_models', 'quantize_state', 'dequantize_state', 'save_model', 'load_model', 'load_grown',
-           'model_record', 'cpu_speed', 'bf16_supported', 'fast_dtype', 'can_compile']
+           'model_record', 'cpu_speed', 'bf16_supported', 'fast_dtype', 'can_compile', 'compilable']
 
 # %% ../nbs/04_models.ipynb #b45e4c1e
 def pad_to(x:torch.Tensor, # BCHW batch
@@ -399,3 +399,8 @@ def can_compile() -> bool:
     import os, shutil
     if os.environ.get('DEBLUR_NB_EAGER', '') not in ('', '0'): return False
     return shutil.which(os.environ.get('CXX', 'g++')) is not None or shutil.which('c++') is not None
+
+def compilable(net:nn.Module, # a deblurring network
+              ) -> bool:
+    "Whether `torch.compile` can take `net`: a network that sets `compilable = False` (the U-Net) runs eager."
+    return getattr(net, 'compilable', True)

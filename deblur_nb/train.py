@@ -24,7 +24,7 @@ from .core import repo_dir, markdown_table
 from .degrade import PRESETS, EXTRA_PRESETS
 from .data import get_dls, photos, EpochDataLoader
 from .metrics import image_psnr, psnr_metric, ssim_metric, grid_bumps, GRID_PERIODS, GRID_FLOOR
-from .models import build_model, save_model, load_model, load_grown, model_record, weights_dir, PatchDiscriminator, bf16_supported, can_compile, fast_dtype
+from .models import build_model, save_model, load_model, load_grown, model_record, weights_dir, PatchDiscriminator, bf16_supported, can_compile, compilable, fast_dtype
 
 # %% auto #0
 __all__ = ['DEFAULT_MODEL', 'TRAIN_PRESETS', 'LIMITATIONS', 'CAMERA_LIMITATION', 'charbonnier', 'fft_l1', 'amp_l1', 'psnr_loss',
@@ -265,7 +265,7 @@ def fast_engine(learn:Learner, # learner whose model is trained
     "Switch `learn` to bf16 autocast and compile its model where the hardware allows; returns the engine's name for the record."
     dev = torch.device(device or 'cpu'); parts = []
     if fast and bf16_supported(dev): learn.add_cb(BF16(dev.type)); parts.append('bfloat16 autocast')
-    if fast and (dev.type == 'cuda' or can_compile()) and getattr(learn.model, 'compilable', True): learn.model.compile(); parts.append('torch.compile')
+    if fast and (dev.type == 'cuda' or can_compile()) and compilable(learn.model): learn.model.compile(); parts.append('torch.compile')
     return ' + '.join(parts) or 'float32 eager' 
 
 # %% ../nbs/05_train.ipynb #a5084ece
