@@ -4,13 +4,13 @@
 
 # %% ../nbs/09_batch.ipynb #b786c2cd
 from __future__ import annotations
-import csv, glob, hashlib, io, logging, os, re, shutil, subprocess, sys, tempfile, time
+import csv, hashlib, io, logging, os, re, shutil, subprocess, sys, tempfile, time, warnings
 from functools import lru_cache
 from pathlib import Path
 from fastcore.script import call_parse, CliError
 from .core import data_dir, result_path, takes_quality
-from .infer import deblur_file, expand_inputs, fast_available, get_model, weights_path
-from .infer import deblur_cli as _single_cli, _failed_line, check_settings, check_cli_options, claim_output
+from .infer import deblur_file, expand_inputs, listed, fast_available, get_model, weights_path
+from .infer import deblur_cli as _single_cli, _failed_line, check_settings, check_cli_options, claim_output, FirstFrameWarning, others_outputs, left_out_line
 from .video import VIDEO_EXTS, VideoError, deblur_video
 
 # %% auto #0
@@ -222,8 +222,13 @@ def _deblur_task(src:str, dst:str, model:str, model_sha:str, strength:float=1., 
     try:
         if p.is_file(): row.update(size=p.stat().st_size, sha256=sha256_file(p))
         _set_threads(threads_by_host)
-        deblur_file(p, dst, _worker_model(model, model_sha, device), strength, tile or 'auto', device, overwrite=replace, quality=quality,
-                    ensemble=ensemble, large_blur=large_blur)
+        with warnings.catch_warnings(record=True) as said:
+            warnings.simplefilter('always', FirstFrameWarning)
+            deblur_file(p, dst, _worker_model(model, model_sha, device), strength, tile or 'auto', device, overwrite=replace, quality=quality,
+                        ensemble=ensemble, large_blur=large_blur)
+        for w in said:   # ours goes back with the row, to be said on one line; any other warning as Python shows it
+            if issubclass(w.category, FirstFrameWarning): row['note'] = str(w.message)
+            else: warnings.showwarning(w.message, w.category, w.filename, w.lineno)
         return _record(row, t)
     except Exception as e: return _record(row, t, e)
 
@@ -234,7 +239,7 @@ def expand_media(inputs:list, # image or video files, folders or glob patterns
     files = []
     for s in inputs:
         files += expand_inputs([s])
-        if Path(s).is_dir(): files += sorted(f for f in Path(s).iterdir() if _is_video(f) and not f.name.startswith('.'))
+        if Path(s).is_dir(): files += listed(Path(s), _is_video)
     seen = set(); files = [f for f in files if not (f.resolve() in seen or seen.add(f.resolve()))]
     return [f for f in files if not _is_video(f)], [f for f in files if _is_video(f)]
 
@@ -306,6 +311,7 @@ def deblur_batch(inputs:list, # image or video files, folders or glob patterns (
             if not verbose: return
             if row['status'] == 'done': _say(str(_out_path(Path(shown[row['input']]), outdir, suffix)))
             else: _say(_failed_line(shown[row['input']], row['error']), sys.stderr)
+            if row.get('note'): _say(f"note: {row['note']}", sys.stderr)
         if client is None:
             for src, dst, rep in _bar(todo, progress):
                 started(src, dst); finish(_deblur_task(str(src), str(dst), replace=rep, **kw))
@@ -364,16 +370,14 @@ def _quiet_logs():
     "Run on each worker of our own cluster as it closes: a heartbeat cut off by the closing scheduler logs an ERROR that is no error."
     logging.disable(logging.ERROR)
 
-def _literal(f:Path) -> str:
-    "`f` as an input `infer.expand_inputs` takes for exactly that file (glob characters in an existing name escaped)."
-    return glob.escape(str(f)) if f.exists() else str(f)
-
 def _videos_cli(videos:list, outdir, suffix:str, model, strength:float, tile:int, overwrite:bool, device, fast:bool) -> int:
     "Deblur `videos` one after another in this process: print each output, or `failed: FILE: reason` on stderr; 1 if any failed."
+    failed, claimed, ins = 0, {}, {Path(f).resolve() for f in videos}   # inputs left out below stay inputs: never written over
+    videos, left = others_outputs(videos, lambda f: _out_path(f, outdir, suffix))   # an earlier run's results, where the output folder is an input folder
+    for f, g in left.items(): _say(left_out_line(f, g), sys.stderr)
     if not videos: return 0
     try: net = get_model(model, device, fast and fast_available(device))
     except Exception as e: raise CliError(' '.join(str(e).split())) from None
-    failed, claimed, ins = 0, {}, {Path(f).resolve() for f in videos}
     for f in videos:
         dst = _out_path(f, outdir, suffix)
         if why := claim_output(f, dst, claimed, ins): row = dict(status='failed', error=why)
@@ -407,7 +411,7 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
     if not images and not videos: raise CliError('no input images or videos found')
     if not workers and not scheduler:
         if retry_failed: raise CliError('--retry-failed needs --workers or --scheduler')
-        rc = _single_cli(*map(_literal, images), Outdir=Outdir, suffix=suffix, model=model, strength=strength, tile=tile,
+        rc = _single_cli(*map(str, images), Outdir=Outdir, suffix=suffix, model=model, strength=strength, tile=tile,
                          quality=quality, overwrite=overwrite, device=device, ensemble=ensemble, fast=fast,
                          large_blur=large_blur) if images else 0
         return _videos_cli(videos, Outdir, suffix, model, strength, tile, overwrite, device, fast) or rc
@@ -422,7 +426,7 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
         try:
             if scheduler: held.append(Client(scheduler, timeout='30s'))
             else: held.append(local_cluster(workers)); held.append(Client(held[-1]))
-        except OSError as e: raise CliError(f'cannot reach the Dask scheduler {scheduler}: {" ".join(str(e).split())}') from None
+        except (OSError, ValueError) as e: raise CliError(f'cannot reach the Dask scheduler {scheduler}: {" ".join(str(e).split())}') from None   # (ValueError: an address without a port)
         try: board = _bokeh() if not scheduler else held[-1].run_on_scheduler(lambda: __import__('importlib.util').util.find_spec('bokeh') is not None)
         except Exception: board = False   # the dashboard needs bokeh where the scheduler runs
         if board and 'dashboard' in held[-1].scheduler_info().get('services', {}): _say(f'dashboard: {held[-1].dashboard_link}', sys.stderr)

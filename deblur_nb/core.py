@@ -161,9 +161,10 @@ def _src_bytes(src) -> tuple[bytes, str]:
     "Read a path, bytes or file object into bytes, refusing missing or empty input."
     if isinstance(src, (str, os.PathLike)):
         p = Path(src)
-        if not p.exists(): raise ImageError(f'{p.name}: file not found')
-        if p.is_dir(): raise ImageError(f'{p.name}: is a folder, not an image file')
-        data, name = p.read_bytes(), p.name
+        if not p.exists(): raise ImageError(f'{p.name}: ' + ('no file matches this pattern' if any(c in p.name for c in '*?[') else 'file not found'))
+        if p.is_dir(): raise ImageError(f'{p.name}: ' + ('is a folder, not an image file' if os.access(p, os.R_OK | os.X_OK) else 'folder cannot be read (permission denied)'))
+        try: data, name = p.read_bytes(), p.name
+        except OSError as e: raise ImageError(f'{p.name}: cannot read ({(e.strerror or str(e)).lower()})') from None
     elif isinstance(src, (bytes, bytearray, memoryview)): data, name = bytes(src), 'image'
     elif hasattr(src, 'read'):
         data = src.read()
@@ -252,6 +253,11 @@ def _gray_source(data:bytes, fmt:str, im:Image.Image) -> bool:
     if fmt == 'TIFF': return getattr(im, 'tag_v2', {}).get(262) in (0, 1)
     return False
 
+def _orientation(im:Image.Image) -> int:
+    "The EXIF orientation tag of `im` (1 where it has none or it cannot be read)."
+    try: return int(im.getexif().get(0x0112, 1))
+    except Exception: return 1
+
 def _decode(data:bytes, name:str, max_pixels:int, min_side:int) -> LoadedImage:
     "Decode encoded image bytes with PIL (OpenCV for 16-bit colour), applying EXIF orientation."
     with warnings.catch_warnings():
@@ -263,11 +269,11 @@ def _decode(data:bytes, name:str, max_pixels:int, min_side:int) -> LoadedImage:
             raise ImageError(f'{name}: too many megapixels, over the decoder limit ({_one_line(e)})') from None
         except Exception as e: raise ImageError(f'{name}: cannot open image ({_one_line(e)})') from None
         fmt = im.format
-        try: orientation = int(im.getexif().get(0x0112, 1))
-        except Exception: orientation = 1
+        orientation = _orientation(im)
         _check_size(*im.size, name, max_pixels, min_side)
         try: im.load()
         except Exception as e: raise ImageError(f'{name}: damaged or truncated image ({_one_line(e)})') from None
+        left = _orientation(im)   # PIL turns a TIFF itself while loading it, and drops the tag it applied
     try: frames = int(getattr(im, 'n_frames', 1))   # (before a conversion makes a new, single image)
     except Exception: frames = 1   # a damaged later frame: the first decoded
     icc = im.info.get('icc_profile')
@@ -281,7 +287,7 @@ def _decode(data:bytes, name:str, max_pixels:int, min_side:int) -> LoadedImage:
         if arr.ndim == 2: arr = arr[..., None].repeat(3, 2)
         bits = 16
     else: arr, gray, alpha, bits = _pil_to_array(im)
-    arr = _orient(arr, orientation)
+    arr = _orient(arr, (1 if fmt == 'TIFF' else orientation) if arr16 is not None else left)   # OpenCV turns TIFFs itself (libtiff), not PNGs
     info = ImageInfo(name=name, format=fmt, gray=gray, bits=bits, alpha=alpha, exif_rotated=orientation not in (1,),
                      size=(arr.shape[1], arr.shape[0]), icc_profile=icc, frames=frames)
     return LoadedImage(hwc2chw(arr.astype(np.float32)), info)

@@ -19,9 +19,9 @@ from .models import load_model, weights_dir, shipped_models, bf16_supported, can
 __all__ = ['MIN_TILE', 'DIHEDRAL', 'LARGE_BLUR_THRESHOLD', 'LARGE_BLUR_CHANGE', 'LARGE_BLUR_MODES', 'LARGE_BLUR_PROBE',
            'auto_device', 'get_model', 'weights_path', 'FastNet', 'fast_available', 'check_tile', 'restore_array',
            'available_memory', 'auto_tile', 'restore_ensemble', 'check_large_blur', 'swap_low_band', 'two_scale',
-           'blend', 'FirstFrameWarning', 'check_strength', 'deblur_image', 'deblur', 'expand_inputs', 'others_outputs',
-           'claim_output', 'deblur_file', 'check_settings', 'check_cli_options', 'deblur_cli', 'bench',
-           'bench_markdown', 'bench_cli']
+           'blend', 'FirstFrameWarning', 'check_strength', 'deblur_image', 'deblur', 'listed', 'expand_inputs',
+           'others_outputs', 'left_out_line', 'claim_output', 'deblur_file', 'check_settings', 'check_cli_options',
+           'deblur_cli', 'bench', 'bench_markdown', 'bench_cli']
 
 # %% ../nbs/06_infer.ipynb #0e52b2ab
 def auto_device(device=None) -> torch.device:
@@ -286,14 +286,21 @@ def deblur(img, # path, bytes, file object, PIL image or array (see `deblur_nb.c
     return to_pil(r.img, gray=r.info.gray)
 
 # %% ../nbs/06_infer.ipynb #97a743a5
+def listed(folder:Path, # a folder given as an input
+           keep, # function: file -> whether it is one to take
+          ) -> list:
+    "The files of `folder` that `keep` takes, sorted (no hidden files, no subfolders); a folder that cannot be read lists itself, so reading it fails with the reason."
+    try: return sorted(f for f in folder.iterdir() if keep(f) and not f.name.startswith('.') and f.is_file())
+    except OSError: return [folder]
+
 def expand_inputs(inputs:list) -> list:
-    "Files from a list of files, folders (their images) and glob patterns, in order, without duplicates."
+    "Files from a list of files, folders (their images) and glob patterns, in order, without duplicates; an existing file is taken as it is named."
     out = []
     for s in inputs:
         p = Path(s)
-        if p.is_dir(): out += sorted(f for f in p.iterdir() if f.suffix.lower() in IMAGE_EXTS and not f.name.startswith('.'))
-        elif any(ch in str(s) for ch in '*?['): out += sorted(Path(f) for f in glob.glob(str(s)))
-        else: out.append(p)
+        if p.is_dir(): out += listed(p, lambda f: f.suffix.lower() in IMAGE_EXTS)
+        elif p.exists() or not any(ch in str(s) for ch in '*?['): out.append(p)
+        else: out += sorted(Path(f) for f in glob.glob(str(s))) or [p]   # a pattern matching nothing fails as a missing file
     seen = set(); return [f for f in out if not (f.resolve() in seen or seen.add(f.resolve()))]
 
 def others_outputs(files:list, # the run's input files
@@ -304,6 +311,12 @@ def others_outputs(files:list, # the run's input files
     for g in files: made.setdefault(Path(where(g)).resolve(), []).append(g)
     left = {f: g for f in files if Path(where(f)).resolve() != f.resolve() for g in made.get(f.resolve(), ())[:1] if g is not f}
     return [f for f in files if f not in left], left
+
+def left_out_line(f, # an input left out by `others_outputs`
+                  g, # the input whose result it looks like
+                 ) -> str:
+    "The note that says why `f` is not deblurred."
+    return f'note: {f}: left out, it looks like the result for {g} (inputs are never replaced: to redo it, write to another folder)'
 
 def claim_output(src, # the input file
                  dst, # its output file
@@ -382,7 +395,7 @@ def deblur_cli(*inputs:str, # image files, folders or glob patterns
     from fastprogress.fastprogress import progress_bar
     out, ins = Path(Outdir), {f.resolve() for f in files}   # inputs left out below stay inputs: never written over
     files, left = others_outputs(files, lambda f: result_path(f, out, suffix))
-    for f, g in left.items(): print(f'note: {f}: left out, it looks like the result for {g} (inputs are never replaced: to redo it, write to another folder)', file=sys.stderr, flush=True)
+    for f, g in left.items(): print(left_out_line(f, g), file=sys.stderr, flush=True)
     failed, claimed = 0, {}
     for f in (progress_bar(files, leave=False) if len(files) > 3 and sys.stderr.isatty() else files):
         dst = result_path(f, out, suffix)
