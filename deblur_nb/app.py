@@ -179,7 +179,7 @@ class DeblurApp:
         self.zy = W.FloatSlider(value=0.5, min=0., max=1., step=0.01, description='Zoom y', readout=False)
         self.image = W.Image(format='png', layout=W.Layout(max_width='100%', object_fit='contain'))
         self.progress = W.IntProgress(value=0, min=0, max=1, description='Working', layout=W.Layout(visibility='hidden'))
-        self.status = W.HTML(f'Upload one or more photos (JPEG, PNG or TIFF) or short videos (MP4, MOV, AVI or MKV, up to {max_seconds:g} s), up to {max_mb:g} MB each.')
+        self.status = W.HTML(f'Upload one or more photos (JPEG, PNG, TIFF, WebP or BMP) or short videos (MP4, MOV, AVI or MKV, up to {max_seconds:g} s), up to {max_mb:g} MB each.')
         self.download = W.HTML('')
         self.upload.observe(self._on_upload, 'value')
         self.again.on_click(lambda _: self._process([(r.name, r.data) for r in self.results]))

@@ -395,7 +395,7 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
                model:str=None, # weights: a shipped name or a .pt path (default: the shipped default)
                strength:float=1., # 0 = unchanged, 1 = the model's output, up to 2 = twice its correction
                tile:int=0, # tile side in pixels, at least 64 (0: automatic)
-               quality:int=95, # JPEG quality of JPEG outputs (1 to 100)
+               quality:int=95, # quality of JPEG and WebP outputs (1 to 100; other formats are lossless)
                overwrite:bool=False, # replace existing outputs (inputs are never replaced)
                device:str=None, # cpu or cuda (default: cuda if available)
                workers:int=0, # run on a local Dask cluster of this many worker processes (resumable: OUTDIR/manifest.csv)
@@ -407,6 +407,7 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
               ):
     "Deblur photos and videos: deblur-nb INPUT... -o OUTDIR [--workers N | --scheduler ADDRESS]"
     check_cli_options(strength, tile, quality, ensemble, large_blur)
+    if Path(Outdir).exists() and not Path(Outdir).is_dir(): raise CliError(f'{Outdir}: is a file, not a folder (-o names the output folder)')
     images, videos = expand_media(inputs)
     if not images and not videos: raise CliError('no input images or videos found')
     if not workers and not scheduler:
@@ -415,7 +416,7 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
                          quality=quality, overwrite=overwrite, device=device, ensemble=ensemble, fast=fast,
                          large_blur=large_blur) if images else 0
         return _videos_cli(videos, Outdir, suffix, model, strength, tile, overwrite, device, fast) or rc
-    if workers < 0: raise CliError('--workers must be positive')
+    if workers < 0: raise CliError('--workers must be 0 (one process, the default) or more')
     if fast: raise CliError('--fast runs in one process: leave out --workers and --scheduler')
     try:
         weights_path(model)

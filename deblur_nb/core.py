@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #180f5974
 from __future__ import annotations
-import io, os, tempfile, warnings
+import io, os, re, tempfile, warnings
 from dataclasses import dataclass, replace
 from pathlib import Path
 import numpy as np
@@ -202,12 +202,13 @@ def _decode_16bit(data:bytes) -> np.ndarray|None:
 def _pil_to_array(im:Image.Image) -> tuple[np.ndarray, bool, bool, int]:
     "Decoded PIL image to (float HWC RGB array, gray, alpha, bits)."
     mode = im.mode
-    if mode in ('I;16', 'I;16L', 'I;16B', 'I;16N', 'I'):
-        arr = np.array(im).astype(np.float32)
-        return (np.clip(arr / 65535., 0, 1))[..., None].repeat(3, 2), True, False, 16
-    if mode == 'F': return np.clip(np.array(im), 0, 1)[..., None].repeat(3, 2).astype(np.float32), True, False, 16
-    if mode == 'P': im = im.convert('RGBA' if 'transparency' in im.info else 'RGB')
-    elif mode == 'PA': im = im.convert('RGBA')
+    if mode in ('I;16', 'I;16L', 'I;16B', 'I;16N', 'I', 'F'):   # 16-bit gray; 'I' and 'F' hold whatever was put there: 8-bit values (a conversion from 'L'), 16-bit ones or, for 'F', [0, 1]
+        arr = np.array(im).astype(np.float32); top = float(arr.max()) if arr.size else 0.
+        scale = 1. if mode == 'F' and top <= 1 else 255. if mode in ('I', 'F') and top <= 255 else 65535.
+        return (np.clip(arr / scale, 0, 1))[..., None].repeat(3, 2), True, False, 8 if scale == 255. else 16
+    if mode == 'P': im = im.convert('RGBA' if 'transparency' in im.info or getattr(im.palette, 'mode', '') == 'RGBA' else 'RGB')   # (an in-memory palette may carry alpha)
+    elif mode in ('PA', 'RGBa'): im = im.convert('RGBA')   # (RGBa, La: premultiplied alpha)
+    elif mode == 'La': im = im.convert('LA')
     elif mode == '1': im = im.convert('L')
     elif mode not in ('L', 'LA', 'RGB', 'RGBA'): im = im.convert('RGB')  # CMYK, YCbCr, LAB, HSV, RGBX...
     arr = to_float(np.array(im))
@@ -226,6 +227,12 @@ def over_limit(x:float, # a size over `limit` (megabytes, megapixels)
     "`x` with the fewest decimals (at least `digits`) that show it over `limit`: 100.02 MB over 100 reads '100.02', never '100.0'."
     while x > limit and digits < 6 and float(f'{x:.{digits}f}') <= limit: digits += 1
     return f'{x:.{digits}f}'
+
+def _bomb_line(name:str, e:Exception, max_pixels:int) -> str:
+    "PIL's `DecompressionBombError` (its own limit, twice its `MAX_IMAGE_PIXELS`, checked before ours) said as ours."
+    n = re.search(r'\((\d+) pixels\)', str(e))
+    if n is None: return f'{name}: too many megapixels, over the decoder limit ({_one_line(e)})'
+    return f'{name}: {over_limit(int(n[1])/1e6, max_pixels/1e6)} megapixels, over the {max_pixels/1e6:g} MP limit'
 
 def _check_size(w:int, h:int, name:str, max_pixels:int, min_side:int):
     "Refuse images that are too large (decompression bombs) or too small to restore."
@@ -265,8 +272,7 @@ def _decode(data:bytes, name:str, max_pixels:int, min_side:int) -> LoadedImage:
         Image.init()   # PIL's decoders, less those that would run Ghostscript on what a user uploads
         try: im = Image.open(io.BytesIO(data), formats=[f for f in Image.ID if f not in ('EPS', 'PDF')])
         except UnidentifiedImageError: raise ImageError(f'{name}: not an image (unrecognised file format)') from None
-        except Image.DecompressionBombError as e:
-            raise ImageError(f'{name}: too many megapixels, over the decoder limit ({_one_line(e)})') from None
+        except Image.DecompressionBombError as e: raise ImageError(_bomb_line(name, e, max_pixels)) from None
         except Exception as e: raise ImageError(f'{name}: cannot open image ({_one_line(e)})') from None
         fmt = im.format
         orientation = _orientation(im)
@@ -313,6 +319,17 @@ def _from_array(arr, name:str, max_pixels:int, min_side:int) -> LoadedImage:
     info = ImageInfo(name=name, gray=gray, bits=bits, alpha=alpha, size=(w, h))
     return LoadedImage(hwc2chw(arr.astype(np.float32, copy=False)), info)
 
+def _from_pil(im:Image.Image, name:str, max_pixels:int, min_side:int) -> LoadedImage:
+    "A PIL image of any mode to a `LoadedImage`, its EXIF orientation applied."
+    _check_size(*im.size, name, max_pixels, min_side)
+    o, icc = _orientation(im), im.info.get('icc_profile')
+    try: arr, gray, alpha, bits = _pil_to_array(_cmyk_to_rgb(im, icc) if im.mode == 'CMYK' else im)
+    except Exception as e: raise ImageError(f'{name}: cannot read PIL image of mode {im.mode} ({_one_line(e)})') from None
+    arr = _orient(arr, o)
+    info = ImageInfo(name=name, format=im.format, gray=gray, bits=bits, alpha=alpha, exif_rotated=o != 1, size=(arr.shape[1], arr.shape[0]),
+                     icc_profile=icc if _icc_space(icc) in (b'RGB ', b'GRAY') else None)
+    return LoadedImage(hwc2chw(arr.astype(np.float32)), info)
+
 # %% ../nbs/00_core.ipynb #8a8414e8
 def read_image(src, # path, bytes, file object, PIL image, numpy array or torch tensor
                max_pixels:int=MAX_PIXELS, # refuse images with more pixels than this
@@ -321,11 +338,7 @@ def read_image(src, # path, bytes, file object, PIL image, numpy array or torch 
     "Load `src` as float32 RGB CHW in [0, 1] plus `ImageInfo`; raise `ImageError` on bad input."
     if isinstance(src, Image.Image) and src.mode in ('RGB', 'RGBA', 'L') and src.getexif().get(0x0112, 1) == 1:
         return _from_array(np.asarray(src), Path(getattr(src, 'filename', '') or 'image').name, max_pixels, min_side)   # common modes: no round trip
-    if isinstance(src, Image.Image):   # other modes and EXIF-rotated images go through the file decoder's handling
-        b = io.BytesIO()
-        try: src.save(b, format='PNG' if src.mode not in ('CMYK',) else 'TIFF', exif=src.getexif())
-        except Exception as e: raise ImageError(f'image: cannot read PIL image ({_one_line(e)})') from None
-        return _decode(b.getvalue(), Path(getattr(src, 'filename', '') or 'image').name, max_pixels, min_side)
+    if isinstance(src, Image.Image): return _from_pil(src, Path(getattr(src, 'filename', '') or 'image').name, max_pixels, min_side)
     if isinstance(src, np.ndarray) or _is_tensor(src): return _from_array(src, 'array', max_pixels, min_side)
     data, name = _src_bytes(src)
     return _decode(data, name, max_pixels, min_side)
@@ -396,12 +409,15 @@ def save_image(img, # float32 CHW image in [0, 1] (numpy or torch)
     if bits == 16 and fmt not in ('PNG', 'TIFF'): bits = 8  # JPEG/WebP/BMP hold 8 bits; the caller chose the format
     if bits not in (8, 16): raise ImageError(f'{path.name}: bits must be 8 or 16, got {bits}')
     if not 1 <= quality <= 100: raise ImageError(f'{path.name}: quality must be 1 to 100, got {quality}')
+    if path.is_dir(): raise IsADirectoryError(f'{path}: is a folder; not writing the image there')
     if path.exists() and not overwrite: raise FileExistsError(f'{path}: exists; not overwriting (pass overwrite=True)')
     data = _encode_image(img, fmt, bits, gray, quality, icc_profile)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.part')
-    except OSError as e: raise type(e)(f'{path}: cannot write ({e.strerror or e})') from None   # names the output, not a temporary file
+    except OSError as e:   # names the output (or the file in the way), not a temporary file
+        q = next((q for q in path.parents if q.exists() and not q.is_dir()), None)
+        raise type(e)(f'{path}: cannot write ({f"{q} is a file, not a folder" if q else e.strerror or e})') from None
     try:
         os.fchmod(fd, 0o666 & ~_umask())   # mkstemp makes 0600; a saved photo gets the usual mode (0644 under umask 022)
         with os.fdopen(fd, 'wb') as f: f.write(data); f.flush(); os.fsync(f.fileno())

@@ -379,7 +379,7 @@ def deblur_cli(*inputs:str, # image files, folders or glob patterns
                model:str=None, # weights: a shipped name or a .pt path (default: the shipped default)
                strength:float=1., # 0 = unchanged, 1 = the model's output, up to 2 = twice its correction
                tile:int=0, # tile side in pixels, at least 64 (0: automatic)
-               quality:int=95, # JPEG quality of JPEG outputs (1 to 100)
+               quality:int=95, # quality of JPEG and WebP outputs (1 to 100; other formats are lossless)
                overwrite:bool=False, # replace existing outputs (inputs are never replaced)
                device:str=None, # cpu or cuda (default: cuda if available)
                ensemble:int=1, # quality mode: average 2, 4 or 8 flipped / rotated copies (that many times slower)

@@ -333,9 +333,11 @@ def load_model(path='default', # weight file, or a name in the shipped weights f
     p = Path(path)
     if not p.suffix: p = weights_dir()/f'{path}.pt'
     if not p.exists(): raise FileNotFoundError(f'{p}: no such weight file (train one with `make train`)')
+    if not p.with_suffix('.json').is_file(): raise ValueError(f'{p.name}: not a weight file of deblur_nb (its record {p.with_suffix(".json").name} is not beside it)')
     meta = model_record(p)
     m = build_model(meta['arch'], **meta['kwargs'])
-    sd = torch.load(p, map_location='cpu', weights_only=True)
+    try: sd = torch.load(p, map_location='cpu', weights_only=True)
+    except Exception as e: raise ValueError(f'{p.name}: not a readable weight file ({" ".join(str(e).split())[:200]})') from None
     m.load_state_dict(dequantize_state(sd))
     return m.to(device).eval()
 

@@ -16,7 +16,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from fastcore.script import call_parse
 from . import __version__
-from .core import MAX_PIXELS, ImageError, read_image, save_image, over_limit, _check_size, _one_line
+from .core import MAX_PIXELS, ImageError, read_image, save_image, over_limit, _check_size, _one_line, _bomb_line
 from .infer import deblur_image, get_model, fast_available, LARGE_BLUR_MODES
 from .models import shipped_models
 
@@ -44,7 +44,7 @@ def check_header(f, # seekable binary file object holding the upload
             warnings.simplefilter('ignore', Image.DecompressionBombWarning)
             with Image.open(f) as im: w, h = im.size
     except Image.DecompressionBombError as e:
-        raise TooLarge(f'{name}: too many megapixels, over the decoder limit ({_one_line(e)})') from None
+        raise TooLarge(_bomb_line(name, e, max_pixels)) from None
     except Exception:
         f.seek(0); b = io.BytesIO(f.read()); b.name = name
         w, h = read_image(b).info.size  # raises the `core` message; a non-image fails before any pixel is decoded
