@@ -4,13 +4,13 @@
 
 # %% ../nbs/08_app.ipynb #648a5f9e
 from __future__ import annotations
-import base64, html, io, itertools, re, tempfile, time
+import base64, html, io, itertools, re, tempfile, time, warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
 from PIL import Image
 from .core import ImageError, ImageInfo, read_image, save_image, shrink, to_uint, over_limit, _encode_image, _FORMATS
-from .infer import deblur_image
+from .infer import deblur_image, FirstFrameWarning
 from .metrics import gradient_energy
 from .models import shipped_models
 from .video import VIDEO_EXTS, VideoError, deblur_video, probe_video, read_frames
@@ -68,14 +68,18 @@ def run(data:bytes, # uploaded file content
     try:
         t = time.perf_counter()
         src = read_image(data)
-        r = deblur_image(src, options.model, options.strength, large_blur=options.large_blur)
+        with warnings.catch_warnings():   # an animated image: said in the panel below, not in the server's log
+            warnings.simplefilter('ignore', FirstFrameWarning)
+            r = deblur_image(src, options.model, options.strength, large_blur=options.large_blur)
         ext, fmt = _out_format(src.info, name)
-        out = _encode_image(r.img, fmt, src.info.bits if fmt in ('PNG', 'TIFF') else 8, src.info.gray, 95, src.info.icc_profile)
+        out = _encode_image(r.img, fmt, src.info.bits if fmt in ('PNG', 'TIFF') else 8, src.info.gray, 95, src.info.icc_profile,
+                            src.info.alpha_mask, src.info.exif)
         dt = time.perf_counter() - t
         ratio = gradient_energy(r.img) / max(gradient_energy(src.img), 1e-12)
         h, w = src.img.shape[1:]
         return Result(name, src.img, r.img, f'{Path(name).stem}_deblurred{ext}', out, dt,
-                      f'{name}: {w}×{h}, deblurred in {dt:.1f} s; detail ×{ratio:.2f}')
+                      f'{name}: {w}×{h}, deblurred in {dt:.1f} s; detail ×{ratio:.2f}'
+                      + (f' (only the first of its {src.info.frames} frames or pages)' if src.info.frames > 1 else ''))
     except ValueError as e:   # an `ImageError`, or a setting out of range
         msg = str(e).replace('image: ', '', 1)
         return Result(name, None, None, message=f'Sorry, {name} could not be used: {msg.split(": ", 1)[-1]}', ok=False)

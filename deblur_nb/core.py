@@ -4,8 +4,8 @@
 
 # %% ../nbs/00_core.ipynb #180f5974
 from __future__ import annotations
-import io, os, re, tempfile, warnings
-from dataclasses import dataclass, replace
+import io, os, re, struct, tempfile, warnings, zlib
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -147,6 +147,8 @@ class ImageInfo:
     size:tuple=(0, 0)        # (width, height) after orientation
     icc_profile:bytes|None=None  # embedded colour profile, passed back on save
     frames:int=1             # frames (animated GIF, WebP, PNG) or pages (TIFF) in the file: only the first is read
+    exif:bytes|None=None     # the source's EXIF block (JPEG, PNG, WebP: dates, camera, captions), its orientation set upright; passed back on save
+    alpha_mask:np.ndarray|None = field(default=None, compare=False, repr=False)  # the source's transparency (HW, its own dtype), put back on save where the format holds it
 
 @dataclass(frozen=True)
 class LoadedImage:
@@ -199,25 +201,25 @@ def _decode_16bit(data:bytes) -> np.ndarray|None:
     if arr.ndim == 3: arr = arr[..., [2, 1, 0, 3][:arr.shape[2]]] if arr.shape[2] in (3, 4) else arr[..., 0]
     return arr
 
-def _pil_to_array(im:Image.Image) -> tuple[np.ndarray, bool, bool, int]:
-    "Decoded PIL image to (float HWC RGB array, gray, alpha, bits)."
+def _pil_to_array(im:Image.Image) -> tuple[np.ndarray, bool, np.ndarray|None, int]:
+    "Decoded PIL image to (float HWC RGB array, gray, alpha mask or None, bits)."
     mode = im.mode
     if mode in ('I;16', 'I;16L', 'I;16B', 'I;16N', 'I', 'F'):   # 16-bit gray; 'I' and 'F' hold whatever was put there: 8-bit values (a conversion from 'L'), 16-bit ones or, for 'F', [0, 1]
         arr = np.array(im).astype(np.float32); top = float(arr.max()) if arr.size else 0.
         scale = 1. if mode == 'F' and top <= 1 else 255. if mode in ('I', 'F') and top <= 255 else 65535.
-        return (np.clip(arr / scale, 0, 1))[..., None].repeat(3, 2), True, False, 8 if scale == 255. else 16
+        return (np.clip(arr / scale, 0, 1))[..., None].repeat(3, 2), True, None, 8 if scale == 255. else 16
     if mode == 'P': im = im.convert('RGBA' if 'transparency' in im.info or getattr(im.palette, 'mode', '') == 'RGBA' else 'RGB')   # (an in-memory palette may carry alpha)
     elif mode in ('PA', 'RGBa'): im = im.convert('RGBA')   # (RGBa, La: premultiplied alpha)
     elif mode == 'La': im = im.convert('LA')
     elif mode == '1': im = im.convert('L')
     elif mode not in ('L', 'LA', 'RGB', 'RGBA'): im = im.convert('RGB')  # CMYK, YCbCr, LAB, HSV, RGBX...
-    arr = to_float(np.array(im))
-    alpha = im.mode in ('LA', 'RGBA')
-    if alpha: arr = _flatten_alpha(arr)
+    raw = np.array(im); arr = to_float(raw)
+    mask = raw[..., -1].copy() if im.mode in ('LA', 'RGBA') else None
+    if mask is not None: arr = _flatten_alpha(arr)
     gray = im.mode in ('L', 'LA') or mode == '1'
     if arr.ndim == 2: arr = arr[..., None]
     if arr.shape[2] == 1: arr = arr.repeat(3, 2)
-    return arr.astype(np.float32), gray, alpha, 8
+    return arr.astype(np.float32), gray, mask, 8
 
 # %% ../nbs/00_core.ipynb #a0ab16bd
 def over_limit(x:float, # a size over `limit` (megabytes, megapixels)
@@ -260,6 +262,20 @@ def _gray_source(data:bytes, fmt:str, im:Image.Image) -> bool:
     if fmt == 'TIFF': return getattr(im, 'tag_v2', {}).get(262) in (0, 1)
     return False
 
+def _upright_exif(raw:bytes|None, # an EXIF block as PIL keeps it (`im.info['exif']`), with or without its 'Exif' header
+                 ) -> bytes|None:
+    "`raw` with its orientation tag set to 1 (the pixels are turned already), every other byte as it was; None if it is not EXIF."
+    if not raw: return None
+    b = bytearray(raw); t = 6 if b[:6] == b'Exif\0\0' else 0
+    if b[t:t+2] not in (b'II', b'MM'): return None
+    e = 'little' if b[t:t+2] == b'II' else 'big'
+    ifd = t + int.from_bytes(b[t+4:t+8], e)
+    n = int.from_bytes(b[ifd:ifd+2], e) if ifd + 2 <= len(b) else 0
+    for k in range(n):
+        p = ifd + 2 + 12*k
+        if p + 12 <= len(b) and int.from_bytes(b[p:p+2], e) == 0x0112: b[p+8:p+10] = (1).to_bytes(2, e)   # a SHORT, held in the entry itself
+    return bytes(b)
+
 def _orientation(im:Image.Image) -> int:
     "The EXIF orientation tag of `im` (1 where it has none or it cannot be read)."
     try: return int(im.getexif().get(0x0112, 1))
@@ -288,14 +304,16 @@ def _decode(data:bytes, name:str, max_pixels:int, min_side:int) -> LoadedImage:
     arr16 = _decode_16bit(data) if fmt in ('PNG', 'TIFF') and im.mode not in ('P', '1') else None
     if arr16 is not None:
         arr = to_float(arr16)
-        gray, alpha = arr.ndim == 2 or _gray_source(data, fmt, im), arr.ndim == 3 and arr.shape[2] == 4   # OpenCV gives gray+alpha as four channels
-        if alpha: arr = _flatten_alpha(arr)
+        gray, mask = arr.ndim == 2 or _gray_source(data, fmt, im), arr16[..., 3].copy() if arr.ndim == 3 and arr.shape[2] == 4 else None   # OpenCV gives gray+alpha as four channels
+        if mask is not None: arr = _flatten_alpha(arr)
         if arr.ndim == 2: arr = arr[..., None].repeat(3, 2)
         bits = 16
-    else: arr, gray, alpha, bits = _pil_to_array(im)
-    arr = _orient(arr, (1 if fmt == 'TIFF' else orientation) if arr16 is not None else left)   # OpenCV turns TIFFs itself (libtiff), not PNGs
-    info = ImageInfo(name=name, format=fmt, gray=gray, bits=bits, alpha=alpha, exif_rotated=orientation not in (1,),
-                     size=(arr.shape[1], arr.shape[0]), icc_profile=icc, frames=frames)
+    else: arr, gray, mask, bits = _pil_to_array(im)
+    o = (1 if fmt == 'TIFF' else orientation) if arr16 is not None else left   # OpenCV turns TIFFs itself (libtiff), not PNGs
+    arr, mask = _orient(arr, o), None if mask is None else _orient(mask, o)
+    exif = _upright_exif(im.info.get('exif')) if fmt in ('JPEG', 'PNG', 'WEBP') else None   # (a TIFF's tags describe its own layout: not carried over)
+    info = ImageInfo(name=name, format=fmt, gray=gray, bits=bits, alpha=mask is not None, exif_rotated=orientation not in (1,),
+                     size=(arr.shape[1], arr.shape[0]), icc_profile=icc, frames=frames, exif=exif, alpha_mask=mask)
     return LoadedImage(hwc2chw(arr.astype(np.float32)), info)
 
 # %% ../nbs/00_core.ipynb #5bd13108
@@ -310,24 +328,26 @@ def _from_array(arr, name:str, max_pixels:int, min_side:int) -> LoadedImage:
     h, w = arr.shape[:2]
     _check_size(w, h, name, max_pixels, min_side)
     bits = 16 if arr.dtype == np.uint16 else 8
+    mask = arr[..., 3] if arr.ndim == 3 and arr.shape[2] == 4 else None
+    if mask is not None and mask.dtype not in (np.uint8, np.uint16): mask = np.rint(to_float(mask)*65535).astype(np.uint16)
     arr = to_float(arr)
     if arr.ndim == 2: arr = arr[..., None]
-    alpha = arr.shape[2] == 4
-    if alpha: arr = _flatten_alpha(arr)
+    if mask is not None: arr = _flatten_alpha(arr)
     gray = arr.shape[2] == 1
     if gray: arr = arr.repeat(3, 2)
-    info = ImageInfo(name=name, gray=gray, bits=bits, alpha=alpha, size=(w, h))
+    info = ImageInfo(name=name, gray=gray, bits=bits, alpha=mask is not None, size=(w, h), alpha_mask=None if mask is None else mask.copy())
     return LoadedImage(hwc2chw(arr.astype(np.float32, copy=False)), info)
 
 def _from_pil(im:Image.Image, name:str, max_pixels:int, min_side:int) -> LoadedImage:
     "A PIL image of any mode to a `LoadedImage`, its EXIF orientation applied."
     _check_size(*im.size, name, max_pixels, min_side)
     o, icc = _orientation(im), im.info.get('icc_profile')
-    try: arr, gray, alpha, bits = _pil_to_array(_cmyk_to_rgb(im, icc) if im.mode == 'CMYK' else im)
+    try: arr, gray, mask, bits = _pil_to_array(_cmyk_to_rgb(im, icc) if im.mode == 'CMYK' else im)
     except Exception as e: raise ImageError(f'{name}: cannot read PIL image of mode {im.mode} ({_one_line(e)})') from None
-    arr = _orient(arr, o)
-    info = ImageInfo(name=name, format=im.format, gray=gray, bits=bits, alpha=alpha, exif_rotated=o != 1, size=(arr.shape[1], arr.shape[0]),
-                     icc_profile=icc if _icc_space(icc) in (b'RGB ', b'GRAY') else None)
+    arr, mask = _orient(arr, o), None if mask is None else _orient(mask, o)
+    info = ImageInfo(name=name, format=im.format, gray=gray, bits=bits, alpha=mask is not None, exif_rotated=o != 1, size=(arr.shape[1], arr.shape[0]),
+                     icc_profile=icc if _icc_space(icc) in (b'RGB ', b'GRAY') else None, alpha_mask=mask,
+                     exif=_upright_exif(im.info.get('exif')) if im.format in ('JPEG', 'PNG', 'WEBP') else None)
     return LoadedImage(hwc2chw(arr.astype(np.float32)), info)
 
 # %% ../nbs/00_core.ipynb #8a8414e8
@@ -359,20 +379,53 @@ def takes_quality(path, # an output file name
     "Whether saving to `path`'s format uses `quality` (JPEG and WebP are lossy; the others are not)."
     return _FORMATS.get(Path(path).suffix.lower()) in _LOSSY
 
-def _encode_image(img, fmt:str, bits:int, gray:bool, quality:int, icc_profile) -> bytes:
+def _uncomposite(img:np.ndarray, # float CHW image composited on white (`_flatten_alpha`)
+                 a:np.ndarray, # its transparency, float HW in [0, 1]
+                ) -> np.ndarray:
+    "The colour under the transparency `a` again (where `a` is 0 no colour shows, so any will do)."
+    return np.clip((img - (1 - a)) / np.maximum(a, 1/255), 0, 1).astype(np.float32)
+
+def _png_chunk(png:bytes, kind:bytes, data:bytes) -> bytes:
+    "`png` with a `kind` chunk holding `data` right after its header (where iCCP and eXIf belong)."
+    chunk = struct.pack('>I', len(data)) + kind + data + struct.pack('>I', zlib.crc32(kind + data))
+    return png[:33] + chunk + png[33:]
+
+def _encode16(img:np.ndarray, fmt:str, gray:bool, icc_profile, a, exif) -> bytes:
+    "Encode a float CHW image as a 16-bit PNG (OpenCV) or TIFF (tifffile), with alpha `a`, profile and (PNG) EXIF."
+    arr = to_uint(img, 16)
+    if gray: arr = _luma(arr.astype(np.float32)).round().astype(np.uint16)
+    if a is not None: arr = np.concatenate([arr[..., None].repeat(3, 2) if gray else arr, np.rint(a*65535).astype(np.uint16)[..., None]], 2)   # (gray and alpha: as RGBA)
+    icc = icc_profile if _icc_space(icc_profile) == (b'GRAY' if arr.ndim == 2 else b'RGB ') else None
+    if fmt == 'TIFF':
+        import tifffile
+        b = io.BytesIO()
+        tifffile.imwrite(b, arr, photometric='minisblack' if arr.ndim == 2 else 'rgb', extrasamples=['unassalpha'] if a is not None else None,
+                         compression='zlib', iccprofile=icc)
+        return b.getvalue()
+    import cv2
+    ok, enc = cv2.imencode('.png', np.ascontiguousarray(arr if arr.ndim == 2 else arr[..., [2, 1, 0, 3][:arr.shape[2]]]))
+    if not ok: raise ImageError('could not encode a 16-bit PNG')
+    png = enc.tobytes()
+    if exif: png = _png_chunk(png, b'eXIf', exif[6:] if exif[:6] == b'Exif\0\0' else exif)
+    return _png_chunk(png, b'iCCP', b'ICC profile\0\0' + zlib.compress(icc)) if icc else png
+
+def _encode_image(img, # float CHW image in [0, 1]
+                  fmt:str, bits:int, gray:bool, quality:int, icc_profile, # as `save_image` takes them
+                  alpha:np.ndarray|None=None, # transparency to put back (HW, as `ImageInfo.alpha_mask`), where `fmt` holds it (PNG, TIFF, WebP)
+                  exif:bytes|None=None, # EXIF block to carry over (JPEG, PNG, WebP)
+                 ) -> bytes:
     "Encode a float CHW image to bytes of `fmt`."
-    if bits == 16:
-        import cv2
-        arr = to_uint(img, 16)
-        arr = _luma(arr.astype(np.float32)).round().astype(np.uint16) if gray and arr.shape[2] == 3 else arr[..., ::-1]
-        ok, enc = cv2.imencode('.png' if fmt == 'PNG' else '.tif', np.ascontiguousarray(arr))
-        if not ok: raise ImageError(f'could not encode a 16-bit {fmt}')
-        return enc.tobytes()
+    a = to_float(alpha) if alpha is not None and fmt in ('PNG', 'TIFF', 'WEBP') and tuple(alpha.shape) == tuple(img.shape[1:]) else None
+    if a is not None: img = _uncomposite(_as_numpy(img), a)
+    if bits == 16: return _encode16(img, fmt, gray, icc_profile, a, exif)
     b = io.BytesIO()
     kw = dict(quality=quality) if fmt in _LOSSY else {}
     if fmt == 'JPEG': kw['subsampling'] = 0 if quality >= 90 else 2
     if fmt in ('JPEG', 'PNG', 'TIFF', 'WEBP') and _icc_space(icc_profile) == (b'GRAY' if gray else b'RGB '): kw['icc_profile'] = icc_profile   # only a profile of the written colour space
-    to_pil(img, gray=gray).save(b, fmt, **kw)
+    if exif and fmt in ('JPEG', 'PNG', 'WEBP'): kw['exif'] = exif
+    im = to_pil(img, gray=gray)
+    if a is not None: im.putalpha(Image.fromarray(np.rint(a*255).astype(np.uint8), 'L'))   # L -> LA, RGB -> RGBA
+    im.save(b, fmt, **kw)
     return b.getvalue()
 
 # %% ../nbs/00_core.ipynb #a7e3f1c2
@@ -399,19 +452,20 @@ def save_image(img, # float32 CHW image in [0, 1] (numpy or torch)
                bits:int=8, # 8 or 16 bits per channel (16 for PNG/TIFF only)
                gray:bool=False, # save a single-channel grayscale file
                icc_profile:bytes|None=None, # colour profile to embed (8-bit files)
-               info:ImageInfo|None=None, # save like this source: takes its bits, gray and profile
+               info:ImageInfo|None=None, # save like this source: takes its bits, gray, profile, transparency and EXIF
               ) -> Path:
     "Atomically write `img` to `path`, refusing to replace an existing file unless `overwrite`."
     path = Path(path)
     fmt = _FORMATS.get(path.suffix.lower())
     if fmt is None: raise ImageError(f'{path.name}: unknown image extension (use one of {", ".join(sorted(_FORMATS))})')
+    alpha, exif = (info.alpha_mask, info.exif) if info is not None else (None, None)
     if info is not None: bits, gray, icc_profile = info.bits, info.gray, icc_profile or info.icc_profile
     if bits == 16 and fmt not in ('PNG', 'TIFF'): bits = 8  # JPEG/WebP/BMP hold 8 bits; the caller chose the format
     if bits not in (8, 16): raise ImageError(f'{path.name}: bits must be 8 or 16, got {bits}')
     if not 1 <= quality <= 100: raise ImageError(f'{path.name}: quality must be 1 to 100, got {quality}')
     if path.is_dir(): raise IsADirectoryError(f'{path}: is a folder; not writing the image there')
     if path.exists() and not overwrite: raise FileExistsError(f'{path}: exists; not overwriting (pass overwrite=True)')
-    data = _encode_image(img, fmt, bits, gray, quality, icc_profile)
+    data = _encode_image(img, fmt, bits, gray, quality, icc_profile, alpha, exif)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.part')
