@@ -196,7 +196,9 @@ def _flatten_alpha(arr:np.ndarray, # float HWC with 2 (LA) or 4 (RGBA) channels
 def _decode_16bit(data:bytes) -> np.ndarray|None:
     "Decode a 16-bit PNG/TIFF with OpenCV to an RGB(A)/gray uint16 array, or None if not 16-bit."
     import cv2
-    arr = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_UNCHANGED | cv2.IMREAD_ANYDEPTH | cv2.IMREAD_ANYCOLOR)
+    log = cv2.utils.logging; level = log.getLogLevel(); log.setLogLevel(log.LOG_LEVEL_ERROR)   # libtiff's warnings about tags it skips: not the user's concern
+    try: arr = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_UNCHANGED | cv2.IMREAD_ANYDEPTH | cv2.IMREAD_ANYCOLOR)
+    finally: log.setLogLevel(level)
     if arr is None or arr.dtype != np.uint16: return None
     if arr.ndim == 3: arr = arr[..., [2, 1, 0, 3][:arr.shape[2]]] if arr.shape[2] in (3, 4) else arr[..., 0]
     return arr
@@ -287,7 +289,9 @@ def _decode(data:bytes, name:str, max_pixels:int, min_side:int) -> LoadedImage:
         warnings.simplefilter('ignore', Image.DecompressionBombWarning)
         Image.init()   # PIL's decoders, less those that would run Ghostscript on what a user uploads
         try: im = Image.open(io.BytesIO(data), formats=[f for f in Image.ID if f not in ('EPS', 'PDF')])
-        except UnidentifiedImageError: raise ImageError(f'{name}: not an image (unrecognised file format)') from None
+        except UnidentifiedImageError:
+            if data[:4] in (b'II*\0', b'MM\0*'): raise ImageError(f'{name}: a TIFF of a kind this tool cannot read (floating-point colour, or an unusual layout); save it as an 8- or 16-bit TIFF') from None
+            raise ImageError(f'{name}: not an image (unrecognised file format)') from None
         except Image.DecompressionBombError as e: raise ImageError(_bomb_line(name, e, max_pixels)) from None
         except Exception as e: raise ImageError(f'{name}: cannot open image ({_one_line(e)})') from None
         fmt = im.format

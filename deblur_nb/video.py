@@ -26,7 +26,9 @@ VIDEO_EXTS = ('.mp4', '.mov', '.avi', '.mkv', '.m4v', '.webm', '.mpg', '.mpeg', 
 class VideoError(ImageError):
     "A user-facing, one-line reason why a video cannot be used."
 
-def _line(e) -> str: return ' '.join(str(e).split())
+def _line(e) -> str:
+    "An error on one line: an OS or FFmpeg error by its reason alone (no errno, no file name: the message names the file)."
+    return ' '.join((getattr(e, 'strerror', None) or str(e)).split())
 
 @dataclass(frozen=True)
 class VideoInfo:
