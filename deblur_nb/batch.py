@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from fastcore.script import call_parse, CliError
 from .core import data_dir, result_path, takes_quality
-from .infer import deblur_file, expand_inputs, listed, fast_available, get_model, weights_path
+from .infer import deblur_file, expand_inputs, listed, is_folder, fast_available, get_model, weights_path
 from .infer import deblur_cli as _single_cli, _failed_line, check_settings, check_cli_options, claim_output, FirstFrameWarning, others_outputs, left_out_line
 from .video import VIDEO_EXTS, VideoError, deblur_video
 
@@ -239,7 +239,7 @@ def expand_media(inputs:list, # image or video files, folders or glob patterns
     files = []
     for s in inputs:
         files += expand_inputs([s])
-        if Path(s).is_dir(): files += listed(Path(s), _is_video)
+        if is_folder(Path(s)): files += listed(Path(s), _is_video)
     seen = set(); files = [f for f in files if not (f.resolve() in seen or seen.add(f.resolve()))]
     return [f for f in files if not _is_video(f)], [f for f in files if _is_video(f)]
 

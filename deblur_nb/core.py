@@ -163,6 +163,9 @@ def _src_bytes(src) -> tuple[bytes, str]:
     "Read a path, bytes or file object into bytes, refusing missing or empty input."
     if isinstance(src, (str, os.PathLike)):
         p = Path(src)
+        try: p.stat()
+        except PermissionError as e: raise ImageError(f'{p.name}: cannot read ({(e.strerror or str(e)).lower()})') from None   # a folder on its way that may not be searched
+        except OSError: pass
         if not p.exists(): raise ImageError(f'{p.name}: ' + ('no file matches this pattern' if any(c in p.name for c in '*?[') else 'file not found'))
         if p.is_dir(): raise ImageError(f'{p.name}: ' + ('is a folder, not an image file' if os.access(p, os.R_OK | os.X_OK) else 'folder cannot be read (permission denied)'))
         try: data, name = p.read_bytes(), p.name
@@ -234,9 +237,10 @@ def over_limit(x:float, # a size over `limit` (megabytes, megapixels)
 
 def _bomb_line(name:str, e:Exception, max_pixels:int) -> str:
     "PIL's `DecompressionBombError` (its own limit, twice its `MAX_IMAGE_PIXELS`, checked before ours) said as ours."
-    n = re.search(r'\((\d+) pixels\)', str(e))
+    n, lim = re.search(r'\((\d+) pixels\)', str(e)), re.search(r'limit of (\d+) pixels', str(e))
     if n is None: return f'{name}: too many megapixels, over the decoder limit ({_one_line(e)})'
-    return f'{name}: {over_limit(int(n[1])/1e6, max_pixels/1e6)} megapixels, over the {max_pixels/1e6:g} MP limit'
+    if int(n[1]) > max_pixels: return f'{name}: {over_limit(int(n[1])/1e6, max_pixels/1e6)} megapixels, over the {max_pixels/1e6:g} MP limit'
+    return f'{name}: {int(n[1])/1e6:g} megapixels, over the image decoder\'s own limit' + (f' of {int(lim[1])/1e6:.0f} MP' if lim else '')
 
 def _check_size(w:int, h:int, name:str, max_pixels:int, min_side:int):
     "Refuse images that are too large (decompression bombs) or too small to restore."
@@ -266,21 +270,31 @@ def _gray_source(data:bytes, fmt:str, im:Image.Image) -> bool:
 
 def _upright_exif(raw:bytes|None, # an EXIF block as PIL keeps it (`im.info['exif']`), with or without its 'Exif' header
                  ) -> bytes|None:
-    "`raw` with its orientation tag set to 1 (the pixels are turned already), every other byte as it was; None if it is not EXIF."
+    "`raw` with its 'Exif' header, its orientation tag set to 1 (the pixels are turned already) and, where it was turned, no thumbnail; None if it is not EXIF."
     if not raw: return None
-    b = bytearray(raw); t = 6 if b[:6] == b'Exif\0\0' else 0
+    b = bytearray(raw if raw[:6] == b'Exif\0\0' else b'Exif\0\0' + raw); t = 6   # (WebP keeps it without the header JPEG needs)
     if b[t:t+2] not in (b'II', b'MM'): return None
     e = 'little' if b[t:t+2] == b'II' else 'big'
     ifd = t + int.from_bytes(b[t+4:t+8], e)
     n = int.from_bytes(b[ifd:ifd+2], e) if ifd + 2 <= len(b) else 0
     for k in range(n):
         p = ifd + 2 + 12*k
-        if p + 12 <= len(b) and int.from_bytes(b[p:p+2], e) == 0x0112: b[p+8:p+10] = (1).to_bytes(2, e)   # a SHORT, held in the entry itself
+        if p + 12 <= len(b) and int.from_bytes(b[p:p+2], e) == 0x0112:
+            kind = int.from_bytes(b[p+2:p+4], e)   # a SHORT (3), as the standard has it, or a LONG (4): held in the entry itself
+            if kind in (3, 4) and int.from_bytes(b[p+8:p+8+(2 if kind == 3 else 4)], e) != 1:
+                b[p+8:p+12] = (1).to_bytes(2 if kind == 3 else 4, e) + (b'\0\0' if kind == 3 else b'')
+                q = ifd + 2 + 12*n
+                if q + 4 <= len(b): b[q:q+4] = bytes(4)   # no next IFD: the thumbnail there shows the photo as it was stored
     return bytes(b)
+
+_EXIF_FORMATS = ('JPEG', 'MPO', 'PNG', 'WEBP')   # formats whose EXIF block is carried over (MPO: a phone's JPEG with a depth or gain map)
 
 def _orientation(im:Image.Image) -> int:
     "The EXIF orientation tag of `im` (1 where it has none or it cannot be read)."
-    try: return int(im.getexif().get(0x0112, 1))
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore')   # 'Corrupt EXIF data': said once at most, by PIL's own reading
+            return int(im.getexif().get(0x0112, 1))
     except Exception: return 1
 
 def _decode(data:bytes, name:str, max_pixels:int, min_side:int) -> LoadedImage:
@@ -290,7 +304,7 @@ def _decode(data:bytes, name:str, max_pixels:int, min_side:int) -> LoadedImage:
         Image.init()   # PIL's decoders, less those that would run Ghostscript on what a user uploads
         try: im = Image.open(io.BytesIO(data), formats=[f for f in Image.ID if f not in ('EPS', 'PDF')])
         except UnidentifiedImageError:
-            if data[:4] in (b'II*\0', b'MM\0*'): raise ImageError(f'{name}: a TIFF of a kind this tool cannot read (floating-point colour, or an unusual layout); save it as an 8- or 16-bit TIFF') from None
+            if data[:4] in (b'II*\0', b'MM\0*'): raise ImageError(f'{name}: a TIFF of a kind this tool cannot read (floating-point values, or a channel layout such as 16-bit gray with alpha); save it as 8- or 16-bit RGB, RGBA or gray') from None
             raise ImageError(f'{name}: not an image (unrecognised file format)') from None
         except Image.DecompressionBombError as e: raise ImageError(_bomb_line(name, e, max_pixels)) from None
         except Exception as e: raise ImageError(f'{name}: cannot open image ({_one_line(e)})') from None
@@ -300,7 +314,7 @@ def _decode(data:bytes, name:str, max_pixels:int, min_side:int) -> LoadedImage:
         try: im.load()
         except Exception as e: raise ImageError(f'{name}: damaged or truncated image ({_one_line(e)})') from None
         left = _orientation(im)   # PIL turns a TIFF itself while loading it, and drops the tag it applied
-    try: frames = int(getattr(im, 'n_frames', 1))   # (before a conversion makes a new, single image)
+    try: frames = 1 if fmt == 'MPO' else int(getattr(im, 'n_frames', 1))   # (before a conversion makes a new, single image; a phone's MPO holds a depth or gain map, not more photos)
     except Exception: frames = 1   # a damaged later frame: the first decoded
     icc = im.info.get('icc_profile')
     if im.mode == 'CMYK': im = _cmyk_to_rgb(im, icc)
@@ -315,7 +329,7 @@ def _decode(data:bytes, name:str, max_pixels:int, min_side:int) -> LoadedImage:
     else: arr, gray, mask, bits = _pil_to_array(im)
     o = (1 if fmt == 'TIFF' else orientation) if arr16 is not None else left   # OpenCV turns TIFFs itself (libtiff), not PNGs
     arr, mask = _orient(arr, o), None if mask is None else _orient(mask, o)
-    exif = _upright_exif(im.info.get('exif')) if fmt in ('JPEG', 'PNG', 'WEBP') else None   # (a TIFF's tags describe its own layout: not carried over)
+    exif = _upright_exif(im.info.get('exif')) if fmt in _EXIF_FORMATS else None   # (a TIFF's tags describe its own layout: not carried over)
     info = ImageInfo(name=name, format=fmt, gray=gray, bits=bits, alpha=mask is not None, exif_rotated=orientation not in (1,),
                      size=(arr.shape[1], arr.shape[0]), icc_profile=icc, frames=frames, exif=exif, alpha_mask=mask)
     return LoadedImage(hwc2chw(arr.astype(np.float32)), info)
@@ -351,7 +365,7 @@ def _from_pil(im:Image.Image, name:str, max_pixels:int, min_side:int) -> LoadedI
     arr, mask = _orient(arr, o), None if mask is None else _orient(mask, o)
     info = ImageInfo(name=name, format=im.format, gray=gray, bits=bits, alpha=mask is not None, exif_rotated=o != 1, size=(arr.shape[1], arr.shape[0]),
                      icc_profile=icc if _icc_space(icc) in (b'RGB ', b'GRAY') else None, alpha_mask=mask,
-                     exif=_upright_exif(im.info.get('exif')) if im.format in ('JPEG', 'PNG', 'WEBP') else None)
+                     exif=_upright_exif(im.info.get('exif')) if im.format in _EXIF_FORMATS else None)
     return LoadedImage(hwc2chw(arr.astype(np.float32)), info)
 
 # %% ../nbs/00_core.ipynb #8a8414e8
@@ -426,7 +440,7 @@ def _encode_image(img, # float CHW image in [0, 1]
     kw = dict(quality=quality) if fmt in _LOSSY else {}
     if fmt == 'JPEG': kw['subsampling'] = 0 if quality >= 90 else 2
     if fmt in ('JPEG', 'PNG', 'TIFF', 'WEBP') and _icc_space(icc_profile) == (b'GRAY' if gray else b'RGB '): kw['icc_profile'] = icc_profile   # only a profile of the written colour space
-    if exif and fmt in ('JPEG', 'PNG', 'WEBP'): kw['exif'] = exif
+    if exif and fmt in ('PNG', 'WEBP') or exif and fmt == 'JPEG' and len(exif) <= 65533 - 2: kw['exif'] = exif   # a JPEG segment holds 64 KB: a longer block is left out
     im = to_pil(img, gray=gray)
     if a is not None: im.putalpha(Image.fromarray(np.rint(a*255).astype(np.uint8), 'L'))   # L -> LA, RGB -> RGBA
     im.save(b, fmt, **kw)

@@ -19,9 +19,9 @@ from .models import load_model, weights_dir, shipped_models, bf16_supported, can
 __all__ = ['MIN_TILE', 'DIHEDRAL', 'LARGE_BLUR_THRESHOLD', 'LARGE_BLUR_CHANGE', 'LARGE_BLUR_MODES', 'LARGE_BLUR_PROBE',
            'auto_device', 'get_model', 'weights_path', 'FastNet', 'fast_available', 'check_tile', 'restore_array',
            'available_memory', 'auto_tile', 'restore_ensemble', 'check_large_blur', 'swap_low_band', 'two_scale',
-           'blend', 'FirstFrameWarning', 'check_strength', 'deblur_image', 'deblur', 'listed', 'expand_inputs',
-           'others_outputs', 'left_out_line', 'claim_output', 'deblur_file', 'check_settings', 'check_cli_options',
-           'deblur_cli', 'bench', 'bench_markdown', 'bench_cli']
+           'blend', 'FirstFrameWarning', 'check_strength', 'deblur_image', 'deblur', 'listed', 'is_folder',
+           'expand_inputs', 'others_outputs', 'left_out_line', 'claim_output', 'deblur_file', 'check_settings',
+           'check_cli_options', 'deblur_cli', 'bench', 'bench_markdown', 'bench_cli']
 
 # %% ../nbs/06_infer.ipynb #0e52b2ab
 def auto_device(device=None) -> torch.device:
@@ -290,16 +290,21 @@ def listed(folder:Path, # a folder given as an input
            keep, # function: file -> whether it is one to take
           ) -> list:
     "The files of `folder` that `keep` takes, sorted (no hidden files, no subfolders); a folder that cannot be read lists itself, so reading it fails with the reason."
-    try: return sorted(f for f in folder.iterdir() if keep(f) and not f.name.startswith('.') and f.is_file())
+    try: return sorted(f for f in folder.iterdir() if keep(f) and not f.name.startswith('.') and (f.is_file() or f.is_symlink()))   # (a broken link: to fail as a missing file)
     except OSError: return [folder]
+
+def is_folder(p:Path) -> bool:
+    "Whether `p` is a folder; False where it cannot be looked at (a folder on its way may not be searched), so reading it fails with the reason."
+    try: return p.is_dir()
+    except OSError: return False
 
 def expand_inputs(inputs:list) -> list:
     "Files from a list of files, folders (their images) and glob patterns, in order, without duplicates; an existing file is taken as it is named."
     out = []
     for s in inputs:
         p = Path(s)
-        if p.is_dir(): out += listed(p, lambda f: f.suffix.lower() in IMAGE_EXTS)
-        elif p.exists() or not any(ch in str(s) for ch in '*?['): out.append(p)
+        if is_folder(p): out += listed(p, lambda f: f.suffix.lower() in IMAGE_EXTS)
+        elif os.path.lexists(p) or not any(ch in str(s) for ch in '*?[') or not os.access(p.parent, os.X_OK): out.append(p)   # (lexists: False, never an error)
         else: out += sorted(Path(f) for f in glob.glob(str(s))) or [p]   # a pattern matching nothing fails as a missing file
     seen = set(); return [f for f in out if not (f.resolve() in seen or seen.add(f.resolve()))]
 
