@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
 from PIL import Image
-from .core import ImageError, ImageInfo, read_image, save_image, shrink, to_uint, over_limit, _encode_image, _FORMATS
+from .core import ImageError, ImageInfo, read_image, save_image, shrink, to_uint, over_limit, result_format, _encode_image
 from .infer import deblur_image, FirstFrameWarning
 from .metrics import gradient_energy
 from .models import shipped_models
@@ -48,11 +48,6 @@ class Result:
     ok:bool=True
 
 # %% ../nbs/08_app.ipynb #73dbcd6b
-def _out_format(info:ImageInfo, name:str) -> tuple:
-    "Extension and format for the result: the upload's own when we can write it, else PNG."
-    ext = Path(name).suffix.lower()
-    return (ext, _FORMATS[ext]) if ext in _FORMATS else ('.png', 'PNG')
-
 def _too_big(name:str, mb:float, max_mb:float) -> Result:
     "The refusal of an upload over the size limit (one decimal, more where needed: a 40.02 MB file is not 'the limit')."
     return Result(name, None, None, message=f'{name} is {over_limit(mb, max_mb, 1)} MB; the limit is {max_mb:g} MB. Please upload a smaller file.', ok=False)
@@ -71,7 +66,7 @@ def run(data:bytes, # uploaded file content
         with warnings.catch_warnings():   # an animated image: said in the panel below, not in the server's log
             warnings.simplefilter('ignore', FirstFrameWarning)
             r = deblur_image(src, options.model, options.strength, large_blur=options.large_blur)
-        ext, fmt = _out_format(src.info, name)
+        ext, fmt = result_format(src.info.format, name)   # by what the file holds, not its name
         out = _encode_image(r.img, fmt, src.info.bits if fmt in ('PNG', 'TIFF') else 8, src.info.gray, 95, src.info.icc_profile,
                             src.info.alpha_mask, src.info.exif)
         dt = time.perf_counter() - t
@@ -85,6 +80,7 @@ def run(data:bytes, # uploaded file content
         return Result(name, None, None, message=f'Sorry, {name} could not be used: {msg.split(": ", 1)[-1]}', ok=False)
     except FileNotFoundError as e:
         return Result(name, None, None, message=f'No model weights found ({e}).', ok=False)
+    except Exception as e: return _sorry(name, e, Path('image'))   # anything else: still a message, never an exception in the panel
 
 # %% ../nbs/08_app.ipynb #a0c41b8a
 def _is_video(name:str) -> bool: return Path(name).suffix.lower() in VIDEO_EXTS
@@ -134,6 +130,7 @@ def run_video(data:bytes, # uploaded file content
                           f'{name}: {w}×{h}, {r["frames"]} frames at {fps:g} fps, deblurred in {dt:.1f} s; showing the middle frame')
         except ValueError as e: return _sorry(name, e, src)   # a `VideoError`, or a setting out of range
         except FileNotFoundError as e: return Result(name, None, None, message=f'No model weights found ({e}).', ok=False)
+        except Exception as e: return _sorry(name, e, src)   # anything else (a decoder's assertion): still a message, never an exception
 
 # %% ../nbs/08_app.ipynb #fb3ec4a9
 def compare(before:np.ndarray, # float32 CHW

@@ -13,8 +13,8 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 # %% auto #0
 __all__ = ['LUMA', 'MAX_PIXELS', 'MIN_SIDE', 'IMAGE_EXTS', 'repo_dir', 'data_dir', 'figures_dir', 'to_float', 'hwc2chw',
            'chw2hwc', 'to_uint', 'to_pil', 'luma', 'shrink', 'gradient_energy', 'center_crop', 'ImageError',
-           'ImageInfo', 'LoadedImage', 'over_limit', 'read_image', 'load_image', 'takes_quality', 'result_path',
-           'save_image', 'show_images', 'save_figure', 'markdown_table']
+           'ImageInfo', 'LoadedImage', 'over_limit', 'read_image', 'load_image', 'result_format', 'takes_quality',
+           'result_path', 'save_image', 'show_images', 'save_figure', 'markdown_table']
 
 # %% ../nbs/00_core.ipynb #c3def422
 def repo_dir() -> Path:
@@ -311,6 +311,8 @@ def _decode(data:bytes, name:str, max_pixels:int, min_side:int) -> LoadedImage:
         fmt = im.format
         orientation = _orientation(im)
         _check_size(*im.size, name, max_pixels, min_side)
+        if fmt in ('JPEG', 'MPO') and len(data) < im.size[0]*im.size[1]/4096:   # a JPEG needs at least a bit for each 8x8 block: this is a damaged header, not minutes of grey
+            raise ImageError(f'{name}: damaged or truncated image (its {len(data)/1e3:.0f} KB are far too few for {im.size[0]}x{im.size[1]} pixels)')
         try: im.load()
         except Exception as e: raise ImageError(f'{name}: damaged or truncated image ({_one_line(e)})') from None
         left = _orientation(im)   # PIL turns a TIFF itself while loading it, and drops the tag it applied
@@ -391,6 +393,15 @@ def load_image(src, # path, bytes, file object, PIL image, numpy array or torch 
 # %% ../nbs/00_core.ipynb #651005c2
 _FORMATS = {'.jpg': 'JPEG', '.jpeg': 'JPEG', '.png': 'PNG', '.tif': 'TIFF', '.tiff': 'TIFF', '.webp': 'WEBP', '.bmp': 'BMP'}
 _LOSSY = ('JPEG', 'WEBP')   # the formats whose `quality` changes what is saved
+_EXT = {'JPEG': '.jpg', 'PNG': '.png', 'TIFF': '.tif', 'WEBP': '.webp', 'BMP': '.bmp'}   # each format we write, by its usual extension
+
+def result_format(fmt:str|None, # the source's format (`ImageInfo.format`)
+                  name:str='', # the source's file name: its spelling of the extension is kept where it names that format
+                 ) -> tuple:
+    "`(extension, format)` of a result: the source's own format where we write it (a phone's MPO is a JPEG), else PNG."
+    fmt = 'JPEG' if fmt == 'MPO' else fmt if fmt in _EXT else 'PNG'
+    ext = Path(name).suffix.lower()
+    return (ext if _FORMATS.get(ext) == fmt else _EXT[fmt]), fmt
 
 def takes_quality(path, # an output file name
                  ) -> bool:

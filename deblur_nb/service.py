@@ -5,6 +5,7 @@
 # %% ../nbs/10_service.ipynb #e9d05b4c
 from __future__ import annotations
 import asyncio, io, os, re, struct, subprocess, sys, tempfile, time, warnings, zlib
+from urllib.parse import quote
 from contextlib import asynccontextmanager
 from pathlib import Path
 import numpy as np
@@ -16,7 +17,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from fastcore.script import call_parse
 from . import __version__
-from .core import MAX_PIXELS, ImageError, read_image, save_image, over_limit, _check_size, _one_line, _bomb_line
+from .core import MAX_PIXELS, ImageError, read_image, save_image, over_limit, _check_size, _one_line, _bomb_line, result_format
 from .infer import deblur_image, get_model, fast_available, LARGE_BLUR_MODES
 from .models import shipped_models
 
@@ -26,7 +27,6 @@ __all__ = ['MAX_UPLOAD_MB', 'PARAMS', 'TooLarge', 'check_header', 'Busy', 'Gate'
 
 # %% ../nbs/10_service.ipynb #0aa08022
 MAX_UPLOAD_MB = 100  # request bodies larger than this answer 413 before they are read
-_EXTS = {'JPEG': '.jpg', 'PNG': '.png', 'TIFF': '.tif', 'WEBP': '.webp', 'BMP': '.bmp'}  # formats written back as such
 _MIME = {'.jpg': 'image/jpeg', '.png': 'image/png', '.tif': 'image/tiff', '.webp': 'image/webp', '.bmp': 'image/bmp'}
 
 class TooLarge(ImageError):
@@ -102,7 +102,7 @@ def deblur_bytes(data:bytes, # the uploaded file
     "Deblur an encoded image; returns (encoded result, its extension), written by `save_image` like the source."
     src = io.BytesIO(data); src.name = name
     r = deblur_image(read_image(src), model, strength, fast=fast, large_blur=large_blur)
-    ext = _EXTS.get(r.info.format, '.png')
+    ext = result_format(r.info.format)[0]
     with tempfile.TemporaryDirectory() as d:
         return save_image(r.img, Path(d)/f'result{ext}', quality=quality, info=r.info).read_bytes(), ext
 
@@ -144,7 +144,9 @@ def _error(status:int, message:str, headers:dict|None=None) -> JSONResponse:
     return JSONResponse({'error': _one_line(message)}, status_code=status, headers=headers)
 
 def _validation_message(exc:RequestValidationError) -> str:
-    return '; '.join(f"{'.'.join(str(l) for l in e['loc'] if l not in ('body', 'query'))}: {e['msg']}" for e in exc.errors())
+    "FastAPI's validation errors on one line, each by its field (a file sent as text: said in words, not as a Python class)."
+    say = lambda e: 'send the photo as a file upload (a multipart part with a filename)' if 'UploadFile' in str(e['msg']) else e['msg']
+    return '; '.join(f"{'.'.join(str(l) for l in e['loc'] if l not in ('body', 'query'))}: {say(e)}" for e in exc.errors())
 
 def _add_error_handlers(app:FastAPI):
     "Every error becomes `{'error': one line}` with a 4xx (or 503/500) status; no traceback is ever sent."
@@ -204,6 +206,7 @@ def make_app(workers:int=1, # inferences that run at once (each uses all of torc
         if extra: raise HTTPException(422, f"unknown parameter {extra[0]!r}; /deblur takes file, {', '.join(PARAMS)}")
         if len(form.getlist('file')) > 1: raise HTTPException(422, 'file: one photo per request')
         model = model or q.get('model') or default
+        if strength is None and form.get('strength') == '': raise HTTPException(422, "strength: not a number: ''")   # (as for the query parameter)
         if strength is None:
             try: strength = float(q.get('strength', 1))
             except ValueError: raise HTTPException(422, f"strength: not a number: {q['strength']!r}") from None
@@ -220,16 +223,17 @@ def make_app(workers:int=1, # inferences that run at once (each uses all of torc
             except MemoryError: raise Busy('server out of memory for this image; retry later') from None
             secs = time.perf_counter() - t
         stem = re.sub(r'[^A-Za-z0-9._-]', '_', Path(name).stem)[:80] or 'image'
-        return Response(out, media_type=_MIME[ext], headers={'Content-Disposition': f'inline; filename="{stem}_deblurred{ext}"',
+        full = quote(f'{Path(name).stem[:200]}_deblurred{ext}', safe='')   # the name as it was (RFC 6266), beside a plain-ASCII one
+        return Response(out, media_type=_MIME[ext], headers={'Content-Disposition': f"inline; filename=\"{stem}_deblurred{ext}\"; filename*=UTF-8''{full}",
                                                              'X-Deblur-Model': model, 'X-Deblur-Seconds': f'{secs:.3f}'})
 
-    @app.get('/health', summary='Liveness and queue state')
+    @app.api_route('/health', methods=['GET', 'HEAD'], summary='Liveness and queue state')
     async def health():
         g = app.state.gate
         return {'status': 'ok', 'version': __version__, 'workers': g.workers, 'queue': g.queue,
                 'active': g.active, 'peak': g.peak, 'refused': g.refused}
 
-    @app.get('/models', summary='Model names accepted by POST /deblur')
+    @app.api_route('/models', methods=['GET', 'HEAD'], summary='Model names accepted by POST /deblur')
     async def list_models(): return {'models': list(avail), 'default': default}
 
     @app.get('/', include_in_schema=False)

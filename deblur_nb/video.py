@@ -16,9 +16,10 @@ from .degrade import as_rng, camera_path, warp, film_grain, jpeg, fade
 from .infer import get_model, restore_array, blend, fast_available, check_strength
 
 # %% auto #0
-__all__ = ['VIDEO_EXTS', 'FAST_MIN_FRAMES', 'VideoError', 'VideoInfo', 'probe_video', 'read_frames', 'write_video', 'Steady',
-           'flicker', 'error_flicker', 'deblur_frames', 'deblur_video', 'Clip', 'synthetic_clip', 'gopro_clips',
-           'load_clip', 'video_table', 'video_speed', 'video_speed_markdown', 'video_report']
+__all__ = ['VIDEO_EXTS', 'FAST_MIN_FRAMES', 'H264_EXTS', 'MP4_AUDIO', 'VideoError', 'VideoInfo', 'probe_video', 'read_frames',
+           'write_video', 'Steady', 'flicker', 'error_flicker', 'deblur_frames', 'deblur_video', 'Clip',
+           'synthetic_clip', 'gopro_clips', 'load_clip', 'video_table', 'video_speed', 'video_speed_markdown',
+           'video_report']
 
 # %% ../nbs/11_video.ipynb #8ba17ebc
 VIDEO_EXTS = ('.mp4', '.mov', '.avi', '.mkv', '.m4v', '.webm', '.mpg', '.mpeg', '.3gp')  # file types listed from folders as videos
@@ -39,6 +40,12 @@ class VideoInfo:
     rotation:int               # display rotation in degrees, counter-clockwise (from the display matrix or `rotate` tag)
     audio:str|None             # audio codec name, or None
     codec:str                  # video codec name
+    seconds:float=0.           # duration from the container (0 when it does not say)
+
+    @property
+    def frames_about(self) -> int:
+        "The frame count, from the header or else from the duration (0 when neither says)."
+        return self.frames or int(round(self.seconds * float(self.fps or 0)))
 
 def _open(src) -> av.container.InputContainer:
     "Open `src` for reading; refuse anything that is not a readable video with a `VideoError`."
@@ -70,9 +77,10 @@ def probe_video(src) -> VideoInfo:
         if first is None: raise VideoError(f'{Path(src).name}: no frame could be decoded')
         w, h = v.codec_context.width, v.codec_context.height
         if min(w, h) < MIN_SIDE: raise VideoError(f'{Path(src).name}: {w}x{h} is too small (shorter side under {MIN_SIDE} px)')
+        secs = float(v.duration * v.time_base) if v.duration and v.time_base else (c.duration or 0) / av.time_base
         return VideoInfo(v.codec_context.width, v.codec_context.height, v.average_rate or v.guessed_rate or Fraction(0),
                          int(v.frames or 0), _rotation(v, first), c.streams.audio[0].codec_context.name if c.streams.audio else None,
-                         v.codec_context.name)
+                         v.codec_context.name, max(float(secs), 0.))
 
 def read_frames(src) -> 'Iterator[np.ndarray]':
     "The frames of a video as float32 RGB CHW arrays in [0, 1], one at a time (coded orientation, not rotated)."
@@ -197,6 +205,15 @@ def deblur_frames(frames, # iterable of float32 RGB CHW frames in [0, 1]
 
 # %% ../nbs/11_video.ipynb #3e80bd71
 FAST_MIN_FRAMES = 150   # about 6 s of video: from here on the fast path's one-off compile (1-3 min on 2 cores) pays
+H264_EXTS = ('.mp4', '.m4v', '.mov', '.mkv')   # containers an H.264 result is written in
+MP4_AUDIO = ('aac', 'mp3', 'alac', 'ac3', 'eac3', 'opus', 'flac')   # audio an MP4 holds and players play: copied as it is; any other is made AAC
+
+def _aac_stream(out, ia):
+    "An AAC output stream for the audio stream `ia` (its rate and channel layout)."
+    cc = ia.codec_context
+    oa = out.add_stream('aac', rate=cc.sample_rate or 48000)
+    oa.layout = 'mono' if getattr(cc.layout, 'nb_channels', 2) == 1 else 'stereo'   # (more channels: mixed down to two)
+    return oa
 
 def deblur_video(src, # input video file
                  dst, # output file (.mp4 by default; the extension picks the container)
@@ -216,8 +233,10 @@ def deblur_video(src, # input video file
     check_strength(strength)
     if dst.resolve() == src.resolve(): raise VideoError(f'{dst.name}: refusing to overwrite the input')
     if dst.exists() and not overwrite: raise FileExistsError(f'{dst}: exists; not overwriting (use overwrite=True)')
+    if codec == 'libx264' and dst.suffix.lower() not in H264_EXTS: raise VideoError(f'{dst.name}: write the result as {", ".join(H264_EXTS)} (H.264)')
     info = probe_video(src)
-    if fast is None: fast = (info.frames or FAST_MIN_FRAMES) >= FAST_MIN_FRAMES and fast_available(device, bf16=True)   # compiling pays only over many frames, and with bfloat16
+    dst.parent.mkdir(parents=True, exist_ok=True)   # (as `save_image` does)
+    if fast is None: fast = info.frames_about >= FAST_MIN_FRAMES and fast_available(device, bf16=True)   # compiling pays only over many frames, and with bfloat16
     net = get_model(model, device, fast)
     if progress is True:
         last = [0.]
@@ -233,26 +252,34 @@ def deblur_video(src, # input video file
             for k in ('color_primaries', 'color_trc', 'colorspace', 'color_range'):
                 try: setattr(ov.codec_context, k, getattr(iv.codec_context, k))
                 except (AttributeError, ValueError, TypeError): pass
-            oa = out.add_stream_from_template(ia) if ia is not None else None
-            steady = Steady(temporal) if temporal else None
+            copy = ia is not None and (ia.codec_context.name in MP4_AUDIO or dst.suffix.lower() not in ('.mp4', '.m4v', '.mov'))
+            oa = None if ia is None else out.add_stream_from_template(ia) if copy else _aac_stream(out, ia)
+            steady, last = Steady(temporal) if temporal else None, None
 
             def frames_in():
                 for pkt in inp.demux(*[s for s in (iv, ia) if s is not None]):
                     if pkt.stream is ia:
-                        if pkt.dts is not None: pkt.stream = oa; out.mux(pkt)   # audio: copied, not re-encoded
+                        if copy and pkt.dts is not None: pkt.stream = oa; out.mux(pkt)   # audio: copied, not re-encoded
+                        elif not copy:
+                            for fr in pkt.decode(): fr.pts = None; out.mux(oa.encode(fr))   # one an MP4 cannot hold (old cameras' PCM, ADPCM): to AAC
                         continue
                     yield from pkt.decode()
             try:
                 for f in frames_in():
+                    if (f.width, f.height) != (info.width, info.height):
+                        raise VideoError(f'{src.name}: the frame size changes mid-video ({info.width}x{info.height} to {f.width}x{f.height}); not supported')
                     x = _to_array(f)
+                    if f.pts is not None and f.time_base: last = float(f.pts * f.time_base)
                     y = restore_array(x, net, tile, device=device) if strength else x
                     if steady is not None and strength: y = x + steady(x, y)
                     _encode(out, ov, blend(x, y, strength), f.pts if f.pts is not None else None, f.time_base)
                     n += 1
                     if progress: progress(n, info.frames)
             except av.FFmpegError as e: raise VideoError(f'{src.name}: corrupt or truncated video ({_line(e)})') from None
-            if info.frames and n < info.frames: raise VideoError(f'{src.name}: truncated video: {n} of {info.frames} frames could be decoded')
+            ended = last is not None and info.seconds and info.fps and last >= info.seconds - 2/float(info.fps)   # frames the recorder dropped on the way (an AVI's gaps) are no truncation
+            if info.frames and n < info.frames and not ended: raise VideoError(f'{src.name}: truncated video: {n} of {info.frames} frames could be decoded')
             out.mux(ov.encode())
+            if oa is not None and not copy: out.mux(oa.encode(None))
         os.replace(tmp, dst)
     finally: tmp.unlink(missing_ok=True)
     dt = time.time() - t0
