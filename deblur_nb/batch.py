@@ -11,6 +11,7 @@ from fastcore.script import call_parse, CliError
 from .core import data_dir, result_path, takes_quality
 from .infer import deblur_file, expand_inputs, listed, is_folder, fast_available, get_model, weights_path
 from .infer import deblur_cli as _single_cli, _failed_line, check_settings, check_cli_options, claim_output, FirstFrameWarning, others_outputs, left_out_line
+from .models import check_weight_file
 from .video import VIDEO_EXTS, VideoError, deblur_video
 
 # %% auto #0
@@ -31,7 +32,7 @@ def sha256_file(path, # a file
 
 # %% ../nbs/09_batch.ipynb #46a32efe
 MANIFEST = 'manifest.csv'  # file name inside the output folder
-FIELDS = ('input', 'size', 'sha256', 'output', 'model', 'model_sha256', 'status', 'seconds', 'error', 'settings')   # `settings` last: older manifests lack it
+FIELDS = ('input', 'size', 'sha256', 'output', 'model', 'model_sha256', 'status', 'seconds', 'error', 'settings', 'time')   # `settings` and `time` last: older manifests lack them
 STATUSES = ('started', 'done', 'failed')
 
 def manifest_rows(path, # a manifest file
@@ -41,7 +42,7 @@ def manifest_rows(path, # a manifest file
     if not p.exists(): return []
     data = p.read_bytes()
     data = data[:data.rfind(b'\n') + 1]   # a line without its newline was cut by a crash
-    rows = list(csv.reader(io.StringIO(data.decode('utf-8', 'replace'))))
+    rows = list(csv.reader(io.StringIO(data.decode('utf-8', 'surrogateescape'))))
     head = tuple(rows[0]) if rows else ()
     if len(head) < FIELDS.index('error') + 1 or head != FIELDS[:len(head)]: return []   # not a manifest of ours
     rows = [dict(zip(FIELDS, r + [''] * (len(FIELDS) - len(r)))) for r in rows[1:] if len(head) <= len(r) <= len(FIELDS)]   # an older header: its rows lack the last fields
@@ -75,6 +76,9 @@ class Manifest:
             os.close(self.fd); raise RuntimeError(f'{self.path}: another batch run is writing to this folder') from None
         size = os.fstat(self.fd).st_size
         keep = self._complete_bytes(size)
+        head = tuple(os.pread(self.fd, 4096, 0).split(b'\n', 1)[0].decode('utf-8', 'replace').strip().split(',')) if keep else ()
+        if keep and (len(head) < FIELDS.index('error') + 1 or head != FIELDS[:len(head)]):   # a file of the user's by that name: never written to
+            os.close(self.fd); raise RuntimeError(f'{self.path}: a file of that name that is not a deblur-nb manifest is there; choose another output folder')
         if keep < size: os.ftruncate(self.fd, keep)
         if keep == 0: self._write(','.join(FIELDS) + '\n')
 
@@ -88,14 +92,14 @@ class Manifest:
         return 0
 
     def _write(self, text:str):
-        b = text.encode('utf-8')
+        b = text.encode('utf-8', 'surrogateescape')   # (a file name that is not UTF-8 goes back to its own bytes)
         while b: b = b[os.write(self.fd, b):]
         os.fsync(self.fd)
 
     def write(self, *rows:dict):
         "Append `rows` (dicts keyed by `FIELDS`) in one write, then fsync."
         buf = io.StringIO(); w = csv.writer(buf, lineterminator='\n')
-        for r in rows: w.writerow([' '.join(str(r.get(k, '')).split()) for k in FIELDS])
+        for r in rows: w.writerow([str(r.get(k, '')) if k in ('input', 'output') else ' '.join(str(r.get(k, '')).split()) for k in FIELDS])   # paths as they are (csv quotes them); the rest on one line
         self._write(buf.getvalue())
 
     def close(self):
@@ -129,6 +133,11 @@ def same_settings(recorded:str, # a manifest row's `settings` ('' in a manifest 
     a, b = (dict(kv.split('=', 1) for kv in s.split() if '=' in kv) for s in (recorded, settings))   # a hand-edited row without them: redone
     return all(a.get(k) == b.get(k) for k in keys)
 
+def _written_since(f:Path, t:str) -> bool:
+    "Whether `f` was last written at or after the time `t` (a manifest's `time`: seconds since the epoch; '' from older manifests: no)."
+    try: return bool(t) and f.stat().st_mtime >= float(t) - 1
+    except (OSError, ValueError): return False
+
 def plan_batch(files:list, # input files (as `infer.expand_inputs` lists them)
                outdir, # output folder
                suffix:str, # added to each output's stem
@@ -156,7 +165,8 @@ def plan_batch(files:list, # input files (as `infer.expand_inputs` lists them)
         if skip: continue
         if why := claim_output(src, dst, claimed, ins):
             clashes.append(dict(input=str(src), status='failed', error=why)); continue   # no output: it wrote none
-        todo.append((src, dst, overwrite or not dst.exists() or (r is not None and r['output'] == str(dst) and owner.get(str(dst), str(src)) == str(src))))
+        ours = r is not None and r['output'] == str(dst) and (owner.get(str(dst)) == str(src) or r['status'] == 'started' and _written_since(dst, r.get('time', '')))
+        todo.append((src, dst, overwrite or ours))   # replace only ours: recorded as this input's result, or written after its run started and then cut off (never a file of the user's)
     return todo, skipped, clashes
 
 def _clean_partials(outdir, names:set) -> int:
@@ -215,13 +225,14 @@ def _record(row:dict, # a manifest row being filled
     return row
 
 def _deblur_task(src:str, dst:str, model:str, model_sha:str, strength:float=1., tile:int=0, quality:int=95,
-                 replace:bool=False, device=None, threads_by_host:dict|None=None, ensemble:int=1, large_blur:str='auto') -> dict:
+                 replace:bool=False, device=None, threads_by_host:dict|None=None, ensemble:int=1, large_blur:str='auto', since:str='') -> dict:
     "Deblur one file (on a worker); returns its manifest row, `done` or `failed` with a one-line error."
     t = time.perf_counter(); p = Path(src)
     row = dict(input=src, size='', sha256='', output=dst, model=model, model_sha256=model_sha)
     try:
         if p.is_file(): row.update(size=p.stat().st_size, sha256=sha256_file(p))
         _set_threads(threads_by_host)
+        replace = replace or _written_since(Path(dst), since)   # this task's own result from a worker that died after writing it
         with warnings.catch_warnings(record=True) as said:
             warnings.simplefilter('always', FirstFrameWarning)
             deblur_file(p, dst, _worker_model(model, model_sha, device), strength, tile or 'auto', device, overwrite=replace, quality=quality,
@@ -292,6 +303,9 @@ def deblur_batch(inputs:list, # image or video files, folders or glob patterns (
         rows = manifest_rows(m.path); last, owner = last_rows(rows), owners(rows)
         ours = {r['output'] for r in rows if r['status'] == 'done'}   # every result this manifest recorded; an output folder that is also an input folder:
         files = [f for f in files if str(Path(os.path.abspath(f))) not in ours]   # never deblur our own results again
+        files, left = others_outputs(files, lambda f: _out_path(Path(f), out, suffix))   # nor, without a manifest, what looks like another input's result
+        for f, g in left.items():
+            if verbose: _say(left_out_line(f, g), sys.stderr)
         res['own_outputs'] = len(shown) - len(files)
         todo, skipped, clashes = plan_batch(files, out, suffix, msha, last, retry_failed, overwrite, settings, owner)
         vtodo, todo = [t for t in todo if _is_video(t[0])], [t for t in todo if not _is_video(t[0])]
@@ -303,18 +317,19 @@ def deblur_batch(inputs:list, # image or video files, folders or glob patterns (
             if verbose: _say(_failed_line(shown[r['input']], r['error']), sys.stderr)
         kw = dict(model=spec, model_sha=msha, strength=strength, tile=tile, quality=quality, device=device, ensemble=ensemble,
                   large_blur=large_blur)
-        def started(src, dst): m.write(dict(input=str(src), output=str(dst), model=spec, model_sha256=msha, status='started', settings=settings))
+        def started(src, dst) -> str:   # its row, and the time the task gets (what it finds written since then is its own: a retry after a worker died)
+            t = f'{time.time():.3f}'; m.write(dict(input=str(src), output=str(dst), model=spec, model_sha256=msha, status='started', settings=settings, time=t)); return t
         def finish(row):
             if row['status'] == 'failed' and owner.get(e := row.get('output', '')) == row['input'] and Path(e).is_file():   # a file that now fails: its result is kept, and said so
                 row = {**row, 'error': f"{row['error']} (its earlier result {Path(e).name} is left as it was)"}
-            m.write({**row, 'settings': settings}); res[row['status']] += 1
+            m.write({**row, 'settings': settings, 'time': f'{time.time():.3f}'}); res[row['status']] += 1
             if not verbose: return
             if row['status'] == 'done': _say(str(_out_path(Path(shown[row['input']]), outdir, suffix)))
             else: _say(_failed_line(shown[row['input']], row['error']), sys.stderr)
             if row.get('note'): _say(f"note: {row['note']}", sys.stderr)
         if client is None:
             for src, dst, rep in _bar(todo, progress):
-                started(src, dst); finish(_deblur_task(str(src), str(dst), replace=rep, **kw))
+                finish(_deblur_task(str(src), str(dst), replace=rep, since=started(src, dst), **kw))
         elif todo: _run_dask(client() if callable(client) else client, todo, kw, started, finish, progress, threads)
         for src, dst, rep in vtodo:   # videos: one after another, here
             started(src, dst); finish(_video_task(str(src), str(dst), spec, msha, strength, tile, rep, device, progress))
@@ -336,8 +351,7 @@ def _run_dask(client, todo:list, kw:dict, started, finish, progress:bool, thread
         nxt = next(pending, None)
         if nxt is None: return
         src, dst, rep = nxt
-        started(src, dst)
-        fut = client.submit(_deblur_task, str(src), str(dst), replace=rep, threads_by_host=tbh if threads else None, pure=False, **kw)
+        fut = client.submit(_deblur_task, str(src), str(dst), replace=rep, since=started(src, dst), threads_by_host=tbh if threads else None, pure=False, **kw)
         meta[fut.key] = (src, dst); ac.add(fut)
     for _ in range(window): submit()
     for fut in _bar(ac, progress, len(todo)):
@@ -418,8 +432,7 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
         return _videos_cli(videos, Outdir, suffix, model, strength, tile, overwrite, device, fast) or rc
     if workers < 0: raise CliError('--workers must be 0 (one process, the default) or more')
     if fast: raise CliError('--fast runs in one process: leave out --workers and --scheduler')
-    try:
-        weights_path(model)
+    try: check_weight_file(weights_path(model))   # before any cluster: a bad --model is one line, not a failed row per file
     except (FileNotFoundError, ValueError) as e: raise CliError(' '.join(str(e).split())) from None
     from distributed import Client
     held = []   # cluster and client, closed at the end
@@ -442,6 +455,8 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
                                client=connect, verbose=True, progress=sys.stderr.isatty(), ensemble=ensemble,
                                large_blur=large_blur)
     except (RuntimeError, OSError) as e: raise CliError(' '.join(str(e).split())) from None   # another run's lock; an output folder we cannot write
+    except KeyboardInterrupt:   # Ctrl-C: what is done is in the manifest
+        _say(f'interrupted: rerun the same command to go on from {Path(Outdir)/MANIFEST}', sys.stderr); return 130
     finally:
         if len(held) == 2:   # our local cluster (a user's --scheduler workers keep their logging)
             try: held[1].run(_quiet_logs, on_error='ignore')

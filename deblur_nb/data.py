@@ -13,7 +13,7 @@ with warnings.catch_warnings():  # fastai's import triggers a torch.jit deprecat
     warnings.filterwarnings('ignore', message='.*torch.jit.script.*', category=FutureWarning)
     from fastai.data.load import DataLoader
     from fastai.data.core import DataLoaders
-from fastcore.script import call_parse
+from fastcore.script import call_parse, CliError
 from .core import IMAGE_EXTS, ImageError, data_dir, load_image, save_image, show_images, shrink
 from .degrade import PRESETS, EXTRA_PRESETS, as_rng, degrade
 
@@ -377,14 +377,17 @@ def degrade_samples(out='outputs/degraded', # folder for the degraded images and
                     seed:int=0, # seed (fixed: the same images every run)
                    ) -> Path:
     "Degrade `n` embedded photos with every preset; save them and a before/after figure; return the figure path."
+    if n < 1: raise ValueError(f'n must be 1 or more, got {n}')
+    if not 0 <= strength <= 1: raise ValueError(f'strength must be in [0, 1], got {strength:g}')
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     ps = photos(split)[:n]; rows, titles = [], []
+    tag = '' if strength == 0.5 else f'_s{strength:g}'   # another strength: other files, so the files and the figure agree
     for i, p in enumerate(ps):
         img = load_image(p.path)
         rows.append(img); titles.append(f'{p.path.stem} (sharp)')
         for j, preset in enumerate(PRESETS):
             d = degrade(img, preset, strength, rng=[seed, i, j])
-            f = out/f'{p.path.stem}_{preset}.png'
+            f = out/f'{p.path.stem}{tag}_{preset}.png'
             if not f.exists(): save_image(d.img, f)
             rows.append(d.img); titles.append(f'{preset}: ' + ', '.join(o['op'] for o in d.ops if o['op'] != 'jpeg'))
     fig = show_images(rows, titles, ncols=1 + len(PRESETS), size=3)
@@ -398,4 +401,5 @@ def degrade_samples_cli(out:str='outputs/degraded', # output folder
                         strength:float=0.5, # degradation strength
                        ):
     "Degrade sample photos with every preset and write a before/after figure."
-    print(degrade_samples(out, split, n, strength))
+    try: print(degrade_samples(out, split, n, strength))
+    except ValueError as e: raise CliError(str(e)) from None

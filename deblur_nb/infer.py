@@ -488,7 +488,7 @@ def bench_markdown(rows:list) -> str:
 
 @call_parse
 def bench_cli(sizes:str='1,4,24', # comma-separated megapixels
-              reference:bool=True, # --no-reference skips DynamicUnet(resnet34)
+              reference:bool=True, # also time DynamicUnet(resnet34) as a reference (on unless --no-reference)
               models:str=None, # comma-separated shipped names (default: all)
               paths:str=None, # eager,fast (default: both where the fast path runs)
               md:str=None, # also write the table as markdown to this file

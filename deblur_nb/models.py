@@ -11,8 +11,8 @@ import torch, torch.nn as nn, torch.nn.functional as F
 # %% auto #0
 __all__ = ['ARCHS', 'pad_to', 'LayerNorm2d', 'SimpleGate', 'NAFBlock', 'FourierUnit', 'NAFNetLite', 'MDTA', 'GDFN',
            'TransformerBlock', 'RestormerLite', 'UNetDeblur', 'PatchDiscriminator', 'build_model', 'weights_dir',
-           'shipped_models', 'quantize_state', 'dequantize_state', 'save_model', 'load_model', 'load_grown',
-           'model_record', 'cpu_speed', 'bf16_supported', 'fast_dtype', 'can_compile', 'compilable']
+           'shipped_models', 'quantize_state', 'dequantize_state', 'save_model', 'check_weight_file', 'load_model',
+           'load_grown', 'model_record', 'cpu_speed', 'bf16_supported', 'fast_dtype', 'can_compile', 'compilable']
 
 # %% ../nbs/04_models.ipynb #b45e4c1e
 def pad_to(x:torch.Tensor, # BCHW batch
@@ -276,7 +276,7 @@ def build_model(arch:str='nafnet', # 'nafnet' (default model), 'unet' or 'patchg
     elif arch == 'restormer': return RestormerLite(**kwargs)
     elif arch == 'unet': return UNetDeblur(**kwargs)
     elif arch == 'patchgan': return PatchDiscriminator(**kwargs)
-    raise ValueError(f'unknown architecture {arch!r}; use one of {ARCHS}')
+    raise ValueError(f'unknown architecture {arch!r}; use one of {", ".join(a for a in ARCHS if a != "patchgan")}')   # (patchgan: the GAN's discriminator, built by name but not a deblurring network)
 
 def _arch_of(m:nn.Module) -> str:
     return {NAFNetLite: 'nafnet', RestormerLite: 'restormer', UNetDeblur: 'unet', PatchDiscriminator: 'patchgan'}[type(m)]
@@ -326,14 +326,18 @@ def save_model(model:nn.Module, # a network from `build_model`
     path.with_suffix('.json').write_text(json.dumps(meta, indent=2, default=str) + '\n')
     return path
 
+def check_weight_file(p:Path):
+    "Refuse a path that is not a weight file `save_model` wrote (its JSON record beside it), in one line."
+    if not p.exists(): raise FileNotFoundError(f'{p}: no such weight file (train one with `make train`)')
+    if not p.with_suffix('.json').is_file(): raise ValueError(f'{p.name}: not a weight file of deblur_nb (its record {p.with_suffix(".json").name} is not beside it)')
+
 def load_model(path='default', # weight file, or a name in the shipped weights folder ('default', 'unet', 'gan')
                device='cpu', # where to put the model
               ) -> nn.Module:
     "Load a network saved by `save_model` in eval mode, float32."
     p = Path(path)
     if not p.suffix: p = weights_dir()/f'{path}.pt'
-    if not p.exists(): raise FileNotFoundError(f'{p}: no such weight file (train one with `make train`)')
-    if not p.with_suffix('.json').is_file(): raise ValueError(f'{p.name}: not a weight file of deblur_nb (its record {p.with_suffix(".json").name} is not beside it)')
+    check_weight_file(p)
     meta = model_record(p)
     m = build_model(meta['arch'], **meta['kwargs'])
     try: sd = torch.load(p, map_location='cpu', weights_only=True)

@@ -19,7 +19,7 @@ with warnings.catch_warnings():
     from fastai.callback.schedule import *  # patches Learner.fit_one_cycle
     from fastai.optimizer import Adam
     from fastai.callback.training import GradientClip
-from fastcore.script import call_parse
+from fastcore.script import call_parse, CliError
 from .core import repo_dir, markdown_table
 from .degrade import PRESETS, EXTRA_PRESETS
 from .data import get_dls, photos, EpochDataLoader
@@ -419,6 +419,9 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     rank, world = _world()
     if gan and world > 1: raise ValueError('the GAN fine-tune runs in one process: its discriminator is not data-parallel')
     if threads or world > 1: torch.set_num_threads(threads or max(1, (os.cpu_count() or 1)//world))
+    if arch not in ('nafnet', 'restormer', 'unet'): build_model(arch)   # (says which there are)
+    if epochs is None and not minutes > 0: raise ValueError(f'minutes must be more than 0, got {minutes:g} (a run of no time would write untrained weights)')
+    if epochs is not None and epochs < 1: raise ValueError(f'epochs must be 1 or more, got {epochs}')
     run = Path(runs or repo_dir()/'runs')/name; run.mkdir(parents=True, exist_ok=True)
     out = Path(out or weights_dir())
     repeats = max(1, round(batches_per_epoch*bs*world/len(photos('train'))))   # items per photo for one epoch of embedded data
@@ -426,6 +429,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     raw = plan_f.read_text() if plan_f.exists() else None
     prev = json.loads(raw) if raw else {}
     _barrier()   # every process has read the plan before process 0 changes the run folder
+    if prev.get('arch', arch) != arch: raise ValueError(f"{run} holds a {prev['arch']} run, not {arch}: give another --name (or --runs) for a new one")
     shipped = out/f'{name}.pt'
     if extend and not prev and shipped.exists():   # no run folder on this machine: the new cycle starts from the shipped weights
         r = model_record(shipped)
@@ -710,7 +714,12 @@ def train_cli(name:str='default', # run name (weights: deblur_nb/weights/<name>.
               eager:bool=False, # train in float32 eager mode (default: bf16 autocast + torch.compile where supported)
              ):
     "Train or resume a deblurring model and write its weights and JSON record into the package."
-    p = train(name, arch, parse_kwargs(model_kwargs) or None, minutes, epochs, lr, bs, size, presets=tuple(presets.split(',')) if presets else TRAIN_PRESETS, fft=fft, grid=grid, grid_floor=grid_floor, psnr=psnr, amp=amp, crop_tries=crop_tries, eps=eps, ema=ema, gan=gan, init=init, extend=extend,
-              grow=parse_kwargs(grow), int8=int8 or None, source=source, threads=threads, device=device,
-              batches_per_epoch=batches_per_epoch, n_valid=n_valid, runs=runs, out=out, seed=seed, fast=not eager)
+    try:
+        p = train(name, arch, parse_kwargs(model_kwargs) or None, minutes, epochs, lr, bs, size, presets=tuple(presets.split(',')) if presets else TRAIN_PRESETS, fft=fft, grid=grid, grid_floor=grid_floor, psnr=psnr, amp=amp, crop_tries=crop_tries, eps=eps, ema=ema, gan=gan, init=init, extend=extend,
+                  grow=parse_kwargs(grow), int8=int8 or None, source=source, threads=threads, device=device,
+                  batches_per_epoch=batches_per_epoch, n_valid=n_valid, runs=runs, out=out, seed=seed, fast=not eager)
+    except (ValueError, TypeError, FileNotFoundError) as e:   # a bad argument: one line (and no empty run folder left for it)
+        try: (Path(runs or repo_dir()/'runs')/name).rmdir()
+        except OSError: pass
+        raise CliError(' '.join(str(e).split())[:400]) from None
     if int(os.environ.get('RANK', 0)) == 0: print(p); print(p.with_suffix('.json').read_text())
