@@ -304,7 +304,7 @@ def download_kaggle(dest=None, # folder to download into (default: `data_dir()/'
     if done.exists() and not force: return dest
     if kaggle_credentials() is None: raise DownloadError(_NO_CREDS)
     import io, contextlib
-    out = io.StringIO()
+    out, made = io.StringIO(), not dest.exists()
     try:
         with contextlib.redirect_stdout(out):
             import kaggle  # authenticates on import
@@ -315,9 +315,14 @@ def download_kaggle(dest=None, # folder to download into (default: `data_dir()/'
     except DownloadError: raise
     except BaseException as e:
         if isinstance(e, KeyboardInterrupt): raise
-        why = ' '.join(str(e).split())[:200] or type(e).__name__
+        why = ' '.join(str(e).split()) or type(e).__name__
+        if any(s in why for s in ('NameResolutionError', 'Failed to resolve', 'Max retries exceeded', 'Network is unreachable')): why = 'no network connection to Kaggle'
+        elif len(why) > 200: why = why[:200].rsplit(' ', 1)[0] + ' …'   # cut between words
         for v in ('KAGGLE_KEY', 'KAGGLE_API_TOKEN'):
             if os.environ.get(v): why = why.replace(os.environ[v], '***')
+        if made:   # a folder this call made and left empty: not left behind
+            try: dest.rmdir()
+            except OSError: pass
         raise DownloadError(f'could not download {slug} ({type(e).__name__}: {why}); check the network and your Kaggle '
                             f'credentials, or download it by hand into {dest}') from None
     done.write_text(slug + '\n')
