@@ -80,7 +80,7 @@ def run(data:bytes, # uploaded file content
         return Result(name, None, None, message=f'Sorry, {name} could not be used: {msg.split(": ", 1)[-1]}', ok=False)
     except FileNotFoundError as e:
         return Result(name, None, None, message=f'No model weights found ({e}).', ok=False)
-    except Exception as e: return _sorry(name, e, Path('image'))   # anything else: still a message, never an exception in the panel
+    except Exception as e: return _unexpected(name, e)   # anything else: still a message, never an exception in the panel
 
 # %% ../nbs/08_app.ipynb #a0c41b8a
 def _is_video(name:str) -> bool: return Path(name).suffix.lower() in VIDEO_EXTS
@@ -93,6 +93,11 @@ def _frame(path, i:int) -> np.ndarray:
     "Frame `i` of a video as float32 CHW (its last frame if it has fewer)."
     for f in itertools.islice(read_frames(path), i + 1): pass
     return f
+
+def _unexpected(name:str, e:Exception) -> Result:
+    "A failed `Result` for an error nobody planned for: its kind and first words, on one line."
+    why = ' '.join(str(e).split())[:200]
+    return Result(name, None, None, message=f'Sorry, {name} could not be used ({type(e).__name__}{": " + why if why else ""}).', ok=False)
 
 def _sorry(name:str, e:Exception, tmp:Path) -> Result:
     "A failed `Result` saying why, in one line, naming the upload instead of its temporary file."
@@ -130,7 +135,7 @@ def run_video(data:bytes, # uploaded file content
                           f'{name}: {w}×{h}, {r["frames"]} frames at {fps:g} fps, deblurred in {dt:.1f} s; showing the middle frame')
         except ValueError as e: return _sorry(name, e, src)   # a `VideoError`, or a setting out of range
         except FileNotFoundError as e: return Result(name, None, None, message=f'No model weights found ({e}).', ok=False)
-        except Exception as e: return _sorry(name, e, src)   # anything else (a decoder's assertion): still a message, never an exception
+        except Exception as e: return _unexpected(name, e)   # anything else (a decoder's assertion): still a message, never an exception
 
 # %% ../nbs/08_app.ipynb #fb3ec4a9
 def compare(before:np.ndarray, # float32 CHW

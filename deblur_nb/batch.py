@@ -32,7 +32,7 @@ def sha256_file(path, # a file
 
 # %% ../nbs/09_batch.ipynb #46a32efe
 MANIFEST = 'manifest.csv'  # file name inside the output folder
-FIELDS = ('input', 'size', 'sha256', 'output', 'model', 'model_sha256', 'status', 'seconds', 'error', 'settings', 'time')   # `settings` and `time` last: older manifests lack them
+FIELDS = ('input', 'size', 'sha256', 'output', 'model', 'model_sha256', 'status', 'seconds', 'error', 'settings')   # `settings` last: older manifests lack it
 STATUSES = ('started', 'done', 'failed')
 
 def manifest_rows(path, # a manifest file
@@ -77,7 +77,8 @@ class Manifest:
         size = os.fstat(self.fd).st_size
         keep = self._complete_bytes(size)
         head = tuple(os.pread(self.fd, 4096, 0).split(b'\n', 1)[0].decode('utf-8', 'replace').strip().split(',')) if keep else ()
-        if keep and (len(head) < FIELDS.index('error') + 1 or head != FIELDS[:len(head)]):   # a file of the user's by that name: never written to
+        torn = not keep and size and not (','.join(FIELDS) + '\n').encode().startswith(os.pread(self.fd, size, 0))   # no newline at all, and not a torn header of ours
+        if torn or keep and (len(head) < FIELDS.index('error') + 1 or head != FIELDS[:len(head)]):   # a file of the user's by that name: never written to
             os.close(self.fd); raise RuntimeError(f'{self.path}: a file of that name that is not a deblur-nb manifest is there; choose another output folder')
         if keep < size: os.ftruncate(self.fd, keep)
         if keep == 0: self._write(','.join(FIELDS) + '\n')
@@ -99,7 +100,7 @@ class Manifest:
     def write(self, *rows:dict):
         "Append `rows` (dicts keyed by `FIELDS`) in one write, then fsync."
         buf = io.StringIO(); w = csv.writer(buf, lineterminator='\n')
-        for r in rows: w.writerow([str(r.get(k, '')) if k in ('input', 'output') else ' '.join(str(r.get(k, '')).split()) for k in FIELDS])   # paths as they are (csv quotes them); the rest on one line
+        for r in rows: w.writerow([str(r.get(k, '')).replace('\n', ' ').replace('\r', ' ') if k in ('input', 'output') else ' '.join(str(r.get(k, '')).split()) for k in FIELDS])   # paths as they are but for line breaks (one row per line: a torn tail is cut at the last); the rest on one line
         self._write(buf.getvalue())
 
     def close(self):
@@ -133,11 +134,6 @@ def same_settings(recorded:str, # a manifest row's `settings` ('' in a manifest 
     a, b = (dict(kv.split('=', 1) for kv in s.split() if '=' in kv) for s in (recorded, settings))   # a hand-edited row without them: redone
     return all(a.get(k) == b.get(k) for k in keys)
 
-def _written_since(f:Path, t:str) -> bool:
-    "Whether `f` was last written at or after the time `t` (a manifest's `time`: seconds since the epoch; '' from older manifests: no)."
-    try: return bool(t) and f.stat().st_mtime >= float(t) - 1
-    except (OSError, ValueError): return False
-
 def plan_batch(files:list, # input files (as `infer.expand_inputs` lists them)
                outdir, # output folder
                suffix:str, # added to each output's stem
@@ -147,11 +143,12 @@ def plan_batch(files:list, # input files (as `infer.expand_inputs` lists them)
                overwrite:bool=False, # replace existing outputs that this manifest did not write
                settings:str='', # the run's `batch_settings`: a file done or failed under other settings is redone
                owner:dict=None, # `owners` of the manifest's rows (default: from `last` alone)
+               inputs:set|None=None, # every input of the run, resolved (default: `files`), never written over
               ) -> tuple:
     "`(todo, skipped, clashes)`: todo `(src, dst, replace)` triples, skipped manifest rows, and failed rows for name clashes."
     todo, skipped, clashes, claimed = [], [], [], {}
     owner = owners(last.values()) if owner is None else owner
-    ins, plan = {Path(f).resolve() for f in files}, []
+    ins, plan = inputs if inputs is not None else {Path(f).resolve() for f in files}, []
     for f in files:
         src = Path(os.path.abspath(f)); dst = Path(os.path.abspath(_out_path(src, outdir, suffix)))
         r = last.get(str(src))
@@ -165,8 +162,8 @@ def plan_batch(files:list, # input files (as `infer.expand_inputs` lists them)
         if skip: continue
         if why := claim_output(src, dst, claimed, ins):
             clashes.append(dict(input=str(src), status='failed', error=why)); continue   # no output: it wrote none
-        ours = r is not None and r['output'] == str(dst) and (owner.get(str(dst)) == str(src) or r['status'] == 'started' and _written_since(dst, r.get('time', '')))
-        todo.append((src, dst, overwrite or ours))   # replace only ours: recorded as this input's result, or written after its run started and then cut off (never a file of the user's)
+        ours = r is not None and r['output'] == str(dst) and owner.get(str(dst)) == str(src)
+        todo.append((src, dst, overwrite or ours))   # replace only what the manifest records as this input's result (any other file at its name is kept unless it already holds this result)
     return todo, skipped, clashes
 
 def _clean_partials(outdir, names:set) -> int:
@@ -225,18 +222,17 @@ def _record(row:dict, # a manifest row being filled
     return row
 
 def _deblur_task(src:str, dst:str, model:str, model_sha:str, strength:float=1., tile:int=0, quality:int=95,
-                 replace:bool=False, device=None, threads_by_host:dict|None=None, ensemble:int=1, large_blur:str='auto', since:str='') -> dict:
+                 replace:bool=False, device=None, threads_by_host:dict|None=None, ensemble:int=1, large_blur:str='auto') -> dict:
     "Deblur one file (on a worker); returns its manifest row, `done` or `failed` with a one-line error."
     t = time.perf_counter(); p = Path(src)
     row = dict(input=src, size='', sha256='', output=dst, model=model, model_sha256=model_sha)
     try:
         if p.is_file(): row.update(size=p.stat().st_size, sha256=sha256_file(p))
         _set_threads(threads_by_host)
-        replace = replace or _written_since(Path(dst), since)   # this task's own result from a worker that died after writing it
         with warnings.catch_warnings(record=True) as said:
             warnings.simplefilter('always', FirstFrameWarning)
             deblur_file(p, dst, _worker_model(model, model_sha, device), strength, tile or 'auto', device, overwrite=replace, quality=quality,
-                        ensemble=ensemble, large_blur=large_blur)
+                        ensemble=ensemble, large_blur=large_blur, resume=True)   # an output that already holds this result (a run cut off after writing it, a retried task): kept, done
         for w in said:   # ours goes back with the row, to be said on one line; any other warning as Python shows it
             if issubclass(w.category, FirstFrameWarning): row['note'] = str(w.message)
             else: warnings.showwarning(w.message, w.category, w.filename, w.lineno)
@@ -303,11 +299,12 @@ def deblur_batch(inputs:list, # image or video files, folders or glob patterns (
         rows = manifest_rows(m.path); last, owner = last_rows(rows), owners(rows)
         ours = {r['output'] for r in rows if r['status'] == 'done'}   # every result this manifest recorded; an output folder that is also an input folder:
         files = [f for f in files if str(Path(os.path.abspath(f))) not in ours]   # never deblur our own results again
+        ins = {Path(f).resolve() for f in files}   # inputs left out below stay inputs: never written over
         files, left = others_outputs(files, lambda f: _out_path(Path(f), out, suffix))   # nor, without a manifest, what looks like another input's result
         for f, g in left.items():
             if verbose: _say(left_out_line(f, g), sys.stderr)
         res['own_outputs'] = len(shown) - len(files)
-        todo, skipped, clashes = plan_batch(files, out, suffix, msha, last, retry_failed, overwrite, settings, owner)
+        todo, skipped, clashes = plan_batch(files, out, suffix, msha, last, retry_failed, overwrite, settings, owner, ins)
         vtodo, todo = [t for t in todo if _is_video(t[0])], [t for t in todo if not _is_video(t[0])]
         names = {_out_path(Path(f), out, suffix).name for f in files}   # temp files of any of them are stale: we hold the lock
         _clean_partials(out, names)
@@ -317,19 +314,18 @@ def deblur_batch(inputs:list, # image or video files, folders or glob patterns (
             if verbose: _say(_failed_line(shown[r['input']], r['error']), sys.stderr)
         kw = dict(model=spec, model_sha=msha, strength=strength, tile=tile, quality=quality, device=device, ensemble=ensemble,
                   large_blur=large_blur)
-        def started(src, dst) -> str:   # its row, and the time the task gets (what it finds written since then is its own: a retry after a worker died)
-            t = f'{time.time():.3f}'; m.write(dict(input=str(src), output=str(dst), model=spec, model_sha256=msha, status='started', settings=settings, time=t)); return t
+        def started(src, dst): m.write(dict(input=str(src), output=str(dst), model=spec, model_sha256=msha, status='started', settings=settings))
         def finish(row):
             if row['status'] == 'failed' and owner.get(e := row.get('output', '')) == row['input'] and Path(e).is_file():   # a file that now fails: its result is kept, and said so
                 row = {**row, 'error': f"{row['error']} (its earlier result {Path(e).name} is left as it was)"}
-            m.write({**row, 'settings': settings, 'time': f'{time.time():.3f}'}); res[row['status']] += 1
+            m.write({**row, 'settings': settings}); res[row['status']] += 1
             if not verbose: return
             if row['status'] == 'done': _say(str(_out_path(Path(shown[row['input']]), outdir, suffix)))
             else: _say(_failed_line(shown[row['input']], row['error']), sys.stderr)
             if row.get('note'): _say(f"note: {row['note']}", sys.stderr)
         if client is None:
             for src, dst, rep in _bar(todo, progress):
-                finish(_deblur_task(str(src), str(dst), replace=rep, since=started(src, dst), **kw))
+                started(src, dst); finish(_deblur_task(str(src), str(dst), replace=rep, **kw))
         elif todo: _run_dask(client() if callable(client) else client, todo, kw, started, finish, progress, threads)
         for src, dst, rep in vtodo:   # videos: one after another, here
             started(src, dst); finish(_video_task(str(src), str(dst), spec, msha, strength, tile, rep, device, progress))
@@ -351,7 +347,8 @@ def _run_dask(client, todo:list, kw:dict, started, finish, progress:bool, thread
         nxt = next(pending, None)
         if nxt is None: return
         src, dst, rep = nxt
-        fut = client.submit(_deblur_task, str(src), str(dst), replace=rep, since=started(src, dst), threads_by_host=tbh if threads else None, pure=False, **kw)
+        started(src, dst)
+        fut = client.submit(_deblur_task, str(src), str(dst), replace=rep, threads_by_host=tbh if threads else None, pure=False, **kw)
         meta[fut.key] = (src, dst); ac.add(fut)
     for _ in range(window): submit()
     for fut in _bar(ac, progress, len(todo)):

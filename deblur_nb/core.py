@@ -14,7 +14,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 __all__ = ['LUMA', 'MAX_PIXELS', 'MIN_SIDE', 'IMAGE_EXTS', 'repo_dir', 'data_dir', 'figures_dir', 'to_float', 'hwc2chw',
            'chw2hwc', 'to_uint', 'to_pil', 'luma', 'shrink', 'gradient_energy', 'center_crop', 'ImageError',
            'ImageInfo', 'LoadedImage', 'over_limit', 'read_image', 'load_image', 'result_format', 'takes_quality',
-           'result_path', 'save_image', 'show_images', 'save_figure', 'markdown_table']
+           'result_path', 'image_bytes', 'save_image', 'show_images', 'save_figure', 'markdown_table']
 
 # %% ../nbs/00_core.ipynb #c3def422
 def repo_dir() -> Path:
@@ -289,6 +289,16 @@ def _upright_exif(raw:bytes|None, # an EXIF block as PIL keeps it (`im.info['exi
 
 _EXIF_FORMATS = ('JPEG', 'MPO', 'PNG', 'WEBP')   # formats whose EXIF block is carried over (MPO: a phone's JPEG with a depth or gain map)
 
+def _jpeg_sof(data:bytes) -> int|None:
+    "The start-of-frame marker of a JPEG (0xC0-0xC2: Huffman-coded; 0xC9-0xCB: arithmetic), walking its segments; None if not found."
+    i = 2
+    while i + 4 <= len(data) and data[i] == 0xFF:
+        m = data[i+1]
+        if m in (0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF): return m
+        if m == 0xFF: i += 1; continue   # fill byte
+        i += 2 + int.from_bytes(data[i+2:i+4], 'big')
+    return None
+
 def _orientation(im:Image.Image) -> int:
     "The EXIF orientation tag of `im` (1 where it has none or it cannot be read)."
     try:
@@ -311,8 +321,8 @@ def _decode(data:bytes, name:str, max_pixels:int, min_side:int) -> LoadedImage:
         fmt = im.format
         orientation = _orientation(im)
         _check_size(*im.size, name, max_pixels, min_side)
-        if fmt in ('JPEG', 'MPO') and len(data) < im.size[0]*im.size[1]/4096:   # a JPEG needs at least a bit for each 8x8 block: this is a damaged header, not minutes of grey
-            raise ImageError(f'{name}: damaged or truncated image (its {len(data)/1e3:.0f} KB are far too few for {im.size[0]}x{im.size[1]} pixels)')
+        if fmt in ('JPEG', 'MPO') and _jpeg_sof(data) in (0xC0, 0xC1, 0xC2) and len(data) < im.size[0]*im.size[1]/4096:   # Huffman coding spends at least a bit on each 8x8 block: a damaged header, not minutes of grey
+            raise ImageError(f'{name}: damaged or truncated image (its {len(data):,} bytes are far too few for {im.size[0]}x{im.size[1]} pixels)')
         try: im.load()
         except Exception as e: raise ImageError(f'{name}: damaged or truncated image ({_one_line(e)})') from None
         left = _orientation(im)   # PIL turns a TIFF itself while loading it, and drops the tag it applied
@@ -474,6 +484,21 @@ def _umask() -> int:
     except (OSError, ValueError, IndexError, StopIteration): pass
     m = os.umask(0o022); os.umask(m); return m
 
+def image_bytes(img, # float32 CHW image in [0, 1] (numpy or torch)
+                path, # the file it is for: the format follows the extension
+                quality:int=95, bits:int=8, gray:bool=False, icc_profile:bytes|None=None, info:ImageInfo|None=None, # as `save_image` takes them
+               ) -> bytes:
+    "The bytes `save_image` writes for `img` at `path`."
+    path = Path(path)
+    fmt = _FORMATS.get(path.suffix.lower())
+    if fmt is None: raise ImageError(f'{path.name}: unknown image extension (use one of {", ".join(sorted(_FORMATS))})')
+    alpha, exif = (info.alpha_mask, info.exif) if info is not None else (None, None)
+    if info is not None: bits, gray, icc_profile = info.bits, info.gray, icc_profile or info.icc_profile
+    if bits == 16 and fmt not in ('PNG', 'TIFF'): bits = 8  # JPEG/WebP/BMP hold 8 bits; the caller chose the format
+    if bits not in (8, 16): raise ImageError(f'{path.name}: bits must be 8 or 16, got {bits}')
+    if not 1 <= quality <= 100: raise ImageError(f'{path.name}: quality must be 1 to 100, got {quality}')
+    return _encode_image(img, fmt, bits, gray, quality, icc_profile, alpha, exif)
+
 def save_image(img, # float32 CHW image in [0, 1] (numpy or torch)
                path, # destination; the format follows the extension
                overwrite:bool=False, # replace an existing file (never done silently)
@@ -485,16 +510,9 @@ def save_image(img, # float32 CHW image in [0, 1] (numpy or torch)
               ) -> Path:
     "Atomically write `img` to `path`, refusing to replace an existing file unless `overwrite`."
     path = Path(path)
-    fmt = _FORMATS.get(path.suffix.lower())
-    if fmt is None: raise ImageError(f'{path.name}: unknown image extension (use one of {", ".join(sorted(_FORMATS))})')
-    alpha, exif = (info.alpha_mask, info.exif) if info is not None else (None, None)
-    if info is not None: bits, gray, icc_profile = info.bits, info.gray, icc_profile or info.icc_profile
-    if bits == 16 and fmt not in ('PNG', 'TIFF'): bits = 8  # JPEG/WebP/BMP hold 8 bits; the caller chose the format
-    if bits not in (8, 16): raise ImageError(f'{path.name}: bits must be 8 or 16, got {bits}')
-    if not 1 <= quality <= 100: raise ImageError(f'{path.name}: quality must be 1 to 100, got {quality}')
     if path.is_dir(): raise IsADirectoryError(f'{path}: is a folder; not writing the image there')
     if path.exists() and not overwrite: raise FileExistsError(f'{path}: exists; not overwriting (pass overwrite=True)')
-    data = _encode_image(img, fmt, bits, gray, quality, icc_profile, alpha, exif)
+    data = image_bytes(img, path, quality, bits, gray, icc_profile, info)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.part')

@@ -316,7 +316,7 @@ def download_kaggle(dest=None, # folder to download into (default: `data_dir()/'
     except BaseException as e:
         if isinstance(e, KeyboardInterrupt): raise
         why = ' '.join(str(e).split()) or type(e).__name__
-        if any(s in why for s in ('NameResolutionError', 'Failed to resolve', 'Max retries exceeded', 'Network is unreachable')): why = 'no network connection to Kaggle'
+        if any(s in why for s in ('NameResolutionError', 'Failed to resolve', 'Temporary failure in name resolution', 'Network is unreachable')): why = 'no network connection to Kaggle'
         elif len(why) > 200: why = why[:200].rsplit(' ', 1)[0] + ' …'   # cut between words
         for v in ('KAGGLE_KEY', 'KAGGLE_API_TOKEN'):
             if os.environ.get(v): why = why.replace(os.environ[v], '***')
@@ -386,7 +386,7 @@ def degrade_samples(out='outputs/degraded', # folder for the degraded images and
     if not 0 <= strength <= 1: raise ValueError(f'strength must be in [0, 1], got {strength:g}')
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     ps = photos(split)[:n]; rows, titles = [], []
-    tag = '' if strength == 0.5 else f'_s{strength:g}'   # another strength: other files, so the files and the figure agree
+    tag = ('' if strength == 0.5 else f'_s{strength:g}') + ('' if seed == 0 else f'_seed{seed}')   # another strength or seed: other files, so the files and the figure agree
     for i, p in enumerate(ps):
         img = load_image(p.path)
         rows.append(img); titles.append(f'{p.path.stem} (sharp)')

@@ -12,7 +12,7 @@ import torch, torch.nn as nn
 from PIL import Image
 from fastcore.script import call_parse, CliError
 import torch.nn.functional as F
-from .core import IMAGE_EXTS, ImageError, LoadedImage, read_image, result_path, save_image, to_pil, luma, markdown_table, gradient_energy, center_crop
+from .core import IMAGE_EXTS, ImageError, LoadedImage, read_image, result_path, save_image, image_bytes, to_pil, luma, markdown_table, gradient_energy, center_crop
 from .models import load_model, weights_dir, shipped_models, bf16_supported, can_compile, compilable, fast_dtype, pad_to
 
 # %% auto #0
@@ -342,13 +342,28 @@ def deblur_file(src, # input image file
                 ensemble:int=1, # flipped / rotated copies averaged (1, 2, 4 or 8)
                 fast:bool=False, # compiled path (`FastNet`; bfloat16 where the CPU has it)
                 large_blur:str='auto', # half-resolution pass for large blur: 'auto', 'on' or 'off' (`two_scale`)
+                resume:bool=False, # an existing `dst` that already holds this result (a run cut off after writing it) is kept, as done
                ) -> Path:
     "Deblur one file into `dst`, keeping grayscale and 16-bit depth; never writes over `src`."
     src, dst = Path(src), Path(dst)
     if dst.exists() and dst.resolve() == src.resolve(): raise ImageError(f'{dst.name}: refusing to overwrite the input')
-    if dst.exists() and not overwrite: raise FileExistsError(f'{dst}: exists; not overwriting (use --overwrite)')
+    if dst.exists() and not overwrite and not resume: raise FileExistsError(f'{dst}: exists; not overwriting (use --overwrite)')
     r = deblur_image(src, model, strength, tile, device, ensemble, fast, large_blur)
+    if dst.exists() and not overwrite:   # (resume) kept where it holds what would be written, else refused: never replaced
+        if _same_picture(image_bytes(r.img, dst, quality, info=r.info), dst): return dst
+        raise FileExistsError(f'{dst}: exists; not overwriting (use --overwrite)')
     return save_image(r.img, dst, overwrite=overwrite, quality=quality, info=r.info)
+
+def _same_picture(data:bytes, # an encoded image
+                  f:Path, # an image file
+                 ) -> bool:
+    "Whether `f` holds the picture `data` encodes: the same bytes, or within 45 dB PSNR (the same result from a run on other threads)."
+    try:
+        old = f.read_bytes()
+        if old == data: return True
+        a, b = read_image(data).img, read_image(old).img
+        return a.shape == b.shape and float(np.mean((a - b)**2)) < 10**-4.5
+    except (ImageError, OSError): return False
 
 # %% ../nbs/06_infer.ipynb #070899fc
 def _failed_line(f, # the file as the user named it

@@ -227,14 +227,16 @@ def make_app(workers:int=1, # inferences that run at once (each uses all of torc
         return Response(out, media_type=_MIME[ext], headers={'Content-Disposition': f"inline; filename=\"{stem}_deblurred{ext}\"; filename*=UTF-8''{full}",
                                                              'X-Deblur-Model': model, 'X-Deblur-Seconds': f'{secs:.3f}'})
 
-    @app.api_route('/health', methods=['GET', 'HEAD'], summary='Liveness and queue state')
+    @app.get('/health', summary='Liveness and queue state')
     async def health():
         g = app.state.gate
         return {'status': 'ok', 'version': __version__, 'workers': g.workers, 'queue': g.queue,
                 'active': g.active, 'peak': g.peak, 'refused': g.refused}
 
-    @app.api_route('/models', methods=['GET', 'HEAD'], summary='Model names accepted by POST /deblur')
+    @app.get('/models', summary='Model names accepted by POST /deblur')
     async def list_models(): return {'models': list(avail), 'default': default}
+
+    for path, f in (('/health', health), ('/models', list_models)): app.add_api_route(path, f, methods=['HEAD'], include_in_schema=False)   # (a HEAD of its own: the GET keeps its operation id)
 
     @app.get('/', include_in_schema=False)
     async def root(): return RedirectResponse('/docs')

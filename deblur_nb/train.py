@@ -27,11 +27,11 @@ from .metrics import image_psnr, psnr_metric, ssim_metric, grid_bumps, GRID_PERI
 from .models import build_model, save_model, load_model, load_grown, model_record, weights_dir, PatchDiscriminator, bf16_supported, can_compile, compilable, fast_dtype
 
 # %% auto #0
-__all__ = ['DEFAULT_MODEL', 'TRAIN_PRESETS', 'LIMITATIONS', 'CAMERA_LIMITATION', 'charbonnier', 'fft_l1', 'amp_l1', 'psnr_loss',
-           'grid_loss', 'RestorationLoss', 'RunClock', 'WorkClock', 'Checkpoint', 'load_checkpoint', 'TimeBudget',
-           'EpochCSV', 'SyncDataEpoch', 'GANCallback', 'make_learner', 'BF16', 'fast_engine', 'EMA', 'ShardDL',
-           'DDPTrainer', 'train', 'record_markdown', 'cycles_markdown', 'publish_record', 'keep_replaced', 'model_card',
-           'write_model_card', 'parse_kwargs', 'train_cli']
+__all__ = ['DEFAULT_MODEL', 'TRAIN_PRESETS', 'TRAINABLE', 'LIMITATIONS', 'CAMERA_LIMITATION', 'charbonnier', 'fft_l1', 'amp_l1',
+           'psnr_loss', 'grid_loss', 'RestorationLoss', 'RunClock', 'WorkClock', 'Checkpoint', 'load_checkpoint',
+           'TimeBudget', 'EpochCSV', 'SyncDataEpoch', 'GANCallback', 'make_learner', 'BF16', 'fast_engine', 'EMA',
+           'ShardDL', 'DDPTrainer', 'ArgumentError', 'train', 'record_markdown', 'cycles_markdown', 'publish_record',
+           'keep_replaced', 'model_card', 'write_model_card', 'parse_kwargs', 'train_cli']
 
 # %% ../nbs/05_train.ipynb #a139dbb7
 def charbonnier(pred:torch.Tensor, target:torch.Tensor, eps:float=1e-3) -> torch.Tensor:
@@ -381,6 +381,11 @@ def _cycle_entry(plan:dict, # a finished run's plan
                 **({'psnr_loss': plan['psnr']} if plan.get('psnr') else {}), **({'amp_loss': plan['amp']} if plan.get('amp') else {}), **({'ema': plan['ema']} if plan.get('ema') else {}),
                 **({'seed': plan['seed']} if plan.get('seed') else {}))   # all six absent at their defaults, so older records read the same
 
+TRAINABLE = ('nafnet', 'restormer', 'unet')   # the networks `train` makes (`patchgan` is the GAN fine-tune's discriminator)
+
+class ArgumentError(ValueError):
+    "A setting `train` cannot run with, found before any training: the command says it in one line."
+
 def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<name>.pt
           arch:str='nafnet', # 'nafnet' or 'unet'
           model_kwargs:dict|None=None, # architecture keyword arguments (default: `DEFAULT_MODEL` for nafnet)
@@ -414,14 +419,14 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
           fast:bool=True, # bf16 autocast + torch.compile where the hardware allows (`fast_engine`); False: float32 eager
          ) -> Path:
     "Train (or resume) a deblurring model; writes the shipped weight file and its JSON record."
-    if bad := sorted(set(presets) - set(PRESETS + EXTRA_PRESETS)): raise ValueError(f'unknown presets {bad}; use some of {PRESETS + EXTRA_PRESETS}')
+    if bad := sorted(set(presets) - set(PRESETS + EXTRA_PRESETS)): raise ArgumentError(f'unknown presets {bad}; use some of {PRESETS + EXTRA_PRESETS}')
     dev, joined = _join_processes(device)
     rank, world = _world()
     if gan and world > 1: raise ValueError('the GAN fine-tune runs in one process: its discriminator is not data-parallel')
     if threads or world > 1: torch.set_num_threads(threads or max(1, (os.cpu_count() or 1)//world))
-    if arch not in ('nafnet', 'restormer', 'unet'): build_model(arch)   # (says which there are)
-    if epochs is None and not minutes > 0: raise ValueError(f'minutes must be more than 0, got {minutes:g} (a run of no time would write untrained weights)')
-    if epochs is not None and epochs < 1: raise ValueError(f'epochs must be 1 or more, got {epochs}')
+    if arch not in TRAINABLE: raise ArgumentError(f"unknown architecture {arch!r}; use one of {', '.join(TRAINABLE)}")
+    if epochs is None and not minutes > 0: raise ArgumentError(f'minutes must be more than 0, got {minutes:g} (a run of no time would write untrained weights)')
+    if epochs is not None and epochs < 1: raise ArgumentError(f'epochs must be 1 or more, got {epochs}')
     run = Path(runs or repo_dir()/'runs')/name; run.mkdir(parents=True, exist_ok=True)
     out = Path(out or weights_dir())
     repeats = max(1, round(batches_per_epoch*bs*world/len(photos('train'))))   # items per photo for one epoch of embedded data
@@ -429,7 +434,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     raw = plan_f.read_text() if plan_f.exists() else None
     prev = json.loads(raw) if raw else {}
     _barrier()   # every process has read the plan before process 0 changes the run folder
-    if prev.get('arch', arch) != arch: raise ValueError(f"{run} holds a {prev['arch']} run, not {arch}: give another --name (or --runs) for a new one")
+    if prev.get('arch', arch) != arch: raise ArgumentError(f"{run} holds a {prev['arch']} run, not {arch}: give another --name (or --runs) for a new one")
     shipped = out/f'{name}.pt'
     if extend and not prev and shipped.exists():   # no run folder on this machine: the new cycle starts from the shipped weights
         r = model_record(shipped)
@@ -714,12 +719,16 @@ def train_cli(name:str='default', # run name (weights: deblur_nb/weights/<name>.
               eager:bool=False, # train in float32 eager mode (default: bf16 autocast + torch.compile where supported)
              ):
     "Train or resume a deblurring model and write its weights and JSON record into the package."
+    try:   # bad arguments in one line, before anything runs (an error later in training keeps its traceback)
+        kw, grown = parse_kwargs(model_kwargs) or None, parse_kwargs(grow)
+        if kw and arch in TRAINABLE: build_model(arch, **kw)   # (unknown keywords: a TypeError here, not after the data is loaded)
+    except (ValueError, TypeError) as e: raise CliError(' '.join(str(e).split())[:400]) from None
     try:
-        p = train(name, arch, parse_kwargs(model_kwargs) or None, minutes, epochs, lr, bs, size, presets=tuple(presets.split(',')) if presets else TRAIN_PRESETS, fft=fft, grid=grid, grid_floor=grid_floor, psnr=psnr, amp=amp, crop_tries=crop_tries, eps=eps, ema=ema, gan=gan, init=init, extend=extend,
-                  grow=parse_kwargs(grow), int8=int8 or None, source=source, threads=threads, device=device,
+        p = train(name, arch, kw, minutes, epochs, lr, bs, size, presets=tuple(presets.split(',')) if presets else TRAIN_PRESETS, fft=fft, grid=grid, grid_floor=grid_floor, psnr=psnr, amp=amp, crop_tries=crop_tries, eps=eps, ema=ema, gan=gan, init=init, extend=extend,
+                  grow=grown, int8=int8 or None, source=source, threads=threads, device=device,
                   batches_per_epoch=batches_per_epoch, n_valid=n_valid, runs=runs, out=out, seed=seed, fast=not eager)
-    except (ValueError, TypeError, FileNotFoundError) as e:   # a bad argument: one line (and no empty run folder left for it)
+    except ArgumentError as e:   # (and no empty run folder left for it)
         try: (Path(runs or repo_dir()/'runs')/name).rmdir()
         except OSError: pass
-        raise CliError(' '.join(str(e).split())[:400]) from None
+        raise CliError(str(e)) from None
     if int(os.environ.get('RANK', 0)) == 0: print(p); print(p.with_suffix('.json').read_text())

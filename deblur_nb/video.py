@@ -252,7 +252,7 @@ def deblur_video(src, # input video file
             for k in ('color_primaries', 'color_trc', 'colorspace', 'color_range'):
                 try: setattr(ov.codec_context, k, getattr(iv.codec_context, k))
                 except (AttributeError, ValueError, TypeError): pass
-            copy = ia is not None and (ia.codec_context.name in MP4_AUDIO or dst.suffix.lower() not in ('.mp4', '.m4v', '.mov'))
+            copy = ia is not None and (ia.codec_context.codec.canonical_name in MP4_AUDIO or dst.suffix.lower() not in ('.mp4', '.m4v', '.mov'))   # (the codec, not its decoder: mp3, not mp3float)
             oa = None if ia is None else out.add_stream_from_template(ia) if copy else _aac_stream(out, ia)
             steady, last = Steady(temporal) if temporal else None, None
 
@@ -261,7 +261,7 @@ def deblur_video(src, # input video file
                     if pkt.stream is ia:
                         if copy and pkt.dts is not None: pkt.stream = oa; out.mux(pkt)   # audio: copied, not re-encoded
                         elif not copy:
-                            for fr in pkt.decode(): fr.pts = None; out.mux(oa.encode(fr))   # one an MP4 cannot hold (old cameras' PCM, ADPCM): to AAC
+                            for fr in pkt.decode(): out.mux(oa.encode(fr))   # one an MP4 cannot hold (old cameras' PCM, ADPCM): to AAC, on its own timestamps
                         continue
                     yield from pkt.decode()
             try:
