@@ -4,7 +4,7 @@
 
 # %% ../nbs/09_batch.ipynb #b786c2cd
 from __future__ import annotations
-import csv, hashlib, io, logging, os, re, shutil, subprocess, sys, tempfile, time, warnings
+import csv, filecmp, hashlib, io, logging, os, re, shutil, subprocess, sys, tempfile, time, warnings
 from functools import lru_cache
 from pathlib import Path
 from fastcore.script import call_parse, CliError
@@ -251,17 +251,25 @@ def expand_media(inputs:list, # image or video files, folders or glob patterns
     return [f for f in files if not _is_video(f)], [f for f in files if _is_video(f)]
 
 def _video_task(src:str, dst:str, model, model_sha:str='', strength:float=1., tile:int=0, replace:bool=False,
-                device=None, progress:bool=False) -> dict:
+                device=None, progress:bool=False,
+                resume:bool=False, # an existing `dst` that holds exactly this result (a run cut off after writing it) is kept, as done
+               ) -> dict:
     "Deblur one video in this process (`model`: a weights spec or a network); its manifest row, `done` or `failed` with a one-line error."
     t = time.perf_counter(); p = Path(src)
     row = dict(input=src, size='', sha256='', output=dst, model=model if isinstance(model, str) else '', model_sha256=model_sha)
     try:
         if p.is_file(): row.update(size=p.stat().st_size, sha256=sha256_file(p))
         if Path(dst).resolve() == p.resolve(): raise VideoError(f'{Path(dst).name}: refusing to overwrite the input')
-        if Path(dst).exists() and not replace: raise FileExistsError(f'{dst}: exists; not overwriting (use --overwrite)')
+        there = Path(dst).exists() and not replace
+        if there and not (resume and Path(dst).is_file()): raise FileExistsError(f'{dst}: exists; not overwriting (use --overwrite)')
         net = _worker_model(model, model_sha, device) if isinstance(model, str) else model
         Path(dst).parent.mkdir(parents=True, exist_ok=True)
-        deblur_video(p, dst, net, strength, overwrite=replace, progress=progress, tile=tile or 'auto', device=device)
+        out = Path(dst).with_name(f'.{Path(dst).stem}.resume-{os.getpid()}{Path(dst).suffix}') if there else Path(dst)
+        try:
+            deblur_video(p, out, net, strength, overwrite=replace, progress=progress, tile=tile or 'auto', device=device)
+            if there and not filecmp.cmp(out, dst, shallow=False): raise FileExistsError(f'{dst}: exists; not overwriting (use --overwrite)')
+        finally:
+            if there: out.unlink(missing_ok=True)   # the check's copy; the file that was there is kept either way
         return _record(row, t)
     except Exception as e: return _record(row, t, e)
 
@@ -304,6 +312,9 @@ def deblur_batch(inputs:list, # image or video files, folders or glob patterns (
         for f, g in left.items():
             if verbose: _say(left_out_line(f, g), sys.stderr)
         res['own_outputs'] = len(shown) - len(files)
+        for f in [f for f in files if '\n' in str(f) or '\r' in str(f)]:   # a manifest holds one row per line: such a name fails here, unrecorded
+            files.remove(f); res['failed'] += 1
+            if verbose: _say(_failed_line(f, 'a file name with a line break: batch runs cannot record it (rename it, or leave out --workers)'), sys.stderr)
         todo, skipped, clashes = plan_batch(files, out, suffix, msha, last, retry_failed, overwrite, settings, owner, ins)
         vtodo, todo = [t for t in todo if _is_video(t[0])], [t for t in todo if not _is_video(t[0])]
         names = {_out_path(Path(f), out, suffix).name for f in files}   # temp files of any of them are stale: we hold the lock
@@ -328,7 +339,7 @@ def deblur_batch(inputs:list, # image or video files, folders or glob patterns (
                 started(src, dst); finish(_deblur_task(str(src), str(dst), replace=rep, **kw))
         elif todo: _run_dask(client() if callable(client) else client, todo, kw, started, finish, progress, threads)
         for src, dst, rep in vtodo:   # videos: one after another, here
-            started(src, dst); finish(_video_task(str(src), str(dst), spec, msha, strength, tile, rep, device, progress))
+            started(src, dst); finish(_video_task(str(src), str(dst), spec, msha, strength, tile, rep, device, progress, resume=True))
         _clean_partials(out, names)
     return res
 

@@ -422,7 +422,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     if bad := sorted(set(presets) - set(PRESETS + EXTRA_PRESETS)): raise ArgumentError(f'unknown presets {bad}; use some of {PRESETS + EXTRA_PRESETS}')
     dev, joined = _join_processes(device)
     rank, world = _world()
-    if gan and world > 1: raise ValueError('the GAN fine-tune runs in one process: its discriminator is not data-parallel')
+    if gan and world > 1: raise ArgumentError('the GAN fine-tune runs in one process: its discriminator is not data-parallel')
     if threads or world > 1: torch.set_num_threads(threads or max(1, (os.cpu_count() or 1)//world))
     if arch not in TRAINABLE: raise ArgumentError(f"unknown architecture {arch!r}; use one of {', '.join(TRAINABLE)}")
     if epochs is None and not minutes > 0: raise ArgumentError(f'minutes must be more than 0, got {minutes:g} (a run of no time would write untrained weights)')
@@ -438,7 +438,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     shipped = out/f'{name}.pt'
     if extend and not prev and shipped.exists():   # no run folder on this machine: the new cycle starts from the shipped weights
         r = model_record(shipped)
-        if r['arch'] != arch: raise ValueError(f"{shipped} holds a {r['arch']} model, not {arch}")
+        if r['arch'] != arch: raise ArgumentError(f"{shipped} holds a {r['arch']} model, not {arch}")
         if rank == 0 and (run/'last.pth').exists():   # a checkpoint without its plan cannot be resumed; keep it, out of the way
             os.replace(run/'last.pth', run/'last.pth.orphan'); warnings.warn(f"{run/'last.pth'} had no plan.json: moved to last.pth.orphan")
         prev = dict(cycle=r.get('cycles', 1) - 1, epochs_done=r['epochs'], seconds=r['train_seconds'], notes=r.get('notes', []),
@@ -446,7 +446,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
                     model_kwargs=r['kwargs'], int8=r.get('dtype') == 'int8', crop_tries=r.get('crop_tries'), ema=r.get('ema'), init=r.get('init'), init_seconds=r.get('init_seconds'), cycle_log=r.get('cycle_log', []), shipped=True)
         log = repo_dir()/'results'/'training'/f'{name}_log.csv'   # the published log of the earlier cycles
         if rank == 0 and out == weights_dir() and log.exists() and not (run/'log.csv').exists(): shutil.copy(log, run/'log.csv')
-    elif extend and not prev: raise FileNotFoundError(f'extend: nothing to continue, no run in {run} and no {shipped}; drop --extend to start a new run')
+    elif extend and not prev: raise ArgumentError(f'extend: nothing to continue, no run in {run} and no {shipped}; drop --extend to start a new run')
     for k, v in dict(grid=0., crop_tries=1, grid_floor=GRID_FLOOR, psnr=0., amp=0., ema=0.).items():   # planned or shipped before these settings existed: they had none
         if prev and prev.get(k) is None: prev[k] = v
     model_kwargs = prev.get('model_kwargs') or model_kwargs or (DEFAULT_MODEL if arch == 'nafnet' else {})   # a resume keeps its architecture
@@ -461,7 +461,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     grown = _changes({**{k: 0 for k in grow}, **kw_json}, **grow) if new_cycle else ''   # a head the record lacks was 0
     if new_cycle: model_kwargs = {**model_kwargs, **grow}
     elif any(kw_json.get(k) != v for k, v in grow.items()):   # a resumed grown cycle already has them
-        raise ValueError('grow adds NAF blocks at a new cycle of a finished run: pass extend=True')
+        raise ArgumentError('grow adds NAF blocks at a new cycle of a finished run: pass extend=True')
     cycle = prev.get('cycle', 0) + new_cycle
     offset = prev.get('epochs_done', 0) if new_cycle else prev.get('offset', 0)   # epochs logged by earlier cycles
     model, init_seconds = None, prev.get('init_seconds')
