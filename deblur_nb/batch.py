@@ -462,7 +462,8 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
             res = deblur_batch(inputs, Outdir, suffix, model, strength, tile, quality, overwrite, device, retry_failed,
                                client=connect, verbose=True, progress=sys.stderr.isatty(), ensemble=ensemble,
                                large_blur=large_blur)
-    except (RuntimeError, OSError) as e: raise CliError(' '.join(str(e).split())) from None   # another run's lock; an output folder we cannot write
+    except RuntimeError as e: raise CliError(' '.join(str(e).split())) from None   # another run's lock; a file of the user's named manifest.csv
+    except OSError as e: raise CliError(f'{Outdir}: cannot be the output folder ({(e.strerror or str(e)).lower()})') from None   # (made, locked and written by the manifest first)
     except KeyboardInterrupt:   # Ctrl-C: what is done is in the manifest
         _say(f'interrupted: rerun the same command to go on from {Path(Outdir)/MANIFEST}', sys.stderr); return 130
     finally:
