@@ -35,6 +35,10 @@ MANIFEST = 'manifest.csv'  # file name inside the output folder
 FIELDS = ('input', 'size', 'sha256', 'output', 'model', 'model_sha256', 'status', 'seconds', 'error', 'settings')   # `settings` last: older manifests lack it
 STATUSES = ('started', 'done', 'failed')
 
+def _our_header(head:tuple) -> bool:
+    "Whether `head` is a manifest header of ours: `FIELDS`, or an older one without the last fields (never without `error`)."
+    return len(head) >= FIELDS.index('error') + 1 and head == FIELDS[:len(head)]
+
 def manifest_rows(path, # a manifest file
                  ) -> list:
     "Every complete row of a manifest in order, as dicts (a torn last line and malformed rows are skipped)."
@@ -44,7 +48,7 @@ def manifest_rows(path, # a manifest file
     data = data[:data.rfind(b'\n') + 1]   # a line without its newline was cut by a crash
     rows = list(csv.reader(io.StringIO(data.decode('utf-8', 'surrogateescape'))))
     head = tuple(rows[0]) if rows else ()
-    if len(head) < FIELDS.index('error') + 1 or head != FIELDS[:len(head)]: return []   # not a manifest of ours
+    if not _our_header(head): return []   # not a manifest of ours
     rows = [dict(zip(FIELDS, r + [''] * (len(FIELDS) - len(r)))) for r in rows[1:] if len(head) <= len(r) <= len(FIELDS)]   # an older header: its rows lack the last fields
     return [r for r in rows if r['status'] in STATUSES]
 
@@ -78,7 +82,7 @@ class Manifest:
         keep = self._complete_bytes(size)
         head = tuple(os.pread(self.fd, 4096, 0).split(b'\n', 1)[0].decode('utf-8', 'replace').strip().split(',')) if keep else ()
         torn = not keep and size and not (','.join(FIELDS) + '\n').encode().startswith(os.pread(self.fd, size, 0))   # no newline at all, and not a torn header of ours
-        if torn or keep and (len(head) < FIELDS.index('error') + 1 or head != FIELDS[:len(head)]):   # a file of the user's by that name: never written to
+        if torn or keep and not _our_header(head):   # a file of the user's by that name: never written to
             os.close(self.fd); raise RuntimeError(f'{self.path}: a file of that name that is not a deblur-nb manifest is there; choose another output folder')
         if keep < size: os.ftruncate(self.fd, keep)
         if keep == 0: self._write(','.join(FIELDS) + '\n')
