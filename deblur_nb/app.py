@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
 from PIL import Image
-from .core import ImageError, ImageInfo, read_image, save_image, shrink, to_uint, over_limit, result_format, _encode_image
+from .core import ImageError, ImageInfo, one_line, read_image, save_image, shrink, to_uint, over_limit, result_format, _encode_image
 from .infer import deblur_image, FirstFrameWarning
 from .metrics import gradient_energy
 from .models import shipped_models
@@ -96,12 +96,12 @@ def _frame(path, i:int) -> np.ndarray:
 
 def _unexpected(name:str, e:Exception) -> Result:
     "A failed `Result` for an error nobody planned for: its kind and first words, on one line."
-    why = ' '.join(str(e).split())[:200]
+    why = one_line(e)[:200]
     return Result(name, None, None, message=f'Sorry, {name} could not be used ({type(e).__name__}{": " + why if why else ""}).', ok=False)
 
 def _sorry(name:str, e:Exception, tmp:Path) -> Result:
     "A failed `Result` saying why, in one line, naming the upload instead of its temporary file."
-    msg = re.sub(r'\[Errno -?\d+\] ', '', ' '.join(str(e).replace(str(tmp), name).split()))
+    msg = re.sub(r'\[Errno -?\d+\] ', '', one_line(str(e).replace(str(tmp), name)))
     return Result(name, None, None, message=f'Sorry, {name} could not be used: {msg.split(": ", 1)[-1]}', ok=False)
 
 def run_video(data:bytes, # uploaded file content

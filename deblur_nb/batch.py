@@ -8,7 +8,7 @@ import csv, filecmp, hashlib, io, logging, os, re, shutil, subprocess, sys, temp
 from functools import lru_cache
 from pathlib import Path
 from fastcore.script import call_parse, CliError
-from .core import data_dir, result_path, takes_quality
+from .core import data_dir, result_path, takes_quality, one_line, exists_error
 from .infer import deblur_file, expand_inputs, listed, is_folder, fast_available, get_model, weights_path
 from .infer import deblur_cli as _single_cli, _failed_line, check_settings, check_cli_options, claim_output, FirstFrameWarning, others_outputs, left_out_line
 from .models import check_weight_file
@@ -104,7 +104,7 @@ class Manifest:
     def write(self, *rows:dict):
         "Append `rows` (dicts keyed by `FIELDS`) in one write, then fsync."
         buf = io.StringIO(); w = csv.writer(buf, lineterminator='\n')
-        for r in rows: w.writerow([str(r.get(k, '')).replace('\n', ' ').replace('\r', ' ') if k in ('input', 'output') else ' '.join(str(r.get(k, '')).split()) for k in FIELDS])   # paths as they are but for line breaks (one row per line: a torn tail is cut at the last); the rest on one line
+        for r in rows: w.writerow([str(r.get(k, '')).replace('\n', ' ').replace('\r', ' ') if k in ('input', 'output') else one_line(r.get(k, '')) for k in FIELDS])   # paths as they are but for line breaks (one row per line: a torn tail is cut at the last); the rest on one line
         self._write(buf.getvalue())
 
     def close(self):
@@ -220,7 +220,7 @@ def _record(row:dict, # a manifest row being filled
     "Finish a manifest row: `done`, or `failed` with a one-line error; the seconds it took."
     if e is None: row['status'] = 'done'
     else:
-        msg = ' '.join(str(e).split())
+        msg = one_line(e)
         row.update(status='failed', error=msg if isinstance(e, (OSError, ValueError)) else f'{type(e).__name__}: {msg}')
     row['seconds'] = round(time.perf_counter() - t, 3)
     return row
@@ -265,13 +265,13 @@ def _video_task(src:str, dst:str, model, model_sha:str='', strength:float=1., ti
         if p.is_file(): row.update(size=p.stat().st_size, sha256=sha256_file(p))
         if Path(dst).resolve() == p.resolve(): raise VideoError(f'{Path(dst).name}: refusing to overwrite the input')
         there = Path(dst).exists() and not replace
-        if there and not (resume and Path(dst).is_file()): raise FileExistsError(f'{dst}: exists; not overwriting (use --overwrite)')
+        if there and not (resume and Path(dst).is_file()): raise exists_error(dst)
         net = _worker_model(model, model_sha, device) if isinstance(model, str) else model
         Path(dst).parent.mkdir(parents=True, exist_ok=True)
         out = Path(dst).with_name(f'.{Path(dst).stem}.resume-{os.getpid()}{Path(dst).suffix}') if there else Path(dst)
         try:
             deblur_video(p, out, net, strength, overwrite=replace, progress=progress, tile=tile or 'auto', device=device)
-            if there and not filecmp.cmp(out, dst, shallow=False): raise FileExistsError(f'{dst}: exists; not overwriting (use --overwrite)')
+            if there and not filecmp.cmp(out, dst, shallow=False): raise exists_error(dst)
         finally:
             if there: out.unlink(missing_ok=True)   # the check's copy; the file that was there is kept either way
         return _record(row, t)
@@ -371,7 +371,7 @@ def _run_dask(client, todo:list, kw:dict, started, finish, progress:bool, thread
         except Exception as e:   # the file killed its workers (KilledWorker), or the cluster went away
             src, dst = meta[fut.key]
             row = dict(input=str(src), output=str(dst), model=kw['model'], model_sha256=kw['model_sha'], status='failed',
-                       error=f'{type(e).__name__}: {" ".join(str(e).split())}')
+                       error=f'{type(e).__name__}: {one_line(e)}')
         meta.pop(fut.key, None); fut.release()
         finish(row); submit()
 
@@ -403,7 +403,7 @@ def _videos_cli(videos:list, outdir, suffix:str, model, strength:float, tile:int
     for f, g in left.items(): _say(left_out_line(f, g), sys.stderr)
     if not videos: return 0
     try: net = get_model(model, device, fast and fast_available(device))
-    except Exception as e: raise CliError(' '.join(str(e).split())) from None
+    except Exception as e: raise CliError(one_line(e)) from None
     for f in videos:
         dst = _out_path(f, outdir, suffix)
         if why := claim_output(f, dst, claimed, ins): row = dict(status='failed', error=why)
@@ -445,14 +445,14 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
     if workers < 0: raise CliError('--workers must be 0 (one process, the default) or more')
     if fast: raise CliError('--fast runs in one process: leave out --workers and --scheduler')
     try: check_weight_file(weights_path(model))   # before any cluster: a bad --model is one line, not a failed row per file
-    except (FileNotFoundError, ValueError) as e: raise CliError(' '.join(str(e).split())) from None
+    except (FileNotFoundError, ValueError) as e: raise CliError(one_line(e)) from None
     from distributed import Client
     held = []   # cluster and client, closed at the end
     def connect():   # only when there is work: a rerun with nothing left to do starts no cluster
         try:
             if scheduler: held.append(Client(scheduler, timeout='30s'))
             else: held.append(local_cluster(workers)); held.append(Client(held[-1]))
-        except (OSError, ValueError) as e: raise CliError(f'cannot reach the Dask scheduler {scheduler}: {" ".join(str(e).split())}') from None   # (ValueError: an address without a port)
+        except (OSError, ValueError) as e: raise CliError(f'cannot reach the Dask scheduler {scheduler}: {one_line(e)}') from None   # (ValueError: an address without a port)
         try: board = _bokeh() if not scheduler else held[-1].run_on_scheduler(lambda: __import__('importlib.util').util.find_spec('bokeh') is not None)
         except Exception: board = False   # the dashboard needs bokeh where the scheduler runs
         if board and 'dashboard' in held[-1].scheduler_info().get('services', {}): _say(f'dashboard: {held[-1].dashboard_link}', sys.stderr)
@@ -466,7 +466,7 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
             res = deblur_batch(inputs, Outdir, suffix, model, strength, tile, quality, overwrite, device, retry_failed,
                                client=connect, verbose=True, progress=sys.stderr.isatty(), ensemble=ensemble,
                                large_blur=large_blur)
-    except RuntimeError as e: raise CliError(' '.join(str(e).split())) from None   # another run's lock; a file of the user's named manifest.csv
+    except RuntimeError as e: raise CliError(one_line(e)) from None   # another run's lock; a file of the user's named manifest.csv
     except OSError as e: raise CliError(f'{Outdir}: cannot be the output folder ({(e.strerror or str(e)).lower()})') from None   # (made, locked and written by the manifest first)
     except KeyboardInterrupt:   # Ctrl-C: what is done is in the manifest
         _say(f'interrupted: rerun the same command to go on from {Path(Outdir)/MANIFEST}', sys.stderr); return 130

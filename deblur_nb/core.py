@@ -13,8 +13,9 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 # %% auto #0
 __all__ = ['LUMA', 'MAX_PIXELS', 'MIN_SIDE', 'IMAGE_EXTS', 'repo_dir', 'data_dir', 'figures_dir', 'to_float', 'hwc2chw',
            'chw2hwc', 'to_uint', 'to_pil', 'luma', 'shrink', 'gradient_energy', 'center_crop', 'ImageError',
-           'ImageInfo', 'LoadedImage', 'over_limit', 'read_image', 'load_image', 'result_format', 'takes_quality',
-           'result_path', 'image_bytes', 'save_image', 'show_images', 'save_figure', 'markdown_table']
+           'ImageInfo', 'LoadedImage', 'one_line', 'exists_error', 'over_limit', 'read_image', 'load_image',
+           'result_format', 'takes_quality', 'with_alpha', 'result_path', 'image_bytes', 'save_image', 'show_images',
+           'save_figure', 'markdown_table']
 
 # %% ../nbs/00_core.ipynb #c3def422
 def repo_dir() -> Path:
@@ -157,7 +158,16 @@ class LoadedImage:
     info:ImageInfo
 
 # %% ../nbs/00_core.ipynb #8a092971
-def _one_line(msg:str) -> str: return ' '.join(str(msg).split())
+def one_line(msg, # any object: a message, an exception
+            ) -> str:
+    "`msg` on one line: its words separated by single spaces."
+    return ' '.join(str(msg).split())
+
+def exists_error(path, # an output that is there already
+                 how:str='--overwrite', # how to replace it (`overwrite=True` for a Python call)
+                ) -> FileExistsError:
+    "The one error for an output that is there and is not replaced."
+    return FileExistsError(f'{path}: exists; not overwriting (use {how})')
 
 def _src_bytes(src) -> tuple[bytes, str]:
     "Read a path, bytes or file object into bytes, refusing missing or empty input."
@@ -238,7 +248,7 @@ def over_limit(x:float, # a size over `limit` (megabytes, megapixels)
 def _bomb_line(name:str, e:Exception, max_pixels:int) -> str:
     "PIL's `DecompressionBombError` (its own limit, twice its `MAX_IMAGE_PIXELS`, checked before ours) said as ours."
     n, lim = re.search(r'\((\d+) pixels\)', str(e)), re.search(r'limit of (\d+) pixels', str(e))
-    if n is None: return f'{name}: too many megapixels, over the decoder limit ({_one_line(e)})'
+    if n is None: return f'{name}: too many megapixels, over the decoder limit ({one_line(e)})'
     if int(n[1]) > max_pixels: return f'{name}: {over_limit(int(n[1])/1e6, max_pixels/1e6)} megapixels, over the {max_pixels/1e6:g} MP limit'
     return f'{name}: {int(n[1])/1e6:g} megapixels, over the image decoder\'s own limit' + (f' of {int(lim[1])/1e6:.0f} MP' if lim else '')
 
@@ -317,14 +327,14 @@ def _decode(data:bytes, name:str, max_pixels:int, min_side:int) -> LoadedImage:
             if data[:4] in (b'II*\0', b'MM\0*'): raise ImageError(f'{name}: a TIFF of a kind this tool cannot read (floating-point values, or a channel layout such as 16-bit gray with alpha); save it as 8- or 16-bit RGB, RGBA or gray') from None
             raise ImageError(f'{name}: not an image (unrecognised file format)') from None
         except Image.DecompressionBombError as e: raise ImageError(_bomb_line(name, e, max_pixels)) from None
-        except Exception as e: raise ImageError(f'{name}: cannot open image ({_one_line(e)})') from None
+        except Exception as e: raise ImageError(f'{name}: cannot open image ({one_line(e)})') from None
         fmt = im.format
         orientation = _orientation(im)
         _check_size(*im.size, name, max_pixels, min_side)
         if fmt in ('JPEG', 'MPO') and _jpeg_sof(data) in (0xC0, 0xC1, 0xC2) and len(data) < im.size[0]*im.size[1]/4096:   # Huffman coding spends at least a bit on each 8x8 block: a damaged header, not minutes of grey
             raise ImageError(f'{name}: damaged or truncated image (its {len(data):,} bytes are far too few for {im.size[0]}x{im.size[1]} pixels)')
         try: im.load()
-        except Exception as e: raise ImageError(f'{name}: damaged or truncated image ({_one_line(e)})') from None
+        except Exception as e: raise ImageError(f'{name}: damaged or truncated image ({one_line(e)})') from None
         left = _orientation(im)   # PIL turns a TIFF itself while loading it, and drops the tag it applied
     try: frames = 1 if fmt == 'MPO' else int(getattr(im, 'n_frames', 1))   # (before a conversion makes a new, single image; a phone's MPO holds a depth or gain map, not more photos)
     except Exception: frames = 1   # a damaged later frame: the first decoded
@@ -373,7 +383,7 @@ def _from_pil(im:Image.Image, name:str, max_pixels:int, min_side:int) -> LoadedI
     _check_size(*im.size, name, max_pixels, min_side)
     o, icc = _orientation(im), im.info.get('icc_profile')
     try: arr, gray, mask, bits = _pil_to_array(_cmyk_to_rgb(im, icc) if im.mode == 'CMYK' else im)
-    except Exception as e: raise ImageError(f'{name}: cannot read PIL image of mode {im.mode} ({_one_line(e)})') from None
+    except Exception as e: raise ImageError(f'{name}: cannot read PIL image of mode {im.mode} ({one_line(e)})') from None
     arr, mask = _orient(arr, o), None if mask is None else _orient(mask, o)
     info = ImageInfo(name=name, format=im.format, gray=gray, bits=bits, alpha=mask is not None, exif_rotated=o != 1, size=(arr.shape[1], arr.shape[0]),
                      icc_profile=icc if _icc_space(icc) in (b'RGB ', b'GRAY') else None, alpha_mask=mask,
@@ -424,6 +434,17 @@ def _uncomposite(img:np.ndarray, # float CHW image composited on white (`_flatte
     "The colour under the transparency `a` again (where `a` is 0 no colour shows, so any will do)."
     return np.clip((img - (1 - a)) / np.maximum(a, 1/255), 0, 1).astype(np.float32)
 
+def with_alpha(img, # float CHW result, composited on white where the source had transparency
+               gray:bool=False, # an 'L' / 'LA' image
+               alpha:np.ndarray|None=None, # the source's transparency (HW, as `ImageInfo.alpha_mask`), or None
+              ) -> Image.Image:
+    "An 8-bit PIL image of `img` with the transparency `alpha` put back (LA or RGBA, the colour under it un-flattened); L or RGB without."
+    if alpha is None: return to_pil(img, gray=gray)
+    a = to_float(alpha)
+    im = to_pil(_uncomposite(_as_numpy(img), a), gray=gray)
+    im.putalpha(Image.fromarray(np.rint(a*255).astype(np.uint8), 'L'))   # L -> LA, RGB -> RGBA
+    return im
+
 def _png_chunk(png:bytes, kind:bytes, data:bytes) -> bytes:
     "`png` with a `kind` chunk holding `data` right after its header (where iCCP and eXIf belong)."
     chunk = struct.pack('>I', len(data)) + kind + data + struct.pack('>I', zlib.crc32(kind + data))
@@ -455,16 +476,13 @@ def _encode_image(img, # float CHW image in [0, 1]
                  ) -> bytes:
     "Encode a float CHW image to bytes of `fmt`."
     a = to_float(alpha) if alpha is not None and fmt in ('PNG', 'TIFF', 'WEBP') and tuple(alpha.shape) == tuple(img.shape[1:]) else None
-    if a is not None: img = _uncomposite(_as_numpy(img), a)
-    if bits == 16: return _encode16(img, fmt, gray, icc_profile, a, exif)
+    if bits == 16: return _encode16(img if a is None else _uncomposite(_as_numpy(img), a), fmt, gray, icc_profile, a, exif)
     b = io.BytesIO()
     kw = dict(quality=quality) if fmt in _LOSSY else {}
     if fmt == 'JPEG': kw['subsampling'] = 0 if quality >= 90 else 2
     if fmt in ('JPEG', 'PNG', 'TIFF', 'WEBP') and _icc_space(icc_profile) == (b'GRAY' if gray else b'RGB '): kw['icc_profile'] = icc_profile   # only a profile of the written colour space
     if exif and fmt in ('PNG', 'WEBP') or exif and fmt == 'JPEG' and len(exif) <= 65533 - 2: kw['exif'] = exif   # a JPEG segment holds 64 KB: a longer block is left out
-    im = to_pil(img, gray=gray)
-    if a is not None: im.putalpha(Image.fromarray(np.rint(a*255).astype(np.uint8), 'L'))   # L -> LA, RGB -> RGBA
-    im.save(b, fmt, **kw)
+    with_alpha(img, gray, a).save(b, fmt, **kw)
     return b.getvalue()
 
 # %% ../nbs/00_core.ipynb #a7e3f1c2
@@ -511,7 +529,7 @@ def save_image(img, # float32 CHW image in [0, 1] (numpy or torch)
     "Atomically write `img` to `path`, refusing to replace an existing file unless `overwrite`."
     path = Path(path)
     if path.is_dir(): raise IsADirectoryError(f'{path}: is a folder; not writing the image there')
-    if path.exists() and not overwrite: raise FileExistsError(f'{path}: exists; not overwriting (pass overwrite=True)')
+    if path.exists() and not overwrite: raise exists_error(path, 'overwrite=True')
     data = image_bytes(img, path, quality, bits, gray, icc_profile, info)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

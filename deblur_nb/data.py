@@ -14,7 +14,7 @@ with warnings.catch_warnings():  # fastai's import triggers a torch.jit deprecat
     from fastai.data.load import DataLoader
     from fastai.data.core import DataLoaders
 from fastcore.script import call_parse, CliError
-from .core import IMAGE_EXTS, ImageError, data_dir, load_image, save_image, show_images, shrink
+from .core import IMAGE_EXTS, ImageError, one_line, data_dir, load_image, save_image, show_images, shrink
 from .degrade import PRESETS, EXTRA_PRESETS, as_rng, degrade
 
 # %% auto #0
@@ -315,7 +315,7 @@ def download_kaggle(dest=None, # folder to download into (default: `data_dir()/'
     except DownloadError: raise
     except BaseException as e:
         if isinstance(e, KeyboardInterrupt): raise
-        why = ' '.join(str(e).split()) or type(e).__name__
+        why = one_line(e) or type(e).__name__
         if any(s in why for s in ('NameResolutionError', 'Failed to resolve', 'Temporary failure in name resolution', 'Network is unreachable')): why = 'no network connection to Kaggle'
         elif len(why) > 200: why = why[:200].rsplit(' ', 1)[0] + ' …'   # cut between words
         for v in ('KAGGLE_KEY', 'KAGGLE_API_TOKEN'):

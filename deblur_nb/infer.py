@@ -12,7 +12,7 @@ import torch, torch.nn as nn
 from PIL import Image
 from fastcore.script import call_parse, CliError
 import torch.nn.functional as F
-from .core import IMAGE_EXTS, ImageError, LoadedImage, read_image, result_path, save_image, image_bytes, to_pil, luma, markdown_table, gradient_energy, center_crop
+from .core import IMAGE_EXTS, ImageError, LoadedImage, one_line, exists_error, read_image, result_path, save_image, image_bytes, with_alpha, luma, markdown_table, gradient_energy, center_crop
 from .models import load_model, weights_dir, shipped_models, bf16_supported, can_compile, compilable, fast_dtype, pad_to
 
 # %% auto #0
@@ -281,9 +281,9 @@ def deblur(img, # path, bytes, file object, PIL image or array (see `deblur_nb.c
            fast:bool=False, # compiled path: 1.3-2.8x faster once compiled (a minute or two, once per process; the most where the CPU has bfloat16)
            large_blur:str='auto', # 'auto': also restores a half-size copy (a quarter to a half more time), blended in when the blur is too large for one pass; 'on' or 'off'
           ) -> Image.Image:
-    "Deblur a photo; returns a PIL image of the same size (grayscale in, grayscale out)."
+    "Deblur a photo; returns an 8-bit PIL image of the same size (grayscale in, grayscale out; transparency kept)."
     r = deblur_image(img, model, strength, tile, device, ensemble, fast, large_blur)
-    return to_pil(r.img, gray=r.info.gray)
+    return with_alpha(r.img, r.info.gray, r.info.alpha_mask)
 
 # %% ../nbs/06_infer.ipynb #97a743a5
 def listed(folder:Path, # a folder given as an input
@@ -347,11 +347,11 @@ def deblur_file(src, # input image file
     "Deblur one file into `dst`, keeping grayscale and 16-bit depth; never writes over `src`."
     src, dst = Path(src), Path(dst)
     if dst.exists() and dst.resolve() == src.resolve(): raise ImageError(f'{dst.name}: refusing to overwrite the input')
-    if dst.exists() and not overwrite and not resume: raise FileExistsError(f'{dst}: exists; not overwriting (use --overwrite)')
+    if dst.exists() and not overwrite and not resume: raise exists_error(dst)
     r = deblur_image(src, model, strength, tile, device, ensemble, fast, large_blur)
     if dst.exists() and not overwrite:   # (resume) kept where it holds what would be written, else refused: never replaced
         if _same_picture(image_bytes(r.img, dst, quality, info=r.info), dst): return dst
-        raise FileExistsError(f'{dst}: exists; not overwriting (use --overwrite)')
+        raise exists_error(dst)
     return save_image(r.img, dst, overwrite=overwrite, quality=quality, info=r.info)
 
 def _same_picture(data:bytes, # an encoded image
@@ -372,7 +372,7 @@ def _failed_line(f, # the file as the user named it
                  error:str, # why it failed (it may already start with the file's name)
                 ) -> str:
     "`failed: FILE: reason` on one line, the file named once."
-    error, name = ' '.join(str(error).split()), f'{Path(f).name}: '
+    error, name = one_line(error), f'{Path(f).name}: '
     return f'failed: {f}: {error[len(name):] if error.startswith(name) else error}'
 
 def check_settings(strength:float=1., # see `deblur`
@@ -413,7 +413,7 @@ def deblur_cli(*inputs:str, # image files, folders or glob patterns
     files = expand_inputs(inputs)
     if not files: raise CliError('no input images found')
     try: net = get_model(model, device, fast and fast_available(device))
-    except Exception as e: raise CliError(' '.join(str(e).split())) from None
+    except Exception as e: raise CliError(one_line(e)) from None
     from fastprogress.fastprogress import progress_bar
     out, ins = Path(Outdir), {f.resolve() for f in files}   # inputs left out below stay inputs: never written over
     files, left = others_outputs(files, lambda f: result_path(f, out, suffix))

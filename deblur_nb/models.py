@@ -7,6 +7,7 @@ from __future__ import annotations
 import json, time, warnings
 from pathlib import Path
 import torch, torch.nn as nn, torch.nn.functional as F
+from .core import one_line
 
 # %% auto #0
 __all__ = ['ARCHS', 'pad_to', 'LayerNorm2d', 'SimpleGate', 'NAFBlock', 'FourierUnit', 'NAFNetLite', 'MDTA', 'GDFN',
@@ -341,7 +342,7 @@ def load_model(path='default', # weight file, or a name in the shipped weights f
     meta = model_record(p)
     m = build_model(meta['arch'], **meta['kwargs'])
     try: sd = torch.load(p, map_location='cpu', weights_only=True)
-    except Exception as e: raise ValueError(f'{p.name}: not a readable weight file ({" ".join(str(e).split())[:200]})') from None
+    except Exception as e: raise ValueError(f'{p.name}: not a readable weight file ({one_line(e)[:200]})') from None
     m.load_state_dict(dequantize_state(sd))
     return m.to(device).eval()
 

@@ -17,7 +17,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from fastcore.script import call_parse
 from . import __version__
-from .core import MAX_PIXELS, ImageError, read_image, save_image, over_limit, _check_size, _one_line, _bomb_line, result_format
+from .core import MAX_PIXELS, ImageError, read_image, save_image, over_limit, _check_size, one_line, _bomb_line, result_format
 from .infer import deblur_image, get_model, fast_available, LARGE_BLUR_MODES
 from .models import shipped_models
 
@@ -141,7 +141,7 @@ class _BodyLimit:
         await self.app(scope, counted, send)
 
 def _error(status:int, message:str, headers:dict|None=None) -> JSONResponse:
-    return JSONResponse({'error': _one_line(message)}, status_code=status, headers=headers)
+    return JSONResponse({'error': one_line(message)}, status_code=status, headers=headers)
 
 def _validation_message(exc:RequestValidationError) -> str:
     "FastAPI's validation errors on one line, each by its field (a file sent as text: said in words, not as a Python class)."

@@ -20,7 +20,7 @@ with warnings.catch_warnings():
     from fastai.optimizer import Adam
     from fastai.callback.training import GradientClip
 from fastcore.script import call_parse, CliError
-from .core import repo_dir, markdown_table
+from .core import repo_dir, markdown_table, one_line
 from .degrade import PRESETS, EXTRA_PRESETS
 from .data import get_dls, photos, EpochDataLoader
 from .metrics import image_psnr, psnr_metric, ssim_metric, grid_bumps, GRID_PERIODS, GRID_FLOOR
@@ -722,7 +722,7 @@ def train_cli(name:str='default', # run name (weights: deblur_nb/weights/<name>.
     try:   # bad arguments in one line, before anything runs (an error later in training keeps its traceback)
         kw, grown = parse_kwargs(model_kwargs) or None, parse_kwargs(grow)
         if kw and arch in TRAINABLE: build_model(arch, **kw)   # (unknown keywords: a TypeError here, not after the data is loaded)
-    except (ValueError, TypeError) as e: raise CliError(' '.join(str(e).split())[:400]) from None
+    except (ValueError, TypeError) as e: raise CliError(one_line(e)[:400]) from None
     try:
         p = train(name, arch, kw, minutes, epochs, lr, bs, size, presets=tuple(presets.split(',')) if presets else TRAIN_PRESETS, fft=fft, grid=grid, grid_floor=grid_floor, psnr=psnr, amp=amp, crop_tries=crop_tries, eps=eps, ema=ema, gan=gan, init=init, extend=extend,
                   grow=grown, int8=int8 or None, source=source, threads=threads, device=device,

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import cv2
 import av
-from .core import ImageError, MIN_SIDE, load_image, chw2hwc, hwc2chw, to_uint, markdown_table
+from .core import ImageError, exists_error, MIN_SIDE, load_image, chw2hwc, hwc2chw, to_uint, markdown_table
 from .degrade import as_rng, camera_path, warp, film_grain, jpeg, fade
 from .infer import get_model, restore_array, blend, fast_available, check_strength
 
@@ -123,7 +123,7 @@ def write_video(frames, # iterable of float32 RGB CHW frames in [0, 1], all the 
                ) -> Path:
     "Encode frames to an H.264 video (written to a temporary name, then moved into place)."
     dst = Path(dst)
-    if dst.exists() and not overwrite: raise FileExistsError(f'{dst}: exists; not overwriting')
+    if dst.exists() and not overwrite: raise exists_error(dst, 'overwrite=True')
     frames = iter(frames); first = next(frames, None)
     if first is None: raise ValueError('no frames to write')
     tmp, n, sr, t = _partial(dst), 0, 44100, 0
@@ -232,7 +232,7 @@ def deblur_video(src, # input video file
     src, dst = Path(src), Path(dst)
     check_strength(strength)
     if dst.resolve() == src.resolve(): raise VideoError(f'{dst.name}: refusing to overwrite the input')
-    if dst.exists() and not overwrite: raise FileExistsError(f'{dst}: exists; not overwriting (use overwrite=True)')
+    if dst.exists() and not overwrite: raise exists_error(dst, 'overwrite=True')
     if codec == 'libx264' and dst.suffix.lower() not in H264_EXTS: raise VideoError(f'{dst.name}: write the result as {", ".join(H264_EXTS)} (H.264)')
     info = probe_video(src)
     dst.parent.mkdir(parents=True, exist_ok=True)   # (as `save_image` does)
