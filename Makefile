@@ -11,10 +11,13 @@ HOURS ?=
 ARGS  ?=
 MINUTES := $(if $(HOURS),$(shell $(PYTHON) -c "print(round($(HOURS)*60))"),100)
 
+# The stamp holds pyproject.toml's checksum: nbdev-export rewrites the file unchanged, which must not mean a new install.
 $(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --disable-pip-version-check -q -e '.[dev]'
-	touch $(STAMP)
+	@sum=$$(sha256sum pyproject.toml | cut -d' ' -f1); \
+	if [ -x $(BIN)/python ] && [ "$$(cat $(STAMP) 2>/dev/null)" = "$$sum" ]; then touch $(STAMP); else \
+	  { test -x $(BIN)/python || $(PYTHON) -m venv $(VENV); } && \
+	  echo "installing deblur_nb and its dependencies into $(VENV)" && \
+	  $(BIN)/pip install --disable-pip-version-check -q -e '.[dev]' && echo "$$sum" > $(STAMP); fi
 
 install: $(STAMP)
 

@@ -429,7 +429,7 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
                retry_failed:bool=False, # with --workers/--scheduler: redo files the manifest records as failed
                ensemble:int=1, # quality mode: average 2, 4 or 8 flipped / rotated copies of each photo (that many times slower)
                fast:bool=False, # compiled path (bfloat16 where the CPU has it), without --workers: pays from a few dozen megapixels on (compiles for a minute or two first)
-               large_blur:str='auto', # photos with blur trails longer than ~30 px: auto (a half-size pass, a quarter to a half more time, blended in where detected), on or off
+               large_blur:str='auto', # photos with blur trails longer than ~30 px: auto (a half-size pass, a fifth to three quarters more time, blended in where detected), on or off
               ):
     "Deblur photos and videos: deblur-nb INPUT... -o OUTDIR [--workers N | --scheduler ADDRESS]"
     check_cli_options(strength, tile, quality, ensemble, large_blur)

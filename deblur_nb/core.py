@@ -134,7 +134,7 @@ class ImageError(ValueError):
 MAX_PIXELS = 150_000_000  # refuse larger images (decompression bombs); a 24 MP photo is far below
 # (PIL itself refuses anything over ~179 MP before we see its size, whatever `max_pixels` says)
 MIN_SIDE = 16  # refuse images whose shorter side is smaller than this
-IMAGE_EXTS = ('.png', '.jpg', '.jpeg', '.tif', '.tiff', '.bmp', '.webp')  # file types listed from folders
+IMAGE_EXTS = ('.png', '.jpg', '.jpeg', '.tif', '.tiff', '.bmp', '.webp', '.gif')  # file types listed from folders (a GIF's result is a PNG)
 
 @dataclass(frozen=True)
 class ImageInfo:
@@ -329,13 +329,14 @@ def _decode(data:bytes, name:str, max_pixels:int, min_side:int) -> LoadedImage:
         except Image.DecompressionBombError as e: raise ImageError(_bomb_line(name, e, max_pixels)) from None
         except Exception as e: raise ImageError(f'{name}: cannot open image ({one_line(e)})') from None
         fmt = im.format
-        orientation = _orientation(im)
+        orientation = _orientation(im) if fmt == 'TIFF' else None   # (a TIFF's tags, before loading turns it; for a PNG, reading EXIF would load it and hide a damaged file)
         _check_size(*im.size, name, max_pixels, min_side)
         if fmt in ('JPEG', 'MPO') and _jpeg_sof(data) in (0xC0, 0xC1, 0xC2) and len(data) < im.size[0]*im.size[1]/4096:   # Huffman coding spends at least a bit on each 8x8 block: a damaged header, not minutes of grey
             raise ImageError(f'{name}: damaged or truncated image (its {len(data):,} bytes are far too few for {im.size[0]}x{im.size[1]} pixels)')
         try: im.load()
         except Exception as e: raise ImageError(f'{name}: damaged or truncated image ({one_line(e)})') from None
         left = _orientation(im)   # PIL turns a TIFF itself while loading it, and drops the tag it applied
+        if orientation is None: orientation = left
     try: frames = 1 if fmt == 'MPO' else int(getattr(im, 'n_frames', 1))   # (before a conversion makes a new, single image; a phone's MPO holds a depth or gain map, not more photos)
     except Exception: frames = 1   # a damaged later frame: the first decoded
     icc = im.info.get('icc_profile')

@@ -331,7 +331,8 @@ def random_blur(kind:str, # 'shake', 'linear', 'long' (straight, 20-45 px), 'def
                 rng=None, # Generator or seed
                ) -> tuple[np.ndarray, dict]:
     "Sample a blur kernel of `kind` at `strength`; returns the kernel and its parameters."
-    rng = as_rng(rng); t = strength + rng.uniform(-0.1, 0.1)
+    rng, kind = as_rng(rng), str(kind)   # (a name drawn by numpy is np.str_: recorded as a plain str)
+    t = strength + rng.uniform(-0.1, 0.1)
     if kind == 'shake':
         size = _odd(_lerp(7, 35, t)); k = motion_kernel(size, rng)
         return k, dict(op=kind, size=size)

@@ -529,7 +529,7 @@ def run_benchmark(out=None, # results folder (default: repo's results/)
     (out/'overview.md').write_text(f'PSNR (dB) / SSIM gain over the degraded input on the {len(set(df.image))} embedded test photos '
                                    f'(centre crops of {crop} px, strengths {", ".join(map(str, strengths))}); s/MP on this machine; real photos: '
                                    f'gradient energy and noise, output / input, mean over the {len(set(rc.image))} photos in `data/real/` (per photo and with the '
-                                   f'grid pattern, which deconvolution raises: `summary.md`). `*_oracle` methods are handed the true blur kernel, '
+                                   f'grid pattern, which deconvolution raises: `results/summary.md`). `*_oracle` methods are handed the true blur kernel, '
                                    f'which no user has: an upper bound for classical deconvolution.{ens_note}'
                                    + ''.join(f' `{m}`: rows carried over from an earlier `make eval` (its weight file is not in git), so no time ÷ rl.' for m in kept)
                                    + '\n\n' + compact_markdown(s, rc, carried=kept) + large_md)

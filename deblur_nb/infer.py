@@ -259,7 +259,7 @@ def deblur_image(src, # anything `deblur_nb.core.read_image` accepts
                  tile:int|str='auto', # tile side, 'auto' or 0 (no tiling)
                  device=None, # torch device (default: CUDA if present, else CPU)
                  ensemble:int=1, # copies averaged by `restore_ensemble` (1, 2, 4 or 8): more is slower, a little cleaner
-                 fast:bool=False, # compiled path: 1.3-2.8x faster once compiled (a minute or two, once per process; the most where the CPU has bfloat16)
+                 fast:bool=False, # compiled path: about 1.5-2x faster in `make bench` once compiled (a minute or two, once per process; the most where the CPU has bfloat16)
                  large_blur:str='auto', # a second, half-resolution pass for blur too large for one: 'auto', 'on' or 'off' (`two_scale`)
                 ) -> LoadedImage:
     "Deblur `src`; returns the float32 CHW result with the source's `ImageInfo` (for saving alike)."
@@ -278,8 +278,8 @@ def deblur(img, # path, bytes, file object, PIL image or array (see `deblur_nb.c
            tile:int|str='auto', # tile side, 'auto' or 0 (no tiling)
            device=None, # torch device (default: CUDA if present, else CPU)
            ensemble:int=1, # 1 (one pass), or 2, 4 or 8 flipped / rotated copies averaged (slower, a little cleaner)
-           fast:bool=False, # compiled path: 1.3-2.8x faster once compiled (a minute or two, once per process; the most where the CPU has bfloat16)
-           large_blur:str='auto', # 'auto': also restores a half-size copy (a quarter to a half more time), blended in when the blur is too large for one pass; 'on' or 'off'
+           fast:bool=False, # compiled path: about 1.5-2x faster in `make bench` once compiled (a minute or two, once per process; the most where the CPU has bfloat16)
+           large_blur:str='auto', # 'auto': also restores a half-size copy (a fifth to three quarters more time), blended in when the blur is too large for one pass; 'on' or 'off'
           ) -> Image.Image:
     "Deblur a photo; returns an 8-bit PIL image of the same size (grayscale in, grayscale out; transparency kept)."
     r = deblur_image(img, model, strength, tile, device, ensemble, fast, large_blur)
@@ -347,11 +347,11 @@ def deblur_file(src, # input image file
     "Deblur one file into `dst`, keeping grayscale and 16-bit depth; never writes over `src`."
     src, dst = Path(src), Path(dst)
     if dst.exists() and dst.resolve() == src.resolve(): raise ImageError(f'{dst.name}: refusing to overwrite the input')
-    if dst.exists() and not overwrite and not resume: raise exists_error(dst)
+    if dst.exists() and not overwrite and not resume: raise exists_error(dst, '--overwrite, or overwrite=True')
     r = deblur_image(src, model, strength, tile, device, ensemble, fast, large_blur)
     if dst.exists() and not overwrite:   # (resume) kept where it holds what would be written, else refused: never replaced
         if _same_picture(image_bytes(r.img, dst, quality, info=r.info), dst): return dst
-        raise exists_error(dst)
+        raise exists_error(dst, '--overwrite, or overwrite=True')
     return save_image(r.img, dst, overwrite=overwrite, quality=quality, info=r.info)
 
 def _same_picture(data:bytes, # an encoded image
@@ -406,7 +406,7 @@ def deblur_cli(*inputs:str, # image files, folders or glob patterns
                device:str=None, # cpu or cuda (default: cuda if available)
                ensemble:int=1, # quality mode: average 2, 4 or 8 flipped / rotated copies (that many times slower)
                fast:bool=False, # compiled path (bfloat16 where the CPU has it): pays from a few dozen megapixels on (compiles for a minute or two first)
-               large_blur:str='auto', # blur trails longer than ~30 px: auto (a half-size pass, a quarter to a half more time, blended in where detected), on or off
+               large_blur:str='auto', # blur trails longer than ~30 px: auto (a half-size pass, a fifth to three quarters more time, blended in where detected), on or off
               ):
     "Deblur photos: deblur-nb INPUT... -o OUTDIR"
     check_cli_options(strength, tile, quality, ensemble, large_blur)

@@ -198,7 +198,7 @@ def make_app(workers:int=1, # inferences that run at once (each uses all of torc
                            file:UploadFile=File(description=f'the photo: JPEG, PNG, TIFF, WebP or BMP; at most {max_mb:g} MB'),
                            model:str|None=Form(None, description='a name from `GET /models` (also a query parameter)'),
                            strength:float|None=Form(None, description='0 = unchanged, 1 = the model output (default), up to 2; also a query parameter'),
-                           large_blur:str|None=Form(None, description="'auto' (default: also restores a half-size copy, a quarter to a half more time, blended in where the blur is too long for one pass), 'on' or 'off'; also a query parameter"),
+                           large_blur:str|None=Form(None, description="'auto' (default: also restores a half-size copy, a fifth to three quarters more time, blended in where the blur is too long for one pass), 'on' or 'off'; also a query parameter"),
                           ):
         q = request.query_params
         form = await request.form()   # (parsed once already, for the arguments above)
@@ -262,7 +262,7 @@ def serve_cli(host:str='127.0.0.1', # interface to bind (127.0.0.1: this machine
               queue:int=16, # requests that may wait for a worker; more answer 503
               max_mb:float=MAX_UPLOAD_MB, # request body limit in MB
               log_level:str='info', # uvicorn log level: warning, info, debug
-              fast:bool=False, # compiled path: 1.3-2.8x faster (the most where the CPU has bfloat16), after 1-3 minutes of compiling at start-up
+              fast:bool=False, # compiled path: about 1.5-2x faster in `make bench` (the most where the CPU has bfloat16), after 1-3 minutes of compiling at start-up
              ):
     "Serve the deblurring API: deblur-nb-serve --port 8000 (docs at http://127.0.0.1:8000/docs)"
     serve(host, port, workers, queue, max_mb, log_level, fast)
