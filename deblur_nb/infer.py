@@ -498,7 +498,7 @@ def bench(models:tuple|None=None, # shipped model names (default: every shipped 
 def bench_markdown(rows:list) -> str:
     "The `bench` rows as a markdown table."
     sizes = list(dict.fromkeys(k for r in rows for k in r['s_per_mp']))
-    return markdown_table(['model', 'path'] + [f'deblur() s/MP at {float(s):.0f} MP' for s in sizes] + ['network alone s/MP at 1 MP', 'first call s', 'peak MB'],
+    return markdown_table(['model', 'path'] + [f'deblur() s/MP at {float(s):g} MP' for s in sizes] + ['network alone s/MP at 1 MP', 'first call s', 'peak MB'],
                           [(r['model'], r['path'] + (f" ({fast_dtype(r['bf16'])})" if 'bf16' in r else ''), *(f"{r['s_per_mp'][s]:.3f}" if s in r['s_per_mp'] else '' for s in sizes),
                             f"{r['net_s_per_mp']:.3f}" if r.get('net_s_per_mp') else '', f"{r.get('first_call_s', 0):.0f}", max(r['peak_rss_mb'].values()))
                            for r in rows])

@@ -286,7 +286,8 @@ def _arch_of(m:nn.Module) -> str:
 def weights_dir() -> Path:
     "Weights folder: `$DEBLUR_NB_WEIGHTS` if set, else the `weights/` shipped inside the package."
     import os
-    return Path(os.environ.get('DEBLUR_NB_WEIGHTS') or Path(__file__).resolve().parent/'weights')
+    import deblur_nb   # (not `__file__`: a notebook has none)
+    return Path(os.environ.get('DEBLUR_NB_WEIGHTS') or Path(deblur_nb.__file__).resolve().parent/'weights')
 
 def shipped_models() -> list:
     "Names of the weight files in `weights_dir()`, the default first."
