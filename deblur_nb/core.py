@@ -446,17 +446,30 @@ def with_alpha(img, # float CHW result, composited on white where the source had
     im.putalpha(Image.fromarray(np.rint(a*255).astype(np.uint8), 'L'))   # L -> LA, RGB -> RGBA
     return im
 
+def _chunk(kind:bytes, data:bytes) -> bytes:
+    "One PNG chunk: length, kind, data, checksum."
+    return struct.pack('>I', len(data)) + kind + data + struct.pack('>I', zlib.crc32(kind + data))
+
 def _png_chunk(png:bytes, kind:bytes, data:bytes) -> bytes:
     "`png` with a `kind` chunk holding `data` right after its header (where iCCP and eXIf belong)."
-    chunk = struct.pack('>I', len(data)) + kind + data + struct.pack('>I', zlib.crc32(kind + data))
-    return png[:33] + chunk + png[33:]
+    return png[:33] + _chunk(kind, data) + png[33:]
+
+def _png16_gray_alpha(la:np.ndarray, # HW2 uint16: gray, alpha
+                     ) -> bytes:
+    "A 16-bit gray-and-alpha PNG (colour type 4), which OpenCV cannot write; rows Sub-filtered."
+    h, w = la.shape[:2]
+    b = la.astype('>u2').view(np.uint8).reshape(h, w*4)
+    f = b.copy(); f[:, 4:] -= b[:, :-4]   # Sub: each byte less the one a pixel before (mod 256)
+    raw = np.concatenate([np.ones((h, 1), np.uint8), f], 1)
+    return b'\x89PNG\r\n\x1a\n' + _chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 16, 4, 0, 0, 0)) + _chunk(b'IDAT', zlib.compress(raw.tobytes(), 6)) + _chunk(b'IEND', b'')
 
 def _encode16(img:np.ndarray, fmt:str, gray:bool, icc_profile, a, exif) -> bytes:
     "Encode a float CHW image as a 16-bit PNG (OpenCV) or TIFF (tifffile), with alpha `a`, profile and (PNG) EXIF."
     arr = to_uint(img, 16)
     if gray: arr = _luma(arr.astype(np.float32)).round().astype(np.uint16)
-    if a is not None: arr = np.concatenate([arr[..., None].repeat(3, 2) if gray else arr, np.rint(a*65535).astype(np.uint16)[..., None]], 2)   # (gray and alpha: as RGBA)
-    icc = icc_profile if _icc_space(icc_profile) == (b'GRAY' if arr.ndim == 2 else b'RGB ') else None
+    la = gray and a is not None and fmt == 'PNG'   # gray with alpha: as such in a PNG; as RGBA in a TIFF (one of gray and alpha, this tool could not read back)
+    if a is not None: arr = np.concatenate([arr[..., None] if la else arr[..., None].repeat(3, 2) if gray else arr, np.rint(a*65535).astype(np.uint16)[..., None]], 2)
+    icc = icc_profile if _icc_space(icc_profile) == (b'GRAY' if arr.ndim == 2 or la else b'RGB ') else None
     if fmt == 'TIFF':
         import tifffile
         b = io.BytesIO()
@@ -464,9 +477,9 @@ def _encode16(img:np.ndarray, fmt:str, gray:bool, icc_profile, a, exif) -> bytes
                          compression='zlib', iccprofile=icc)
         return b.getvalue()
     import cv2
-    ok, enc = cv2.imencode('.png', np.ascontiguousarray(arr if arr.ndim == 2 else arr[..., [2, 1, 0, 3][:arr.shape[2]]]))
+    ok, enc = (True, _png16_gray_alpha(arr)) if la else cv2.imencode('.png', np.ascontiguousarray(arr if arr.ndim == 2 else arr[..., [2, 1, 0, 3][:arr.shape[2]]]))
     if not ok: raise ImageError('could not encode a 16-bit PNG')
-    png = enc.tobytes()
+    png = bytes(enc)
     if exif: png = _png_chunk(png, b'eXIf', exif[6:] if exif[:6] == b'Exif\0\0' else exif)
     return _png_chunk(png, b'iCCP', b'ICC profile\0\0' + zlib.compress(icc)) if icc else png
 
