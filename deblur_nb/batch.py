@@ -5,6 +5,7 @@
 # %% ../nbs/09_batch.ipynb #b786c2cd
 from __future__ import annotations
 import csv, filecmp, hashlib, io, logging, os, re, shutil, subprocess, sys, tempfile, time, warnings
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from fastcore.script import call_parse, CliError
@@ -16,8 +17,8 @@ from .video import VIDEO_EXTS, VideoError, deblur_video
 
 # %% auto #0
 __all__ = ['MANIFEST', 'FIELDS', 'STATUSES', 'sha256_file', 'manifest_rows', 'read_manifest', 'last_rows', 'owners', 'Manifest',
-           'batch_settings', 'same_settings', 'plan_batch', 'expand_media', 'deblur_batch', 'local_cluster',
-           'deblur_cli', 'worker_processes', 'fault_run', 'batch_bench']
+           'BatchRunning', 'one_process', 'batch_settings', 'same_settings', 'plan_batch', 'expand_media',
+           'deblur_batch', 'local_cluster', 'deblur_cli', 'worker_processes', 'fault_run', 'batch_bench']
 
 # %% ../nbs/09_batch.ipynb #aa07c61f
 def sha256_file(path, # a file
@@ -77,7 +78,7 @@ class Manifest:
             fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except ImportError: pass   # no fcntl (Windows): no lock
         except OSError:
-            os.close(self.fd); raise RuntimeError(f'{self.path}: another batch run is writing to this folder') from None
+            os.close(self.fd); raise RuntimeError(f'{self.path}: another deblur-nb run is writing to this folder') from None
         size = os.fstat(self.fd).st_size
         keep = self._complete_bytes(size)
         head = tuple(os.pread(self.fd, 4096, 0).split(b'\n', 1)[0].decode('utf-8', 'replace').strip().split(',')) if keep else ()
@@ -111,6 +112,23 @@ class Manifest:
         if self.fd is not None: os.close(self.fd); self.fd = None
     def __enter__(self): return self
     def __exit__(self, *a): self.close()
+
+class BatchRunning(RuntimeError): "A batch run holds the output folder's manifest."
+
+@contextmanager
+def one_process(folder, # the output folder of a one-process run
+               ):
+    "While a one-process run writes into `folder`: a shared lock on its manifest, if it has one, so that it and a batch run there exclude each other."
+    try: fd = os.open(Path(folder)/MANIFEST, os.O_RDONLY)
+    except OSError: fd = None   # no manifest: no batch run there (one that starts later has its own files to write)
+    try:
+        if fd is not None:
+            try: import fcntl; fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            except ImportError: pass   # (Windows: no lock)
+            except OSError: raise BatchRunning(f'{Path(folder)/MANIFEST}: a batch run is writing to this folder; wait for it to end, or choose another -o') from None
+        yield
+    finally:
+        if fd is not None: os.close(fd)
 
 # %% ../nbs/09_batch.ipynb #208bb539
 def _is_video(f) -> bool: return Path(f).suffix.lower() in VIDEO_EXTS
@@ -438,10 +456,13 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
     if not images and not videos: raise CliError('no input images or videos found')
     if not workers and not scheduler:
         if retry_failed: raise CliError('--retry-failed needs --workers or --scheduler')
-        rc = _single_cli(*map(str, images), Outdir=Outdir, suffix=suffix, model=model, strength=strength, tile=tile,
-                         quality=quality, overwrite=overwrite, device=device, ensemble=ensemble, fast=fast,
-                         large_blur=large_blur) if images else 0
-        return _videos_cli(videos, Outdir, suffix, model, strength, tile, overwrite, device, fast) or rc
+        try:
+            with one_process(Outdir):   # not while a batch run writes there (its clean-up would take this run's temporary files)
+                rc = _single_cli(*map(str, images), Outdir=Outdir, suffix=suffix, model=model, strength=strength, tile=tile,
+                                 quality=quality, overwrite=overwrite, device=device, ensemble=ensemble, fast=fast,
+                                 large_blur=large_blur) if images else 0
+                return _videos_cli(videos, Outdir, suffix, model, strength, tile, overwrite, device, fast) or rc
+        except BatchRunning as e: raise CliError(one_line(e)) from None
     if workers < 0: raise CliError('--workers must be 0 (one process, the default) or more')
     if fast: raise CliError('--fast runs in one process: leave out --workers and --scheduler')
     try: check_weight_file(weights_path(model))   # before any cluster: a bad --model is one line, not a failed row per file

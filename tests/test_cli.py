@@ -104,3 +104,14 @@ def test_a_format_we_read_but_do_not_write_comes_out_as_png(run, tmp_path):
     assert r.returncode == 0, r.stderr
     assert r.stdout.split() == [str(tmp_path/'out'/'scan_deblurred.png')] and Image.open(tmp_path/'out'/'scan_deblurred.png').size == (56, 40)
     assert gif.read_bytes() == before
+
+def test_one_process_waits_for_no_batch_run(run, tmp_path):
+    import numpy as np
+    from PIL import Image
+    from deblur_nb.batch import Manifest, MANIFEST
+    Image.fromarray((np.random.default_rng(0).random((40, 60, 3))*255).astype(np.uint8)).save(tmp_path/'a.png')
+    with Manifest(tmp_path/'out'/MANIFEST):   # a batch run holds the folder
+        r = run(BIN/'deblur-nb', tmp_path/'a.png', '-o', tmp_path/'out')
+    assert r.returncode == 1 and r.stderr.strip() == f"{tmp_path/'out'/MANIFEST}: a batch run is writing to this folder; wait for it to end, or choose another -o", r.stderr
+    assert not (tmp_path/'out'/'a_deblurred.png').exists()
+    assert run(BIN/'deblur-nb', tmp_path/'a.png', '-o', tmp_path/'out').returncode == 0   # once it has ended
