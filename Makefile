@@ -13,7 +13,7 @@ MINUTES := $(if $(HOURS),$(shell $(PYTHON) -c "print(round($(HOURS)*60))"),100)
 
 # The stamp holds pyproject.toml's checksum: nbdev-export rewrites the file unchanged, which must not mean a new install.
 $(STAMP): pyproject.toml
-	@sum=$$(sha256sum pyproject.toml | cut -d' ' -f1); \
+	@sum=$$($(PYTHON) -c "import hashlib; print(hashlib.sha256(open('pyproject.toml', 'rb').read()).hexdigest())") && [ -n "$$sum" ] || exit 1; \
 	if [ -x $(BIN)/python ] && [ "$$(cat $(STAMP) 2>/dev/null)" = "$$sum" ]; then touch $(STAMP); else \
 	  { test -x $(BIN)/python || $(PYTHON) -m venv $(VENV); } && \
 	  echo "installing deblur_nb and its dependencies into $(VENV)" && \

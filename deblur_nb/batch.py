@@ -11,14 +11,14 @@ from pathlib import Path
 from fastcore.script import call_parse, CliError
 from .core import data_dir, result_path, takes_quality, one_line, exists_error
 from .infer import deblur_file, expand_inputs, listed, is_folder, fast_available, get_model, weights_path
-from .infer import deblur_cli as _single_cli, _failed_line, check_settings, check_cli_options, claim_output, FirstFrameWarning, others_outputs, left_out_line
+from .infer import deblur_cli as _single_cli, _failed_line, cli_words, check_settings, check_cli_options, claim_output, FirstFrameWarning, others_outputs, left_out_line
 from .models import check_weight_file
 from .video import VIDEO_EXTS, VideoError, deblur_video
 
 # %% auto #0
 __all__ = ['MANIFEST', 'FIELDS', 'STATUSES', 'sha256_file', 'manifest_rows', 'read_manifest', 'last_rows', 'owners', 'Manifest',
-           'BatchRunning', 'one_process', 'batch_settings', 'same_settings', 'plan_batch', 'expand_media',
-           'deblur_batch', 'local_cluster', 'deblur_cli', 'worker_processes', 'fault_run', 'batch_bench']
+           'FolderBusy', 'one_process', 'batch_settings', 'same_settings', 'plan_batch', 'expand_media', 'deblur_batch',
+           'local_cluster', 'deblur_cli', 'worker_processes', 'fault_run', 'batch_bench']
 
 # %% ../nbs/09_batch.ipynb #aa07c61f
 def sha256_file(path, # a file
@@ -71,20 +71,16 @@ def owners(rows, # manifest rows in order
 class Manifest:
     "Append-only CSV log of a batch run: locked, torn tail repaired on open, each write flushed and fsynced."
     def __init__(self, path):
-        self.path = Path(path); self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o644)
-        try:
-            import fcntl
-            fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except ImportError: pass   # no fcntl (Windows): no lock
-        except OSError:
-            os.close(self.fd); raise RuntimeError(f'{self.path}: another deblur-nb run is writing to this folder') from None
+        self.path = Path(path); self.fd = None
+        self.folder = _lock_folder(self.path.parent, exclusive=True)   # (first: a file of the user's named manifest.csv is not opened before)
+        try: self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o644)
+        except OSError: os.close(self.folder); raise
         size = os.fstat(self.fd).st_size
         keep = self._complete_bytes(size)
         head = tuple(os.pread(self.fd, 4096, 0).split(b'\n', 1)[0].decode('utf-8', 'replace').strip().split(',')) if keep else ()
         torn = not keep and size and not (','.join(FIELDS) + '\n').encode().startswith(os.pread(self.fd, size, 0))   # no newline at all, and not a torn header of ours
         if torn or keep and not _our_header(head):   # a file of the user's by that name: never written to
-            os.close(self.fd); raise RuntimeError(f'{self.path}: a file of that name that is not a deblur-nb manifest is there; choose another output folder')
+            self.close(); raise RuntimeError(f'{self.path}: a file of that name that is not a deblur-nb manifest is there; choose another output folder')
         if keep < size: os.ftruncate(self.fd, keep)
         if keep == 0: self._write(','.join(FIELDS) + '\n')
 
@@ -109,26 +105,38 @@ class Manifest:
         self._write(buf.getvalue())
 
     def close(self):
-        if self.fd is not None: os.close(self.fd); self.fd = None
+        for k in ('fd', 'folder'):
+            if getattr(self, k, None) is not None: os.close(getattr(self, k)); setattr(self, k, None)
     def __enter__(self): return self
     def __exit__(self, *a): self.close()
 
-class BatchRunning(RuntimeError): "A batch run holds the output folder's manifest."
+class FolderBusy(RuntimeError): "Another deblur-nb run holds the output folder (or it cannot be one)."
+
+def _not_a_folder(folder, e:OSError) -> str: return f'{folder}: cannot be the output folder ({(e.strerror or str(e)).lower()})'
+
+def _lock_folder(folder:Path, # an output folder (made if missing)
+                 exclusive:bool, # a batch run's lock; else a one-process run's, which others of its kind share
+                ) -> int:
+    "An open descriptor of `folder` holding a lock on it: batch runs there exclude every other run, one-process runs only batch runs."
+    try: folder.mkdir(parents=True, exist_ok=True); fd = os.open(folder, os.O_RDONLY)
+    except OSError as e: raise FolderBusy(_not_a_folder(folder, e)) from None
+    try:
+        import fcntl
+        fcntl.flock(fd, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
+    except ImportError: pass   # (Windows: no lock)
+    except OSError:
+        os.close(fd)
+        raise FolderBusy(f'{folder}: another deblur-nb run is writing to this folder' if exclusive else
+                         f'{folder}: a batch run is writing to this folder; wait for it to end, or choose another -o') from None
+    return fd
 
 @contextmanager
 def one_process(folder, # the output folder of a one-process run
                ):
-    "While a one-process run writes into `folder`: a shared lock on its manifest, if it has one, so that it and a batch run there exclude each other."
-    try: fd = os.open(Path(folder)/MANIFEST, os.O_RDONLY)
-    except OSError: fd = None   # no manifest: no batch run there (one that starts later has its own files to write)
-    try:
-        if fd is not None:
-            try: import fcntl; fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-            except ImportError: pass   # (Windows: no lock)
-            except OSError: raise BatchRunning(f'{Path(folder)/MANIFEST}: a batch run is writing to this folder; wait for it to end, or choose another -o') from None
-        yield
-    finally:
-        if fd is not None: os.close(fd)
+    "While a one-process run writes into `folder`: a shared lock on it, so that it and a batch run there exclude each other (a batch's clean-up would take its temporary files)."
+    fd = _lock_folder(Path(folder), exclusive=False)
+    try: yield
+    finally: os.close(fd)
 
 # %% ../nbs/09_batch.ipynb #208bb539
 def _is_video(f) -> bool: return Path(f).suffix.lower() in VIDEO_EXTS
@@ -238,7 +246,7 @@ def _record(row:dict, # a manifest row being filled
     "Finish a manifest row: `done`, or `failed` with a one-line error; the seconds it took."
     if e is None: row['status'] = 'done'
     else:
-        msg = one_line(e)
+        msg = cli_words(one_line(e))
         row.update(status='failed', error=msg if isinstance(e, (OSError, ValueError)) else f'{type(e).__name__}: {msg}')
     row['seconds'] = round(time.perf_counter() - t, 3)
     return row
@@ -462,7 +470,7 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
                                  quality=quality, overwrite=overwrite, device=device, ensemble=ensemble, fast=fast,
                                  large_blur=large_blur) if images else 0
                 return _videos_cli(videos, Outdir, suffix, model, strength, tile, overwrite, device, fast) or rc
-        except BatchRunning as e: raise CliError(one_line(e)) from None
+        except FolderBusy as e: raise CliError(one_line(e)) from None
     if workers < 0: raise CliError('--workers must be 0 (one process, the default) or more')
     if fast: raise CliError('--fast runs in one process: leave out --workers and --scheduler')
     try: check_weight_file(weights_path(model))   # before any cluster: a bad --model is one line, not a failed row per file
@@ -488,7 +496,7 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
                                client=connect, verbose=True, progress=sys.stderr.isatty(), ensemble=ensemble,
                                large_blur=large_blur)
     except RuntimeError as e: raise CliError(one_line(e)) from None   # another run's lock; a file of the user's named manifest.csv
-    except OSError as e: raise CliError(f'{Outdir}: cannot be the output folder ({(e.strerror or str(e)).lower()})') from None   # (made, locked and written by the manifest first)
+    except OSError as e: raise CliError(_not_a_folder(Outdir, e)) from None   # (the manifest cannot be made or written)
     except KeyboardInterrupt:   # Ctrl-C: what is done is in the manifest
         _say(f'interrupted: rerun the same command to go on from {Path(Outdir)/MANIFEST}', sys.stderr); return 130
     finally:

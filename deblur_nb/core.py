@@ -134,7 +134,7 @@ class ImageError(ValueError):
 MAX_PIXELS = 150_000_000  # refuse larger images (decompression bombs); a 24 MP photo is far below
 # (PIL itself refuses anything over ~179 MP before we see its size, whatever `max_pixels` says)
 MIN_SIDE = 16  # refuse images whose shorter side is smaller than this
-IMAGE_EXTS = ('.png', '.jpg', '.jpeg', '.tif', '.tiff', '.bmp', '.webp', '.gif')  # file types listed from folders (a GIF's result is a PNG)
+IMAGE_EXTS = ('.png', '.jpg', '.jpeg', '.tif', '.tiff', '.bmp', '.webp')  # photo file types listed from folders (`deblur-nb` takes GIFs too; training data does not)
 
 @dataclass(frozen=True)
 class ImageInfo:
@@ -461,7 +461,7 @@ def _png16_gray_alpha(la:np.ndarray, # HW2 uint16: gray, alpha
     b = la.astype('>u2').view(np.uint8).reshape(h, w*4)
     f = b.copy(); f[:, 4:] -= b[:, :-4]   # Sub: each byte less the one a pixel before (mod 256)
     raw = np.concatenate([np.ones((h, 1), np.uint8), f], 1)
-    return b'\x89PNG\r\n\x1a\n' + _chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 16, 4, 0, 0, 0)) + _chunk(b'IDAT', zlib.compress(raw.tobytes(), 6)) + _chunk(b'IEND', b'')
+    return b'\x89PNG\r\n\x1a\n' + _chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 16, 4, 0, 0, 0)) + _chunk(b'IDAT', zlib.compress(raw.tobytes(), 1)) + _chunk(b'IEND', b'')
 
 def _encode16(img:np.ndarray, fmt:str, gray:bool, icc_profile, a, exif) -> bytes:
     "Encode a float CHW image as a 16-bit PNG (OpenCV) or TIFF (tifffile), with alpha `a`, profile and (PNG) EXIF."

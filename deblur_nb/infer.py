@@ -19,9 +19,9 @@ from .models import load_model, weights_dir, shipped_models, bf16_supported, can
 __all__ = ['MIN_TILE', 'DIHEDRAL', 'LARGE_BLUR_THRESHOLD', 'LARGE_BLUR_CHANGE', 'LARGE_BLUR_MODES', 'LARGE_BLUR_PROBE',
            'auto_device', 'get_model', 'weights_path', 'FastNet', 'fast_available', 'check_tile', 'restore_array',
            'available_memory', 'auto_tile', 'restore_ensemble', 'check_large_blur', 'swap_low_band', 'two_scale',
-           'blend', 'FirstFrameWarning', 'check_strength', 'deblur_image', 'deblur', 'listed', 'is_folder',
-           'expand_inputs', 'others_outputs', 'left_out_line', 'claim_output', 'deblur_file', 'check_settings',
-           'check_cli_options', 'deblur_cli', 'bench', 'bench_markdown', 'bench_cli']
+           'blend', 'FirstFrameWarning', 'check_strength', 'deblur_image', 'deblur', 'listed', 'is_folder', 'photos_in',
+           'expand_inputs', 'others_outputs', 'left_out_line', 'claim_output', 'deblur_file', 'cli_words',
+           'check_settings', 'check_cli_options', 'deblur_cli', 'bench', 'bench_markdown', 'bench_cli']
 
 # %% ../nbs/06_infer.ipynb #0e52b2ab
 def auto_device(device=None) -> torch.device:
@@ -298,12 +298,18 @@ def is_folder(p:Path) -> bool:
     try: return p.is_dir()
     except OSError: return False
 
+def photos_in(folder:Path) -> list:
+    "`folder`'s photos (`IMAGE_EXTS`) and GIFs, less a GIF whose result (a PNG) would take the name of another photo's."
+    fs = listed(folder, lambda f: f.suffix.lower() in IMAGE_EXTS + ('.gif',))
+    taken = {result_path(f, '').name for f in fs if f.suffix.lower() != '.gif'}
+    return [f for f in fs if f.suffix.lower() != '.gif' or result_path(f, '').name not in taken]
+
 def expand_inputs(inputs:list) -> list:
     "Files from a list of files, folders (their images) and glob patterns, in order, without duplicates; an existing file is taken as it is named."
     out = []
     for s in inputs:
         p = Path(s)
-        if is_folder(p): out += listed(p, lambda f: f.suffix.lower() in IMAGE_EXTS)
+        if is_folder(p): out += photos_in(p)
         elif os.path.lexists(p) or not any(ch in str(s) for ch in '*?[') or not os.access(p.parent, os.X_OK): out.append(p)   # (lexists: False, never an error)
         else: out += sorted(Path(f) for f in glob.glob(str(s))) or [p]   # a pattern matching nothing fails as a missing file
     seen = set(); return [f for f in out if not (f.resolve() in seen or seen.add(f.resolve()))]
@@ -347,11 +353,11 @@ def deblur_file(src, # input image file
     "Deblur one file into `dst`, keeping grayscale and 16-bit depth; never writes over `src`."
     src, dst = Path(src), Path(dst)
     if dst.exists() and dst.resolve() == src.resolve(): raise ImageError(f'{dst.name}: refusing to overwrite the input')
-    if dst.exists() and not overwrite and not resume: raise exists_error(dst, '--overwrite, or overwrite=True')
+    if dst.exists() and not overwrite and not resume: raise exists_error(dst, 'overwrite=True')
     r = deblur_image(src, model, strength, tile, device, ensemble, fast, large_blur)
     if dst.exists() and not overwrite:   # (resume) kept where it holds what would be written, else refused: never replaced
         if _same_picture(image_bytes(r.img, dst, quality, info=r.info), dst): return dst
-        raise exists_error(dst, '--overwrite, or overwrite=True')
+        raise exists_error(dst, 'overwrite=True')
     return save_image(r.img, dst, overwrite=overwrite, quality=quality, info=r.info)
 
 def _same_picture(data:bytes, # an encoded image
@@ -368,11 +374,15 @@ def _same_picture(data:bytes, # an encoded image
     except (ImageError, OSError): return False
 
 # %% ../nbs/06_infer.ipynb #070899fc
+def cli_words(msg:str) -> str:
+    "An error message in the command's words: the keyword `overwrite=True` is the option `--overwrite` there."
+    return msg.replace('(use overwrite=True)', '(use --overwrite)')
+
 def _failed_line(f, # the file as the user named it
                  error:str, # why it failed (it may already start with the file's name)
                 ) -> str:
     "`failed: FILE: reason` on one line, the file named once."
-    error, name = one_line(error), f'{Path(f).name}: '
+    error, name = cli_words(one_line(error)), f'{Path(f).name}: '
     return f'failed: {f}: {error[len(name):] if error.startswith(name) else error}'
 
 def check_settings(strength:float=1., # see `deblur`

@@ -112,6 +112,6 @@ def test_one_process_waits_for_no_batch_run(run, tmp_path):
     Image.fromarray((np.random.default_rng(0).random((40, 60, 3))*255).astype(np.uint8)).save(tmp_path/'a.png')
     with Manifest(tmp_path/'out'/MANIFEST):   # a batch run holds the folder
         r = run(BIN/'deblur-nb', tmp_path/'a.png', '-o', tmp_path/'out')
-    assert r.returncode == 1 and r.stderr.strip() == f"{tmp_path/'out'/MANIFEST}: a batch run is writing to this folder; wait for it to end, or choose another -o", r.stderr
+    assert r.returncode == 1 and r.stderr.strip() == f"{tmp_path/'out'}: a batch run is writing to this folder; wait for it to end, or choose another -o", r.stderr
     assert not (tmp_path/'out'/'a_deblurred.png').exists()
     assert run(BIN/'deblur-nb', tmp_path/'a.png', '-o', tmp_path/'out').returncode == 0   # once it has ended
