@@ -476,10 +476,12 @@ def _encode16(img:np.ndarray, fmt:str, gray:bool, icc_profile, a, exif) -> bytes
         tifffile.imwrite(b, arr, photometric='minisblack' if arr.ndim == 2 else 'rgb', extrasamples=['unassalpha'] if a is not None else None,
                          compression='zlib', iccprofile=icc)
         return b.getvalue()
-    import cv2
-    ok, enc = (True, _png16_gray_alpha(arr)) if la else cv2.imencode('.png', np.ascontiguousarray(arr if arr.ndim == 2 else arr[..., [2, 1, 0, 3][:arr.shape[2]]]))
-    if not ok: raise ImageError('could not encode a 16-bit PNG')
-    png = bytes(enc)
+    if la: png = _png16_gray_alpha(arr)
+    else:
+        import cv2
+        ok, enc = cv2.imencode('.png', np.ascontiguousarray(arr if arr.ndim == 2 else arr[..., [2, 1, 0, 3][:arr.shape[2]]]))
+        if not ok: raise ImageError('could not encode a 16-bit PNG')
+        png = enc.tobytes()
     if exif: png = _png_chunk(png, b'eXIf', exif[6:] if exif[:6] == b'Exif\0\0' else exif)
     return _png_chunk(png, b'iCCP', b'ICC profile\0\0' + zlib.compress(icc)) if icc else png
 
