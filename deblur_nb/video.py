@@ -107,11 +107,20 @@ def _to_array(frame) -> np.ndarray:
     if frame.format.name.startswith('yuv') and '444' not in frame.format.name: frame = frame.reformat(format='yuv444p')
     return hwc2chw(frame.to_ndarray(format='rgb24')).astype(np.float32)/255
 
-def _encode(out, stream, img:np.ndarray, pts=None, time_base=None):
+def _mux(out, packets, durations:dict|None=None):
+    "Mux encoded packets, each given its source frame's duration where `durations` (start -> length, in seconds) knows it."
+    for p in packets:
+        d = durations.pop(p.pts * p.time_base, None) if durations and p.pts is not None and p.time_base else None
+        if d: p.duration = max(1, round(d / p.time_base))   # (else the muxer guesses: the last frame of a variable-rate clip got the average length)
+        out.mux(p)
+
+def _encode(out, stream, img:np.ndarray, pts=None, time_base=None, duration=None, durations:dict|None=None):
+    "Encode one float CHW frame (at `pts` in `time_base`, lasting `duration` of it) and mux what comes out."
     f = av.VideoFrame.from_ndarray(to_uint(img), format='rgb24')
     if stream.pix_fmt != 'yuv444p': f = f.reformat(format='yuv444p').reformat(format=stream.pix_fmt)   # unbiased, as above
     if pts is not None: f.pts, f.time_base = pts, time_base
-    out.mux(stream.encode(f))
+    if durations is not None and pts is not None and time_base and duration: durations[pts * time_base] = duration * time_base
+    _mux(out, stream.encode(f), durations)
 
 def write_video(frames, # iterable of float32 RGB CHW frames in [0, 1], all the same size
                 dst, # output file (.mp4, .mkv, ...)
@@ -254,7 +263,7 @@ def deblur_video(src, # input video file
                 except (AttributeError, ValueError, TypeError): pass
             copy = ia is not None and (ia.codec_context.codec.canonical_name in MP4_AUDIO or dst.suffix.lower() not in ('.mp4', '.m4v', '.mov'))   # (the codec, not its decoder: mp3, not mp3float)
             oa = None if ia is None else out.add_stream_from_template(ia) if copy else _aac_stream(out, ia)
-            steady, last = Steady(temporal) if temporal else None, None
+            steady, last, durations = Steady(temporal) if temporal else None, None, {}
 
             def frames_in():
                 for pkt in inp.demux(*[s for s in (iv, ia) if s is not None]):
@@ -272,13 +281,13 @@ def deblur_video(src, # input video file
                     if f.pts is not None and f.time_base: last = float(f.pts * f.time_base)
                     y = restore_array(x, net, tile, device=device) if strength else x
                     if steady is not None and strength: y = x + steady(x, y)
-                    _encode(out, ov, blend(x, y, strength), f.pts if f.pts is not None else None, f.time_base)
+                    _encode(out, ov, blend(x, y, strength), f.pts, f.time_base, f.duration, durations)
                     n += 1
                     if progress: progress(n, info.frames)
             except av.FFmpegError as e: raise VideoError(f'{src.name}: corrupt or truncated video ({_line(e)})') from None
             ended = last is not None and info.seconds and info.fps and last >= info.seconds - 2/float(info.fps)   # frames the recorder dropped on the way (an AVI's gaps) are no truncation
             if info.frames and n < info.frames and not ended: raise VideoError(f'{src.name}: truncated video: {n} of {info.frames} frames could be decoded')
-            out.mux(ov.encode())
+            _mux(out, ov.encode(), durations)
             if oa is not None and not copy: out.mux(oa.encode(None))
         os.replace(tmp, dst)
     finally: tmp.unlink(missing_ok=True)
