@@ -11,7 +11,7 @@ from pathlib import Path
 from fastcore.script import call_parse, CliError
 from .core import data_dir, result_path, takes_quality, one_line, exists_error
 from .infer import deblur_file, expand_inputs, listed, is_folder, fast_available, get_model, weights_path
-from .infer import deblur_cli as _single_cli, _failed_line, cli_words, check_settings, check_cli_options, claim_output, FirstFrameWarning, others_outputs, left_out_line
+from .infer import deblur_cli as _single_cli, _failed_line, cli_words, check_settings, check_cli_options, claim_output, FirstFrameWarning, others_outputs, left_out_line, gif_left_line
 from .models import check_weight_file
 from .video import VIDEO_EXTS, VideoError, deblur_video
 
@@ -271,11 +271,12 @@ def _deblur_task(src:str, dst:str, model:str, model_sha:str, strength:float=1., 
 
 # %% ../nbs/09_batch.ipynb #a251fe8a
 def expand_media(inputs:list, # image or video files, folders or glob patterns
+                 left:dict|None=None, # filled with the GIFs folders left out (`infer.photos_in`)
                 ) -> tuple:
     "`(images, videos)`: the files `infer.expand_inputs` lists, plus each folder's videos; a file is a video by its extension."
     files = []
     for s in inputs:
-        files += expand_inputs([s])
+        files += expand_inputs([s], left)
         if is_folder(Path(s)): files += listed(Path(s), _is_video)
     seen = set(); files = [f for f in files if not (f.resolve() in seen or seen.add(f.resolve()))]
     return [f for f in files if not _is_video(f)], [f for f in files if _is_video(f)]
@@ -460,7 +461,8 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
     "Deblur photos and videos: deblur-nb INPUT... -o OUTDIR [--workers N | --scheduler ADDRESS]"
     check_cli_options(strength, tile, quality, ensemble, large_blur)
     if Path(Outdir).exists() and not Path(Outdir).is_dir(): raise CliError(f'{Outdir}: is a file, not a folder (-o names the output folder)')
-    images, videos = expand_media(inputs)
+    images, videos = expand_media(inputs, gifs := {})
+    for f, g in gifs.items(): _say(gif_left_line(f, g), sys.stderr)
     if not images and not videos: raise CliError('no input images or videos found')
     if not workers and not scheduler:
         if retry_failed: raise CliError('--retry-failed needs --workers or --scheduler')

@@ -20,8 +20,8 @@ __all__ = ['MIN_TILE', 'DIHEDRAL', 'LARGE_BLUR_THRESHOLD', 'LARGE_BLUR_CHANGE', 
            'auto_device', 'get_model', 'weights_path', 'FastNet', 'fast_available', 'check_tile', 'restore_array',
            'available_memory', 'auto_tile', 'restore_ensemble', 'check_large_blur', 'swap_low_band', 'two_scale',
            'blend', 'FirstFrameWarning', 'check_strength', 'deblur_image', 'deblur', 'listed', 'is_folder', 'photos_in',
-           'expand_inputs', 'others_outputs', 'left_out_line', 'claim_output', 'deblur_file', 'cli_words',
-           'check_settings', 'check_cli_options', 'deblur_cli', 'bench', 'bench_markdown', 'bench_cli']
+           'gif_left_line', 'expand_inputs', 'others_outputs', 'left_out_line', 'claim_output', 'deblur_file',
+           'cli_words', 'check_settings', 'check_cli_options', 'deblur_cli', 'bench', 'bench_markdown', 'bench_cli']
 
 # %% ../nbs/06_infer.ipynb #0e52b2ab
 def auto_device(device=None) -> torch.device:
@@ -298,18 +298,30 @@ def is_folder(p:Path) -> bool:
     try: return p.is_dir()
     except OSError: return False
 
-def photos_in(folder:Path) -> list:
+def photos_in(folder:Path, # the folder to list
+              left:dict|None=None, # filled with each GIF left out -> the photo whose result name it would take
+             ) -> list:
     "`folder`'s photos (`IMAGE_EXTS`) and GIFs, less a GIF whose result (a PNG) would take the name of another photo's."
     fs = listed(folder, lambda f: f.suffix.lower() in IMAGE_EXTS + ('.gif',))
-    taken = {result_path(f, '').name for f in fs if f.suffix.lower() != '.gif'}
-    return [f for f in fs if f.suffix.lower() != '.gif' or result_path(f, '').name not in taken]
+    taken = {result_path(f, '').name: f for f in fs if f.suffix.lower() != '.gif'}
+    gone = {f: taken[result_path(f, '').name] for f in fs if f.suffix.lower() == '.gif' and result_path(f, '').name in taken}
+    if left is not None: left.update(gone)
+    return [f for f in fs if f not in gone]
 
-def expand_inputs(inputs:list) -> list:
+def gif_left_line(f, # a GIF `photos_in` left out
+                  g, # the photo whose result name it would take
+                 ) -> str:
+    "The note that says why a GIF in a folder is not deblurred."
+    return f'note: {f}: left out, its result would take the name of the result for {g} (name the GIF on its own to deblur it)'
+
+def expand_inputs(inputs:list, # files, folders and glob patterns
+                  left:dict|None=None, # filled with the GIFs folders left out (`photos_in`)
+                 ) -> list:
     "Files from a list of files, folders (their images) and glob patterns, in order, without duplicates; an existing file is taken as it is named."
     out = []
     for s in inputs:
         p = Path(s)
-        if is_folder(p): out += photos_in(p)
+        if is_folder(p): out += photos_in(p, left)
         elif os.path.lexists(p) or not any(ch in str(s) for ch in '*?[') or not os.access(p.parent, os.X_OK): out.append(p)   # (lexists: False, never an error)
         else: out += sorted(Path(f) for f in glob.glob(str(s))) or [p]   # a pattern matching nothing fails as a missing file
     seen = set(); return [f for f in out if not (f.resolve() in seen or seen.add(f.resolve()))]
@@ -420,7 +432,8 @@ def deblur_cli(*inputs:str, # image files, folders or glob patterns
               ):
     "Deblur photos: deblur-nb INPUT... -o OUTDIR"
     check_cli_options(strength, tile, quality, ensemble, large_blur)
-    files = expand_inputs(inputs)
+    files = expand_inputs(inputs, gifs := {})
+    for f, g in gifs.items(): print(gif_left_line(f, g), file=sys.stderr, flush=True)
     if not files: raise CliError('no input images found')
     try: net = get_model(model, device, fast and fast_available(device))
     except Exception as e: raise CliError(one_line(e)) from None
