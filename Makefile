@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 
 PORT ?= 8866
 SERVE_PORT ?= 8000
-.PHONY: app serve loadtest browser install demo test sync nbtest pytest lab readme train train-cycle train-unet train-gan train-restormer train-ddp bench batch-bench eval clean-venv
+.PHONY: app serve loadtest browser install demo test sync nbtest pytest test-slow lab readme train train-cycle train-unet train-gan train-restormer train-ddp bench batch-bench eval clean-venv
 HOURS ?=
 ARGS  ?=
 MINUTES := $(if $(HOURS),$(shell $(PYTHON) -c "print(round($(HOURS)*60))"),100)
@@ -57,6 +57,11 @@ nbtest: $(STAMP)
 
 pytest: $(STAMP)
 	$(BIN)/python -m pytest -q tests
+
+## The notebooks with their cells flagged slow too (parameter table, compiled-vs-eager check, a small load test), which
+## `make test` skips; 11_video's slow cell is `make eval`'s video table (it rewrites results/video/video.md), so not here
+test-slow: $(STAMP)
+	$(BIN)/nbdev-test --n-workers 1 --flags slow --skip-file-re '^11_'
 
 ## Default model: 100 minutes on this CPU (or HOURS=...); resumes an interrupted run, a larger HOURS extends it.
 train: $(STAMP)
