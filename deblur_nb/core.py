@@ -506,19 +506,9 @@ def result_path(src, # the input photo's path
                 outdir, # output folder
                 suffix:str='_deblurred', # added to the stem
                ) -> Path:
-    "Where `src`'s result goes: `outdir`/stem + `suffix`, in the format `src` holds (its own extension where that names it), else `.png`."
-    src = Path(src); fmt = _held_format(src)
-    if fmt is None: ext = src.suffix if src.suffix.lower() in _FORMATS else '.png'   # (no file to look in: by its name)
-    else: ext = result_format(fmt, src.name)[0]; ext = src.suffix if ext == src.suffix.lower() else ext   # (case kept)
-    return Path(outdir)/f'{src.stem}{suffix}{ext}'
-
-def _held_format(path:Path) -> str|None:
-    "The image format a file holds, from its header alone (None where there is no readable image file)."
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter('ignore')
-            with Image.open(path) as im: return im.format
-    except Exception: return None
+    "Where `src`'s result goes: `outdir`/stem + `suffix`, with `src`'s extension when it is a format we write, else `.png`."
+    src = Path(src)
+    return Path(outdir)/f'{src.stem}{suffix}{src.suffix if src.suffix.lower() in _FORMATS else ".png"}'
 
 # %% ../nbs/00_core.ipynb #2357ce18
 def _umask() -> int:
