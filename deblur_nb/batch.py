@@ -11,7 +11,7 @@ from pathlib import Path
 from fastcore.script import call_parse, CliError
 from .core import data_dir, result_path, takes_quality, one_line, exists_error
 from .infer import deblur_file, expand_inputs, listed, is_folder, fast_available, get_model, weights_path
-from .infer import deblur_cli as _single_cli, _failed_line, cli_words, check_settings, check_cli_options, claim_output, FirstFrameWarning, others_outputs, left_out_line, gif_left_line
+from .infer import deblur_cli as _single_cli, _failed_line, cli_words, check_settings, check_cli_options, claim_output, FirstFrameWarning, InputNote, others_outputs, left_out_line, gif_left_line
 from .models import check_weight_file
 from .video import VIDEO_EXTS, VideoError, deblur_video
 
@@ -260,11 +260,11 @@ def _deblur_task(src:str, dst:str, model:str, model_sha:str, strength:float=1., 
         if p.is_file(): row.update(size=p.stat().st_size, sha256=sha256_file(p))
         _set_threads(threads_by_host)
         with warnings.catch_warnings(record=True) as said:
-            warnings.simplefilter('always', FirstFrameWarning)
+            warnings.simplefilter('always', InputNote)
             deblur_file(p, dst, _worker_model(model, model_sha, device), strength, tile or 'auto', device, overwrite=replace, quality=quality,
                         ensemble=ensemble, large_blur=large_blur, resume=True)   # an output that already holds this result (a run cut off after writing it, a retried task): kept, done
         for w in said:   # ours goes back with the row, to be said on one line; any other warning as Python shows it
-            if issubclass(w.category, FirstFrameWarning): row['note'] = str(w.message)
+            if issubclass(w.category, InputNote): row['note'] = '; '.join(filter(None, (row.get('note'), str(w.message))))
             else: warnings.showwarning(w.message, w.category, w.filename, w.lineno)
         return _record(row, t)
     except Exception as e: return _record(row, t, e)

@@ -219,9 +219,9 @@ def _decode_16bit(data:bytes) -> np.ndarray|None:
 def _pil_to_array(im:Image.Image) -> tuple[np.ndarray, bool, np.ndarray|None, int]:
     "Decoded PIL image to (float HWC RGB array, gray, alpha mask or None, bits)."
     mode = im.mode
-    if mode in ('I;16', 'I;16L', 'I;16B', 'I;16N', 'I', 'F'):   # 16-bit gray; an 'I' or 'F' made in memory holds whatever was put there: 8-bit values (a conversion from 'L'), 16-bit ones or, for 'F', [0, 1]
-        arr = np.array(im).astype(np.float32); top = float(arr.max()) if arr.size else 0.   # ('I' decoded from a file, such as a 16-bit PGM, is 16-bit however dark)
-        scale = 1. if mode == 'F' and top <= 1 else 255. if mode in ('I', 'F') and top <= 255 and not im.format else 65535.
+    if mode in ('I;16', 'I;16L', 'I;16B', 'I;16N', 'I', 'F'):   # 16-bit gray; an 'I' or 'F' holds whatever was put there: 8-bit values (a conversion from 'L'), 16-bit ones or, for 'F', [0, 1]
+        arr = np.array(im).astype(np.float32); top = float(arr.max()) if arr.size else 0.
+        scale = 1. if mode == 'F' and top <= 1 else 255. if mode in ('I', 'F') and top <= 255 and im.format != 'PPM' else 65535.   # (PIL scales a PGM of over 8 bits to 16: one is 16-bit however dark)
         return (np.clip(arr / scale, 0, 1))[..., None].repeat(3, 2), True, None, 8 if scale == 255. else 16
     if mode == 'P': im = im.convert('RGBA' if 'transparency' in im.info or getattr(im.palette, 'mode', '') == 'RGBA' else 'RGB')   # (an in-memory palette may carry alpha)
     elif mode in ('PA', 'RGBa'): im = im.convert('RGBA')   # (RGBa, La: premultiplied alpha)

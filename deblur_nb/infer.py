@@ -12,16 +12,17 @@ import torch, torch.nn as nn
 from PIL import Image
 from fastcore.script import call_parse, CliError
 import torch.nn.functional as F
-from .core import IMAGE_EXTS, ImageError, LoadedImage, one_line, exists_error, read_image, result_path, save_image, image_bytes, with_alpha, luma, markdown_table, gradient_energy, center_crop
+from .core import IMAGE_EXTS, _FORMATS, ImageError, ImageInfo, LoadedImage, one_line, exists_error, read_image, result_path, save_image, image_bytes, with_alpha, luma, markdown_table, gradient_energy, center_crop
 from .models import load_model, weights_dir, shipped_models, bf16_supported, can_compile, compilable, fast_dtype, pad_to
 
 # %% auto #0
 __all__ = ['MIN_TILE', 'DIHEDRAL', 'LARGE_BLUR_THRESHOLD', 'LARGE_BLUR_CHANGE', 'LARGE_BLUR_MODES', 'LARGE_BLUR_PROBE',
            'auto_device', 'get_model', 'weights_path', 'FastNet', 'fast_available', 'check_tile', 'restore_array',
            'available_memory', 'auto_tile', 'restore_ensemble', 'check_large_blur', 'swap_low_band', 'two_scale',
-           'blend', 'FirstFrameWarning', 'check_strength', 'deblur_image', 'deblur', 'listed', 'is_folder', 'photos_in',
-           'gif_left_line', 'expand_inputs', 'others_outputs', 'left_out_line', 'claim_output', 'deblur_file',
-           'cli_words', 'check_settings', 'check_cli_options', 'deblur_cli', 'bench', 'bench_markdown', 'bench_cli']
+           'blend', 'InputNote', 'FirstFrameWarning', 'check_strength', 'deblur_image', 'deblur', 'listed', 'is_folder',
+           'photos_in', 'gif_left_line', 'expand_inputs', 'others_outputs', 'left_out_line', 'claim_output', 'lost_in',
+           'deblur_file', 'cli_words', 'check_settings', 'check_cli_options', 'deblur_cli', 'bench', 'bench_markdown',
+           'bench_cli']
 
 # %% ../nbs/06_infer.ipynb #0e52b2ab
 def auto_device(device=None) -> torch.device:
@@ -244,7 +245,10 @@ def blend(img:np.ndarray, # float32 CHW input
     "Input plus `strength` times the model's correction, clipped to [0, 1]."
     return np.clip(img + strength*(out - img), 0, 1).astype(np.float32)
 
-class FirstFrameWarning(UserWarning):
+class InputNote(UserWarning):
+    "Something a user should know about one input: the command prints it as a one-line note."
+
+class FirstFrameWarning(InputNote):
     "An animated image or a multi-page file: only its first frame or page is restored."
 
 def check_strength(strength:float, # 0 = unchanged, 1 = the model's output, up to 2 = twice its correction
@@ -352,6 +356,15 @@ def claim_output(src, # the input file
     if d in claimed: return f'{name}: same output name as {claimed[d]}'
     claimed[d] = src
 
+def lost_in(info:ImageInfo, # what the source holds (`LoadedImage.info`)
+            dst, # the output file: its extension picks the format
+           ) -> str:
+    "What of the source `dst`'s format cannot keep (transparency, 16 bits), said in words; '' where it keeps all."
+    fmt = _FORMATS.get(Path(dst).suffix.lower())
+    lost = [w for w, gone in (('transparency', info.alpha and fmt not in ('PNG', 'TIFF', 'WEBP')), ('16-bit depth', info.bits == 16 and fmt not in ('PNG', 'TIFF'))) if gone]
+    if not lost or fmt is None: return ''
+    return f'a {info.format or "picture"} with {" and ".join(lost)}; its result {Path(dst).name} is a {fmt}, which cannot keep {"them" if len(lost) > 1 else "it"} (a .png result keeps {"them" if len(lost) > 1 else "it"})'
+
 def deblur_file(src, # input image file
                 dst, # output file (format from its extension)
                 model=None, strength:float=1., tile='auto', device=None,
@@ -367,6 +380,7 @@ def deblur_file(src, # input image file
     if dst.exists() and dst.resolve() == src.resolve(): raise ImageError(f'{dst.name}: refusing to overwrite the input')
     if dst.exists() and not overwrite and not resume: raise exists_error(dst, 'overwrite=True')
     r = deblur_image(src, model, strength, tile, device, ensemble, fast, large_blur)
+    if lost := lost_in(r.info, dst): warnings.warn(f'{src.name}: {lost}', InputNote)
     if dst.exists() and not overwrite:   # (resume) kept where it holds what would be written, else refused: never replaced
         if _same_picture(image_bytes(r.img, dst, quality, info=r.info), dst): return dst
         raise exists_error(dst, 'overwrite=True')
@@ -447,10 +461,10 @@ def deblur_cli(*inputs:str, # image files, folders or glob patterns
         try:
             if why := claim_output(f, dst, claimed, ins): raise ImageError(why)
             with warnings.catch_warnings(record=True) as said:
-                warnings.simplefilter('always', FirstFrameWarning)
+                warnings.simplefilter('always', InputNote)
                 print(deblur_file(f, dst, net, strength, tile or 'auto', overwrite=overwrite, quality=quality, ensemble=ensemble, large_blur=large_blur), flush=True)
             for w in said:   # ours as one line; any other warning as Python shows it
-                if issubclass(w.category, FirstFrameWarning): print(f'note: {w.message}', file=sys.stderr, flush=True)
+                if issubclass(w.category, InputNote): print(f'note: {w.message}', file=sys.stderr, flush=True)
                 else: warnings.showwarning(w.message, w.category, w.filename, w.lineno)
         except (ImageError, OSError, ValueError) as e:
             failed += 1; print(_failed_line(f, e), file=sys.stderr, flush=True)
