@@ -68,6 +68,12 @@ def _rotation(stream, frame) -> int:
         except ValueError: r = 0
     return r
 
+def _stream_end(inp, v) -> Fraction|None:
+    "Where video stream `v` of the open file `inp` ends (seconds): its start plus its duration, from the stream or else the file (None where neither says)."
+    if v.duration and v.time_base: return ((v.start_time or 0) + v.duration) * v.time_base
+    if inp.duration: return Fraction((inp.start_time or 0) + inp.duration, av.time_base)
+    return None
+
 def probe_video(src) -> VideoInfo:
     "Size, frame rate, frame count, rotation and audio codec of a video file; `VideoError` if it cannot be decoded."
     with _open(src) as c:
@@ -107,20 +113,47 @@ def _to_array(frame) -> np.ndarray:
     if frame.format.name.startswith('yuv') and '444' not in frame.format.name: frame = frame.reformat(format='yuv444p')
     return hwc2chw(frame.to_ndarray(format='rgb24')).astype(np.float32)/255
 
-def _mux(out, packets, durations:dict|None=None):
-    "Mux encoded packets, each given its source frame's duration where `durations` (start -> length, in seconds) knows it."
-    for p in packets:
-        d = durations.pop(p.pts * p.time_base, None) if durations and p.pts is not None and p.time_base else None
-        if d: p.duration = max(1, round(d / p.time_base))   # (else the muxer guesses: the last frame of a variable-rate clip got the average length)
-        out.mux(p)
+_MOV = {'mov', 'mp4', 'm4a', '3gp', '3g2', 'mj2', 'ipod', 'psp', 'ismv', 'f4v'}   # FFmpeg's MP4 family of muxers
 
-def _encode(out, stream, img:np.ndarray, pts=None, time_base=None, duration=None, durations:dict|None=None):
-    "Encode one float CHW frame (at `pts` in `time_base`, lasting `duration` of it) and mux what comes out."
+class _Timing:
+    "The source frames' lengths by start (seconds, from the next frame's start), its span, and the first decoding time muxed: to give encoded packets their lengths."
+    def __init__(self): self.length, self.start, self.last, self.tail, self.end, self.first_dts = {}, None, None, None, None, None
+
+    def add(self, pts, time_base, duration=None):
+        "Note a source frame's start and its own length (in `time_base`; frames come in showing order): the frame before it lasts until this one."
+        if pts is None or not time_base: return
+        t = pts * time_base
+        if self.last is not None and t > self.last: self.length[self.last] = t - self.last
+        if self.start is None: self.start = t
+        self.last, self.tail = t, duration * time_base if duration else None
+
+    def finish(self, end):
+        "The source ends at `end` (seconds; None where the file does not say: its last frame's own length): its last frame lasts until then."
+        if self.last is None: return
+        if self.tail and (end is None or abs(end - self.last - self.tail) < Fraction(1, 500)): end = self.last + self.tail   # (a file's duration is rounded to its own clock, often milliseconds)
+        if end is not None and end > self.last: self.length[self.last], self.end = end - self.last, end
+
+    def mux(self, out, packets, last:bool=False):
+        "Mux `packets`, each with its frame's length (else the muxer guesses: a variable-rate clip's last frame got the average); `last`: they end the stream."
+        packets = list(packets)
+        for i, p in enumerate(packets):
+            if not p.time_base: out.mux(p); continue
+            if self.first_dts is None and p.dts is not None: self.first_dts = p.dts * p.time_base
+            d = self.length.pop(p.pts * p.time_base, None) if p.pts is not None else None
+            if d: p.duration = max(1, round(d / p.time_base))
+            if last and i == len(packets) - 1 and self.end is not None and p.dts is not None and _MOV & set(out.format.name.split(',')):
+                # an MP4 lasts the shorter of its samples' span in decoding order and the latest end shown; with B-frames the last sample
+                # decoded is not the last shown, and must reach far enough for the span to cover the source's
+                p.duration = max(p.duration or 1, round((self.end - self.start - (p.dts * p.time_base - self.first_dts)) / p.time_base))
+            out.mux(p)
+
+def _encode(out, stream, img:np.ndarray, pts=None, time_base=None, duration=None, timing:_Timing|None=None):
+    "Encode one float CHW frame (at `pts` in `time_base`, `duration` long as its file says) and mux what comes out, through `timing` where given."
     f = av.VideoFrame.from_ndarray(to_uint(img), format='rgb24')
     if stream.pix_fmt != 'yuv444p': f = f.reformat(format='yuv444p').reformat(format=stream.pix_fmt)   # unbiased, as above
     if pts is not None: f.pts, f.time_base = pts, time_base
-    if durations is not None and pts is not None and time_base and duration: durations[pts * time_base] = duration * time_base
-    _mux(out, stream.encode(f), durations)
+    if timing is None: out.mux(stream.encode(f)); return
+    timing.add(pts, time_base, duration); timing.mux(out, stream.encode(f))
 
 def write_video(frames, # iterable of float32 RGB CHW frames in [0, 1], all the same size
                 dst, # output file (.mp4, .mkv, ...)
@@ -139,14 +172,15 @@ def write_video(frames, # iterable of float32 RGB CHW frames in [0, 1], all the 
     tone = lambda k: (0.3*np.sin(2*np.pi*audio_hz*np.arange(k, k + 1024)/sr)).astype(np.float32)[None]
     try:
         with av.open(str(tmp), 'w') as out:
-            vs = _video_stream(out, Fraction(fps).limit_denominator(1001), first.shape[2], first.shape[1], 'libx264', crf, rotation)
+            rate, timing = Fraction(fps).limit_denominator(1001), _Timing()
+            vs = _video_stream(out, rate, first.shape[2], first.shape[1], 'libx264', crf, rotation)
             if audio_hz: a = out.add_stream('aac', rate=sr); a.layout = 'mono'
             for img in itertools.chain([first], frames):
-                _encode(out, vs, img); n += 1
+                _encode(out, vs, img, n, 1/rate, 1, timing); n += 1   # (each frame 1/fps long, the last one too)
                 while audio_hz and t < n*sr/fps:                          # audio interleaved with the video, 1024 samples a block
                     af = av.AudioFrame.from_ndarray(tone(t), format='flt', layout='mono'); af.sample_rate, af.pts = sr, t
                     out.mux(a.encode(af)); t += 1024
-            out.mux(vs.encode())
+            timing.finish(None); timing.mux(out, vs.encode(), last=True)
             if audio_hz: out.mux(a.encode())
         os.replace(tmp, dst)
     finally: tmp.unlink(missing_ok=True)
@@ -263,7 +297,7 @@ def deblur_video(src, # input video file
                 except (AttributeError, ValueError, TypeError): pass
             copy = ia is not None and (ia.codec_context.codec.canonical_name in MP4_AUDIO or dst.suffix.lower() not in ('.mp4', '.m4v', '.mov'))   # (the codec, not its decoder: mp3, not mp3float)
             oa = None if ia is None else out.add_stream_from_template(ia) if copy else _aac_stream(out, ia)
-            steady, last, durations = Steady(temporal) if temporal else None, None, {}
+            steady, last, timing = Steady(temporal) if temporal else None, None, _Timing()
 
             def frames_in():
                 for pkt in inp.demux(*[s for s in (iv, ia) if s is not None]):
@@ -281,13 +315,14 @@ def deblur_video(src, # input video file
                     if f.pts is not None and f.time_base: last = float(f.pts * f.time_base)
                     y = restore_array(x, net, tile, device=device) if strength else x
                     if steady is not None and strength: y = x + steady(x, y)
-                    _encode(out, ov, blend(x, y, strength), f.pts, f.time_base, f.duration, durations)
+                    _encode(out, ov, blend(x, y, strength), f.pts, f.time_base, f.duration, timing)
                     n += 1
                     if progress: progress(n, info.frames)
             except av.FFmpegError as e: raise VideoError(f'{src.name}: corrupt or truncated video ({_line(e)})') from None
             ended = last is not None and info.seconds and info.fps and last >= info.seconds - 2/float(info.fps)   # frames the recorder dropped on the way (an AVI's gaps) are no truncation
             if info.frames and n < info.frames and not ended: raise VideoError(f'{src.name}: truncated video: {n} of {info.frames} frames could be decoded')
-            _mux(out, ov.encode(), durations)
+            timing.finish(_stream_end(inp, iv))
+            timing.mux(out, ov.encode(), last=True)
             if oa is not None and not copy: out.mux(oa.encode(None))
         os.replace(tmp, dst)
     finally: tmp.unlink(missing_ok=True)
