@@ -328,7 +328,9 @@ def expand_inputs(inputs:list, # files, folders and glob patterns
         if is_folder(p): out += photos_in(p, left)
         elif os.path.lexists(p) or not any(ch in str(s) for ch in '*?[') or not os.access(p.parent, os.X_OK): out.append(p)   # (lexists: False, never an error)
         else: out += sorted(Path(f) for f in glob.glob(str(s))) or [p]   # a pattern matching nothing fails as a missing file
-    seen = set(); return [f for f in out if not (f.resolve() in seen or seen.add(f.resolve()))]
+    seen = set(); out = [f for f in out if not (f.resolve() in seen or seen.add(f.resolve()))]
+    for f in [f for f in (left or {}) if f.resolve() in seen]: del left[f]   # a GIF also named on its own is not left out
+    return out
 
 def others_outputs(files:list, # the run's input files
                    where, # function: input file -> its output path
