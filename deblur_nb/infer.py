@@ -363,7 +363,8 @@ def lost_in(info:ImageInfo, # what the source holds (`LoadedImage.info`)
            ) -> str:
     "What of the source `dst`'s format cannot keep (transparency, 16 bits), said in words; '' where it keeps all."
     fmt = _FORMATS.get(Path(dst).suffix.lower())
-    lost = [w for w, gone in (('transparency', info.alpha and fmt not in ('PNG', 'TIFF', 'WEBP')), ('16-bit depth', info.bits == 16 and fmt not in ('PNG', 'TIFF'))) if gone]
+    a = info.alpha_mask; clear = info.alpha and (a is None or a.min() < np.iinfo(a.dtype).max if a is not None and a.dtype.kind == 'u' else True)   # (an alpha channel that is opaque everywhere loses nothing)
+    lost = [w for w, gone in (('transparency', clear and fmt not in ('PNG', 'TIFF', 'WEBP')), ('16-bit depth', info.bits == 16 and fmt not in ('PNG', 'TIFF'))) if gone]
     if not lost or fmt is None: return ''
     return f'a {info.format or "picture"} with {" and ".join(lost)}; its result {Path(dst).name} is a {fmt}, which cannot keep {"them" if len(lost) > 1 else "it"} (a .png result keeps {"them" if len(lost) > 1 else "it"})'
 

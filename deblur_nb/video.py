@@ -68,11 +68,9 @@ def _rotation(stream, frame) -> int:
         except ValueError: r = 0
     return r
 
-def _stream_end(inp, v) -> Fraction|None:
-    "Where video stream `v` of the open file `inp` ends (seconds): its start plus its duration, from the stream or else the file (None where neither says)."
-    if v.duration and v.time_base: return ((v.start_time or 0) + v.duration) * v.time_base
-    if inp.duration: return Fraction((inp.start_time or 0) + inp.duration, av.time_base)
-    return None
+def _stream_end(v) -> Fraction|None:
+    "Where video stream `v` ends (seconds): its start plus its duration, where the stream says (an MP4's or an AVI's; an MKV's does not, and its file's may be the audio's)."
+    return ((v.start_time or 0) + v.duration) * v.time_base if v.duration and v.time_base else None
 
 def probe_video(src) -> VideoInfo:
     "Size, frame rate, frame count, rotation and audio codec of a video file; `VideoError` if it cannot be decoded."
@@ -117,21 +115,24 @@ _MOV = {'mov', 'mp4', 'm4a', '3gp', '3g2', 'mj2', 'ipod', 'psp', 'ismv', 'f4v'} 
 
 class _Timing:
     "The source frames' lengths by start (seconds, from the next frame's start), its span, and the first decoding time muxed: to give encoded packets their lengths."
-    def __init__(self): self.length, self.start, self.last, self.tail, self.end, self.first_dts = {}, None, None, None, None, None
+    def __init__(self): self.length, self.start, self.last, self.end, self.first_dts = {}, None, None, None, None
 
     def add(self, pts, time_base, duration=None):
         "Note a source frame's start and its own length (in `time_base`; frames come in showing order): the frame before it lasts until this one."
         if pts is None or not time_base: return
         t = pts * time_base
         if self.last is not None and t > self.last: self.length[self.last] = t - self.last
+        if duration: self.length[t] = duration * time_base   # until the next frame comes: what its file says (an encoder without delay muxes it at once)
         if self.start is None: self.start = t
-        self.last, self.tail = t, duration * time_base if duration else None
+        self.last = t
 
     def finish(self, end):
-        "The source ends at `end` (seconds; None where the file does not say: its last frame's own length): its last frame lasts until then."
+        "The source's stream ends at `end` (seconds; None where it does not say): its last frame lasts until then, else as long as its file says."
         if self.last is None: return
-        if self.tail and (end is None or abs(end - self.last - self.tail) < Fraction(1, 500)): end = self.last + self.tail   # (a file's duration is rounded to its own clock, often milliseconds)
-        if end is not None and end > self.last: self.length[self.last], self.end = end - self.last, end
+        own = self.length.get(self.last)
+        if end is not None and end > self.last and not (own and abs(end - self.last - own) < Fraction(1, 500)):   # (a stream's duration is rounded to its file's clock)
+            self.length[self.last] = end - self.last
+        if self.last in self.length: self.end = self.last + self.length[self.last]
 
     def mux(self, out, packets, last:bool=False):
         "Mux `packets`, each with its frame's length (else the muxer guesses: a variable-rate clip's last frame got the average); `last`: they end the stream."
@@ -321,7 +322,7 @@ def deblur_video(src, # input video file
             except av.FFmpegError as e: raise VideoError(f'{src.name}: corrupt or truncated video ({_line(e)})') from None
             ended = last is not None and info.seconds and info.fps and last >= info.seconds - 2/float(info.fps)   # frames the recorder dropped on the way (an AVI's gaps) are no truncation
             if info.frames and n < info.frames and not ended: raise VideoError(f'{src.name}: truncated video: {n} of {info.frames} frames could be decoded')
-            timing.finish(_stream_end(inp, iv))
+            timing.finish(_stream_end(iv))
             timing.mux(out, ov.encode(), last=True)
             if oa is not None and not copy: out.mux(oa.encode(None))
         os.replace(tmp, dst)
