@@ -291,7 +291,8 @@ def deblur_video(src, # input video file
         with _open(src) as inp, av.open(str(tmp), 'w') as out:
             iv = inp.streams.video[0]; ia = inp.streams.audio[0] if inp.streams.audio else None
             iv.thread_type = 'AUTO'
-            ov = _video_stream(out, iv.average_rate or iv.guessed_rate or 25, info.width, info.height, codec, crf, info.rotation)
+            rate = iv.average_rate or iv.guessed_rate or 25
+            ov = _video_stream(out, rate, info.width, info.height, codec, crf, info.rotation)
             if iv.time_base: ov.codec_context.time_base = iv.time_base
             for k in ('color_primaries', 'color_trc', 'colorspace', 'color_range'):
                 try: setattr(ov.codec_context, k, getattr(iv.codec_context, k))
@@ -316,7 +317,7 @@ def deblur_video(src, # input video file
                     if f.pts is not None and f.time_base: last = float(f.pts * f.time_base)
                     y = restore_array(x, net, tile, device=device) if strength else x
                     if steady is not None and strength: y = x + steady(x, y)
-                    _encode(out, ov, blend(x, y, strength), f.pts, f.time_base, f.duration, timing)
+                    _encode(out, ov, blend(x, y, strength), *((f.pts, f.time_base, f.duration) if f.pts is not None and f.time_base else (n, 1/Fraction(rate), 1)), timing)   # (a raw stream's frames carry no times: 1/fps each)
                     n += 1
                     if progress: progress(n, info.frames)
             except av.FFmpegError as e: raise VideoError(f'{src.name}: corrupt or truncated video ({_line(e)})') from None
