@@ -317,6 +317,18 @@ def _orientation(im:Image.Image) -> int:
             return int(im.getexif().get(0x0112, 1))
     except Exception: return 1
 
+def _ppm16_tile(im:Image.Image) -> tuple|None:
+    "`(offset, maxval)` of a binary colour PPM of over 8 bits (a scanner's 16-bit output), which PIL reads as 8-bit RGB; else None."
+    t = im.tile[0] if len(im.tile) == 1 else None
+    return (t.offset, t.args[1]) if t is not None and t.codec_name == 'ppm' and tuple(t.args[:1]) == ('RGB',) and t.args[1] > 255 else None
+
+def _ppm16(data:bytes, size:tuple, offset:int, maxval:int) -> np.ndarray|None:
+    "A binary PPM's big-endian samples as an HW3 uint16 array, scaled from `maxval` to 65535 (None where the data is short)."
+    w, h = size
+    if len(data) < offset + w*h*6: return None
+    raw = np.frombuffer(data, '>u2', w*h*3, offset).reshape(h, w, 3).astype(np.float32)
+    return np.rint(np.minimum(raw, maxval) * (65535 / maxval)).astype(np.uint16)
+
 def _decode(data:bytes, name:str, max_pixels:int, min_side:int) -> LoadedImage:
     "Decode encoded image bytes with PIL (OpenCV for 16-bit colour), applying EXIF orientation."
     with warnings.catch_warnings():
@@ -333,6 +345,7 @@ def _decode(data:bytes, name:str, max_pixels:int, min_side:int) -> LoadedImage:
         _check_size(*im.size, name, max_pixels, min_side)
         if fmt in ('JPEG', 'MPO') and _jpeg_sof(data) in (0xC0, 0xC1, 0xC2) and len(data) < im.size[0]*im.size[1]/4096:   # Huffman coding spends at least a bit on each 8x8 block: a damaged header, not minutes of grey
             raise ImageError(f'{name}: damaged or truncated image (its {len(data):,} bytes are far too few for {im.size[0]}x{im.size[1]} pixels)')
+        ppm16 = _ppm16_tile(im) if fmt == 'PPM' else None   # (before loading, which drops the tile)
         try: im.load()
         except Exception as e: raise ImageError(f'{name}: damaged or truncated image ({one_line(e)})') from None
         left = _orientation(im)   # PIL turns a TIFF itself while loading it, and drops the tag it applied
@@ -342,7 +355,7 @@ def _decode(data:bytes, name:str, max_pixels:int, min_side:int) -> LoadedImage:
     icc = im.info.get('icc_profile')
     if im.mode == 'CMYK': im = _cmyk_to_rgb(im, icc)
     if _icc_space(icc) not in (b'RGB ', b'GRAY'): icc = None   # a CMYK (or other) profile would mislabel the RGB result
-    arr16 = _decode_16bit(data) if fmt in ('PNG', 'TIFF') and im.mode not in ('P', '1') else None
+    arr16 = _decode_16bit(data) if fmt in ('PNG', 'TIFF') and im.mode not in ('P', '1') else _ppm16(data, im.size, *ppm16) if ppm16 else None
     if arr16 is not None:
         arr = to_float(arr16)
         gray, mask = arr.ndim == 2 or _gray_source(data, fmt, im), arr16[..., 3].copy() if arr.ndim == 3 and arr.shape[2] == 4 else None   # OpenCV gives gray+alpha as four channels
