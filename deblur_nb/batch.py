@@ -271,7 +271,7 @@ def _deblur_task(src:str, dst:str, model:str, model_sha:str, strength:float=1., 
 
 # %% ../nbs/09_batch.ipynb #a251fe8a
 def expand_media(inputs:list, # image or video files, folders or glob patterns
-                 left:dict|None=None, # filled with the GIFs folders left out (`infer.photos_in`)
+                 left:dict|None=None, # filled with the GIFs and PNMs folders left out (`infer.photos_in`)
                 ) -> tuple:
     "`(images, videos)`: the files `infer.expand_inputs` lists, plus each folder's videos; a file is a video by its extension."
     files = []
@@ -279,6 +279,7 @@ def expand_media(inputs:list, # image or video files, folders or glob patterns
         files += expand_inputs([s], left)
         if is_folder(Path(s)): files += listed(Path(s), _is_video)
     seen = set(); files = [f for f in files if not (f.resolve() in seen or seen.add(f.resolve()))]
+    for f in [f for f in (left or {}) if f.resolve() in seen]: del left[f]   # one also named on its own is not left out
     return [f for f in files if not _is_video(f)], [f for f in files if _is_video(f)]
 
 def _video_task(src:str, dst:str, model, model_sha:str='', strength:float=1., tile:int=0, replace:bool=False,

@@ -134,7 +134,7 @@ class ImageError(ValueError):
 MAX_PIXELS = 150_000_000  # refuse larger images (decompression bombs); a 24 MP photo is far below
 # (PIL itself refuses anything over ~179 MP before we see its size, whatever `max_pixels` says)
 MIN_SIDE = 16  # refuse images whose shorter side is smaller than this
-IMAGE_EXTS = ('.png', '.jpg', '.jpeg', '.tif', '.tiff', '.bmp', '.webp')  # photo file types listed from folders (`deblur-nb` takes GIFs too; training data does not)
+IMAGE_EXTS = ('.png', '.jpg', '.jpeg', '.tif', '.tiff', '.bmp', '.webp')  # photo file types listed from folders (`deblur-nb` takes GIFs and PNMs too: `infer.READ_EXTS`; training data does not)
 
 @dataclass(frozen=True)
 class ImageInfo:
@@ -318,15 +318,20 @@ def _orientation(im:Image.Image) -> int:
     except Exception: return 1
 
 def _ppm16_tile(im:Image.Image) -> tuple|None:
-    "`(offset, maxval)` of a binary colour PPM of over 8 bits (a scanner's 16-bit output), which PIL reads as 8-bit RGB; else None."
+    "`(offset, maxval, plain)` of a colour PPM of over 8 bits (a scanner's 16-bit output), which PIL reads as 8-bit RGB; else None."
     t = im.tile[0] if len(im.tile) == 1 else None
-    return (t.offset, t.args[1]) if t is not None and t.codec_name == 'ppm' and tuple(t.args[:1]) == ('RGB',) and t.args[1] > 255 else None
+    ok = t is not None and t.codec_name in ('ppm', 'ppm_plain') and tuple(t.args[:1]) == ('RGB',) and t.args[1] > 255
+    return (t.offset, t.args[1], t.codec_name == 'ppm_plain') if ok else None
 
-def _ppm16(data:bytes, size:tuple, offset:int, maxval:int) -> np.ndarray|None:
-    "A binary PPM's big-endian samples as an HW3 uint16 array, scaled from `maxval` to 65535 (None where the data is short)."
+def _ppm16(data:bytes, size:tuple, offset:int, maxval:int, plain:bool=False) -> np.ndarray|None:
+    "A PPM's samples (big-endian, or as text where `plain`) as an HW3 uint16 array, scaled from `maxval` to 65535 (None where the data is short)."
     w, h = size
-    if len(data) < offset + w*h*6: return None
-    raw = np.frombuffer(data, '>u2', w*h*3, offset).reshape(h, w, 3).astype(np.float32)
+    if plain:
+        vals = data[offset:].split(maxsplit=w*h*3)[:w*h*3]
+        try: raw = np.array(vals, dtype=np.float32).reshape(h, w, 3)
+        except ValueError: return None   # (short, or a comment among the numbers: PIL's 8 bits)
+    elif len(data) < offset + w*h*6: return None
+    else: raw = np.frombuffer(data, '>u2', w*h*3, offset).reshape(h, w, 3).astype(np.float32)
     return np.rint(np.minimum(raw, maxval) * (65535 / maxval)).astype(np.uint16)
 
 def _decode(data:bytes, name:str, max_pixels:int, min_side:int) -> LoadedImage:

@@ -17,12 +17,12 @@ from .models import load_model, weights_dir, shipped_models, bf16_supported, can
 
 # %% auto #0
 __all__ = ['MIN_TILE', 'DIHEDRAL', 'LARGE_BLUR_THRESHOLD', 'LARGE_BLUR_CHANGE', 'LARGE_BLUR_MODES', 'LARGE_BLUR_PROBE',
-           'auto_device', 'get_model', 'weights_path', 'FastNet', 'fast_available', 'check_tile', 'restore_array',
-           'available_memory', 'auto_tile', 'restore_ensemble', 'check_large_blur', 'swap_low_band', 'two_scale',
-           'blend', 'InputNote', 'FirstFrameWarning', 'check_strength', 'deblur_image', 'deblur', 'listed', 'is_folder',
-           'photos_in', 'gif_left_line', 'expand_inputs', 'others_outputs', 'left_out_line', 'claim_output', 'lost_in',
-           'deblur_file', 'cli_words', 'check_settings', 'check_cli_options', 'deblur_cli', 'bench', 'bench_markdown',
-           'bench_cli']
+           'READ_EXTS', 'auto_device', 'get_model', 'weights_path', 'FastNet', 'fast_available', 'check_tile',
+           'restore_array', 'available_memory', 'auto_tile', 'restore_ensemble', 'check_large_blur', 'swap_low_band',
+           'two_scale', 'blend', 'InputNote', 'FirstFrameWarning', 'check_strength', 'deblur_image', 'deblur', 'listed',
+           'is_folder', 'photos_in', 'gif_left_line', 'expand_inputs', 'others_outputs', 'left_out_line',
+           'claim_output', 'lost_in', 'deblur_file', 'cli_words', 'check_settings', 'check_cli_options', 'deblur_cli',
+           'bench', 'bench_markdown', 'bench_cli']
 
 # %% ../nbs/06_infer.ipynb #0e52b2ab
 def auto_device(device=None) -> torch.device:
@@ -302,24 +302,26 @@ def is_folder(p:Path) -> bool:
     try: return p.is_dir()
     except OSError: return False
 
+READ_EXTS = ('.gif', '.pnm', '.ppm', '.pgm', '.pbm')   # listed from folders too, though written as PNG (GIF; a scanner's PNM)
+
 def photos_in(folder:Path, # the folder to list
-              left:dict|None=None, # filled with each GIF left out -> the photo whose result name it would take
+              left:dict|None=None, # filled with each file left out -> the photo whose result name it would take
              ) -> list:
-    "`folder`'s photos (`IMAGE_EXTS`) and GIFs, less a GIF whose result (a PNG) would take the name of another photo's."
-    fs = listed(folder, lambda f: f.suffix.lower() in IMAGE_EXTS + ('.gif',))
-    taken = {result_path(f, '').name: f for f in fs if f.suffix.lower() != '.gif'}
-    gone = {f: taken[result_path(f, '').name] for f in fs if f.suffix.lower() == '.gif' and result_path(f, '').name in taken}
+    "`folder`'s photos (`IMAGE_EXTS`, `READ_EXTS`), less a GIF or PNM whose result (a PNG) would take the name of another photo's."
+    fs = listed(folder, lambda f: f.suffix.lower() in IMAGE_EXTS + READ_EXTS)
+    taken = {result_path(f, '').name: f for f in fs if f.suffix.lower() not in READ_EXTS}
+    gone = {f: taken[result_path(f, '').name] for f in fs if f.suffix.lower() in READ_EXTS and result_path(f, '').name in taken}
     if left is not None: left.update(gone)
     return [f for f in fs if f not in gone]
 
-def gif_left_line(f, # a GIF `photos_in` left out
+def gif_left_line(f, # a GIF or PNM `photos_in` left out
                   g, # the photo whose result name it would take
                  ) -> str:
-    "The note that says why a GIF in a folder is not deblurred."
-    return f'note: {f}: left out, its result would take the name of the result for {g} (name the GIF on its own to deblur it)'
+    "The note that says why a GIF or PNM in a folder is not deblurred."
+    return f'note: {f}: left out, its result would take the name of the result for {g} (name it on its own, with another -o or --suffix, to deblur it)'
 
 def expand_inputs(inputs:list, # files, folders and glob patterns
-                  left:dict|None=None, # filled with the GIFs folders left out (`photos_in`)
+                  left:dict|None=None, # filled with the GIFs and PNMs folders left out (`photos_in`)
                  ) -> list:
     "Files from a list of files, folders (their images) and glob patterns, in order, without duplicates; an existing file is taken as it is named."
     out = []
@@ -329,7 +331,7 @@ def expand_inputs(inputs:list, # files, folders and glob patterns
         elif os.path.lexists(p) or not any(ch in str(s) for ch in '*?[') or not os.access(p.parent, os.X_OK): out.append(p)   # (lexists: False, never an error)
         else: out += sorted(Path(f) for f in glob.glob(str(s))) or [p]   # a pattern matching nothing fails as a missing file
     seen = set(); out = [f for f in out if not (f.resolve() in seen or seen.add(f.resolve()))]
-    for f in [f for f in (left or {}) if f.resolve() in seen]: del left[f]   # a GIF also named on its own is not left out
+    for f in [f for f in (left or {}) if f.resolve() in seen]: del left[f]   # one also named on its own is not left out
     return out
 
 def others_outputs(files:list, # the run's input files
@@ -380,6 +382,7 @@ def deblur_file(src, # input image file
                ) -> Path:
     "Deblur one file into `dst`, keeping grayscale and 16-bit depth; never writes over `src`."
     src, dst = Path(src), Path(dst)
+    if dst.suffix.lower() not in _FORMATS: raise ImageError(f'{dst.name}: unknown image extension (use one of {", ".join(sorted(_FORMATS))})')   # (before minutes of work)
     if dst.exists() and dst.resolve() == src.resolve(): raise ImageError(f'{dst.name}: refusing to overwrite the input')
     if dst.exists() and not overwrite and not resume: raise exists_error(dst, 'overwrite=True')
     r = deblur_image(src, model, strength, tile, device, ensemble, fast, large_blur)
