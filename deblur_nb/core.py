@@ -325,13 +325,16 @@ def _ppm16_tile(im:Image.Image) -> tuple|None:
 
 def _ppm16(data:bytes, size:tuple, offset:int, maxval:int, plain:bool=False) -> np.ndarray|None:
     "A PPM's samples (big-endian, or as text where `plain`) as an HW3 uint16 array, scaled from `maxval` to 65535 (None where the data is short)."
-    w, h = size
+    w, h = size; n = w*h*3
     if plain:
-        vals = data[offset:].split(maxsplit=w*h*3)[:w*h*3]
-        try: raw = np.array(vals, dtype=np.float32).reshape(h, w, 3)
-        except ValueError: return None   # (short, or a comment among the numbers: PIL's 8 bits)
-    elif len(data) < offset + w*h*6: return None
-    else: raw = np.frombuffer(data, '>u2', w*h*3, offset).reshape(h, w, 3).astype(np.float32)
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore')   # (numbers followed by something else: what comes before is read)
+            raw = np.fromstring(data[offset:], dtype=np.uint32, sep=' ')[:n]
+        if raw.size < n: return None   # (short, or a comment among the numbers: left to PIL, which says why or reads 8 bits)
+    elif len(data) < offset + n*2: return None
+    else: raw = np.frombuffer(data, '>u2', n, offset)
+    if maxval == 65535: return raw.astype(np.uint16).reshape(h, w, 3)
+    return ((np.minimum(raw, maxval).astype(np.uint32) * 65535 + maxval//2) // maxval).astype(np.uint16).reshape(h, w, 3)   # (integers: no float copies of a large scan)
     return np.rint(np.minimum(raw, maxval) * (65535 / maxval)).astype(np.uint16)
 
 def _decode(data:bytes, name:str, max_pixels:int, min_side:int) -> LoadedImage:
@@ -350,9 +353,11 @@ def _decode(data:bytes, name:str, max_pixels:int, min_side:int) -> LoadedImage:
         _check_size(*im.size, name, max_pixels, min_side)
         if fmt in ('JPEG', 'MPO') and _jpeg_sof(data) in (0xC0, 0xC1, 0xC2) and len(data) < im.size[0]*im.size[1]/4096:   # Huffman coding spends at least a bit on each 8x8 block: a damaged header, not minutes of grey
             raise ImageError(f'{name}: damaged or truncated image (its {len(data):,} bytes are far too few for {im.size[0]}x{im.size[1]} pixels)')
-        ppm16 = _ppm16_tile(im) if fmt == 'PPM' else None   # (before loading, which drops the tile)
-        try: im.load()
-        except Exception as e: raise ImageError(f'{name}: damaged or truncated image ({one_line(e)})') from None
+        t = _ppm16_tile(im) if fmt == 'PPM' else None
+        ppm16 = _ppm16(data, im.size, *t) if t else None   # (PIL's own reading of it is 8-bit, and slow: 23 s for 12 MP)
+        if ppm16 is None:
+            try: im.load()
+            except Exception as e: raise ImageError(f'{name}: damaged or truncated image ({one_line(e)})') from None
         left = _orientation(im)   # PIL turns a TIFF itself while loading it, and drops the tag it applied
         if orientation is None: orientation = left
     try: frames = 1 if fmt == 'MPO' else int(getattr(im, 'n_frames', 1))   # (before a conversion makes a new, single image; a phone's MPO holds a depth or gain map, not more photos)
@@ -360,7 +365,7 @@ def _decode(data:bytes, name:str, max_pixels:int, min_side:int) -> LoadedImage:
     icc = im.info.get('icc_profile')
     if im.mode == 'CMYK': im = _cmyk_to_rgb(im, icc)
     if _icc_space(icc) not in (b'RGB ', b'GRAY'): icc = None   # a CMYK (or other) profile would mislabel the RGB result
-    arr16 = _decode_16bit(data) if fmt in ('PNG', 'TIFF') and im.mode not in ('P', '1') else _ppm16(data, im.size, *ppm16) if ppm16 else None
+    arr16 = _decode_16bit(data) if fmt in ('PNG', 'TIFF') and im.mode not in ('P', '1') else ppm16
     if arr16 is not None:
         arr = to_float(arr16)
         gray, mask = arr.ndim == 2 or _gray_source(data, fmt, im), arr16[..., 3].copy() if arr.ndim == 3 and arr.shape[2] == 4 else None   # OpenCV gives gray+alpha as four channels

@@ -309,8 +309,10 @@ def photos_in(folder:Path, # the folder to list
              ) -> list:
     "`folder`'s photos (`IMAGE_EXTS`, `READ_EXTS`), less a GIF or PNM whose result (a PNG) would take the name of another photo's."
     fs = listed(folder, lambda f: f.suffix.lower() in IMAGE_EXTS + READ_EXTS)
-    taken = {result_path(f, '').name: f for f in fs if f.suffix.lower() not in READ_EXTS}
-    gone = {f: taken[result_path(f, '').name] for f in fs if f.suffix.lower() in READ_EXTS and result_path(f, '').name in taken}
+    taken, gone = {result_path(f, '').name: f for f in fs if f.suffix.lower() not in READ_EXTS}, {}
+    for f in [f for f in fs if f.suffix.lower() in READ_EXTS]:   # (two of them may share a name too: scan.ppm, scan.pgm; the first is taken)
+        if (n := result_path(f, '').name) in taken: gone[f] = taken[n]
+        else: taken[n] = f
     if left is not None: left.update(gone)
     return [f for f in fs if f not in gone]
 
