@@ -14,8 +14,8 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 __all__ = ['LUMA', 'MAX_PIXELS', 'MIN_SIDE', 'IMAGE_EXTS', 'repo_dir', 'data_dir', 'figures_dir', 'to_float', 'hwc2chw',
            'chw2hwc', 'to_uint', 'to_pil', 'luma', 'shrink', 'gradient_energy', 'center_crop', 'ImageError',
            'ImageInfo', 'LoadedImage', 'one_line', 'exists_error', 'over_limit', 'read_image', 'load_image',
-           'result_format', 'takes_quality', 'with_alpha', 'result_path', 'image_bytes', 'save_image', 'show_images',
-           'save_figure', 'markdown_table']
+           'result_format', 'output_format', 'takes_quality', 'with_alpha', 'result_path', 'image_bytes', 'save_image',
+           'show_images', 'save_figure', 'markdown_table']
 
 # %% ../nbs/00_core.ipynb #c3def422
 def repo_dir() -> Path:
@@ -447,6 +447,13 @@ def result_format(fmt:str|None, # the source's format (`ImageInfo.format`)
     ext = Path(name).suffix.lower()
     return (ext if _FORMATS.get(ext) == fmt else _EXT[fmt]), fmt
 
+def output_format(path, # an output file name
+                 ) -> str:
+    "The format its extension picks for an output (`_FORMATS`), or a one-line `ImageError`."
+    fmt = _FORMATS.get(Path(path).suffix.lower())
+    if fmt is None: raise ImageError(f'{Path(path).name}: unknown image extension (use one of {", ".join(sorted(_FORMATS))})')
+    return fmt
+
 def takes_quality(path, # an output file name
                  ) -> bool:
     "Whether saving to `path`'s format uses `quality` (JPEG and WebP are lossy; the others are not)."
@@ -546,9 +553,7 @@ def image_bytes(img, # float32 CHW image in [0, 1] (numpy or torch)
                 quality:int=95, bits:int=8, gray:bool=False, icc_profile:bytes|None=None, info:ImageInfo|None=None, # as `save_image` takes them
                ) -> bytes:
     "The bytes `save_image` writes for `img` at `path`."
-    path = Path(path)
-    fmt = _FORMATS.get(path.suffix.lower())
-    if fmt is None: raise ImageError(f'{path.name}: unknown image extension (use one of {", ".join(sorted(_FORMATS))})')
+    path = Path(path); fmt = output_format(path)
     alpha, exif = (info.alpha_mask, info.exif) if info is not None else (None, None)
     if info is not None: bits, gray, icc_profile = info.bits, info.gray, icc_profile or info.icc_profile
     if bits == 16 and fmt not in ('PNG', 'TIFF'): bits = 8  # JPEG/WebP/BMP hold 8 bits; the caller chose the format

@@ -12,7 +12,7 @@ import torch, torch.nn as nn
 from PIL import Image
 from fastcore.script import call_parse, CliError
 import torch.nn.functional as F
-from .core import IMAGE_EXTS, _FORMATS, ImageError, ImageInfo, LoadedImage, one_line, exists_error, read_image, result_path, save_image, image_bytes, with_alpha, luma, markdown_table, gradient_energy, center_crop
+from .core import IMAGE_EXTS, _FORMATS, output_format, ImageError, ImageInfo, LoadedImage, one_line, exists_error, read_image, result_path, save_image, image_bytes, with_alpha, luma, markdown_table, gradient_energy, center_crop
 from .models import load_model, weights_dir, shipped_models, bf16_supported, can_compile, compilable, fast_dtype, pad_to
 
 # %% auto #0
@@ -367,7 +367,7 @@ def lost_in(info:ImageInfo, # what the source holds (`LoadedImage.info`)
            ) -> str:
     "What of the source `dst`'s format cannot keep (transparency, 16 bits), said in words; '' where it keeps all."
     fmt = _FORMATS.get(Path(dst).suffix.lower())
-    a = info.alpha_mask; clear = info.alpha and (a is None or a.min() < np.iinfo(a.dtype).max if a is not None and a.dtype.kind == 'u' else True)   # (an alpha channel that is opaque everywhere loses nothing)
+    a = info.alpha_mask; clear = info.alpha and (a is None or a.dtype.kind != 'u' or a.min() < np.iinfo(a.dtype).max)   # (an alpha channel that is opaque everywhere loses nothing)
     lost = [w for w, gone in (('transparency', clear and fmt not in ('PNG', 'TIFF', 'WEBP')), ('16-bit depth', info.bits == 16 and fmt not in ('PNG', 'TIFF'))) if gone]
     if not lost or fmt is None: return ''
     return f'a {info.format or "picture"} with {" and ".join(lost)}; its result {Path(dst).name} is a {fmt}, which cannot keep {"them" if len(lost) > 1 else "it"} (a .png result keeps {"them" if len(lost) > 1 else "it"})'
@@ -384,7 +384,7 @@ def deblur_file(src, # input image file
                ) -> Path:
     "Deblur one file into `dst`, keeping grayscale and 16-bit depth; never writes over `src`."
     src, dst = Path(src), Path(dst)
-    if dst.suffix.lower() not in _FORMATS: raise ImageError(f'{dst.name}: unknown image extension (use one of {", ".join(sorted(_FORMATS))})')   # (before minutes of work)
+    output_format(dst)   # an unknown extension is refused before minutes of work
     if dst.exists() and dst.resolve() == src.resolve(): raise ImageError(f'{dst.name}: refusing to overwrite the input')
     if dst.exists() and not overwrite and not resume: raise exists_error(dst, 'overwrite=True')
     r = deblur_image(src, model, strength, tile, device, ensemble, fast, large_blur)
