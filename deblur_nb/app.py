@@ -132,7 +132,8 @@ def run_video(data:bytes, # uploaded file content
             dt = time.perf_counter() - t
             h, w = before.shape[1:]
             return Result(name, before, after, f'{Path(name).stem}_deblurred.mp4', dst.read_bytes(), dt,
-                          f'{name}: {w}×{h}, {r["frames"]} frames at {fps:g} fps, deblurred in {dt:.1f} s; showing the middle frame')
+                          f'{name}: {w}×{h}, {r["frames"]} frames at {fps:g} fps' + (', interlaced (deinterlaced first)' if r['deinterlaced'] else '')
+                          + f', deblurred in {dt:.1f} s; showing the middle frame')
         except ValueError as e: return _sorry(name, e, src)   # a `VideoError`, or a setting out of range
         except FileNotFoundError as e: return Result(name, None, None, message=f'No model weights found ({e}).', ok=False)
         except Exception as e: return _unexpected(name, e)   # anything else (a decoder's assertion): still a message, never an exception

@@ -16,8 +16,8 @@ from .degrade import as_rng, camera_path, warp, film_grain, jpeg, fade
 from .infer import get_model, restore_array, blend, fast_available, check_strength
 
 # %% auto #0
-__all__ = ['VIDEO_EXTS', 'FAST_MIN_FRAMES', 'H264_EXTS', 'MP4_AUDIO', 'VideoError', 'VideoInfo', 'probe_video', 'read_frames',
-           'write_video', 'Steady', 'flicker', 'error_flicker', 'deblur_frames', 'deblur_video', 'Clip',
+__all__ = ['VIDEO_EXTS', 'FAST_MIN_FRAMES', 'H264_EXTS', 'MP4_AUDIO', 'VideoError', 'VideoInfo', 'probe_video', 'deinterlaced',
+           'read_frames', 'write_video', 'Steady', 'flicker', 'error_flicker', 'deblur_frames', 'deblur_video', 'Clip',
            'synthetic_clip', 'gopro_clips', 'load_clip', 'video_table', 'video_speed', 'video_speed_markdown',
            'video_report']
 
@@ -41,6 +41,7 @@ class VideoInfo:
     audio:str|None             # audio codec name, or None
     codec:str                  # video codec name
     seconds:float=0.           # duration from the container (0 when it does not say)
+    interlaced:bool=False      # the first frame is flagged interlaced (two fields woven: tape and TV transfers)
 
     @property
     def frames_about(self) -> int:
@@ -84,13 +85,43 @@ def probe_video(src) -> VideoInfo:
         secs = float(v.duration * v.time_base) if v.duration and v.time_base else (c.duration or 0) / av.time_base
         return VideoInfo(v.codec_context.width, v.codec_context.height, v.average_rate or v.guessed_rate or Fraction(0),
                          int(v.frames or 0), _rotation(v, first), c.streams.audio[0].codec_context.name if c.streams.audio else None,
-                         v.codec_context.name, max(float(secs), 0.))
+                         v.codec_context.name, max(float(secs), 0.), bool(first.interlaced_frame))
 
-def read_frames(src) -> 'Iterator[np.ndarray]':
-    "The frames of a video as float32 RGB CHW arrays in [0, 1], one at a time (coded orientation, not rotated)."
+def _bwdif(f:av.VideoFrame, time_base, deint:str='interlaced') -> av.filter.Graph:
+    "An FFmpeg filter graph that deinterlaces frames like `f` with bwdif, one frame out per frame in (`deint`: 'interlaced' frames only, or 'all')."
+    g = av.filter.Graph()
+    src = g.add_buffer(width=f.width, height=f.height, format=f.format.name, time_base=f.time_base or time_base or Fraction(1, 1000))
+    d, sink = g.add('bwdif', f'mode=send_frame:parity=auto:deint={deint}'), g.add('buffersink')
+    src.link_to(d); d.link_to(sink); g.configure()
+    return g
+
+def _pulled(g:av.filter.Graph) -> list:
+    "The frames `g` has ready."
+    out = []
+    while True:
+        try: out.append(g.pull())
+        except (BlockingIOError, EOFError): return out
+
+def deinterlaced(frames, # decoded `av.VideoFrame`s of `stream`, in showing order
+                 stream, # their video stream
+                 mode:bool|None=None, # None: deinterlace the frames flagged interlaced; True: every frame; False: none
+                ) -> 'Iterator[av.VideoFrame]':
+    "`frames`, each interlaced one (two fields woven together) made progressive by FFmpeg's bwdif; same count and times."
+    g = None
+    for f in frames:
+        if g is not None and (f.width, f.height) != size: g.push(None); yield from _pulled(g); g = None   # (a new size: a new graph)
+        if g is None and (mode is False or (mode is None and not f.interlaced_frame)): yield f; continue
+        if g is None: g, size = _bwdif(f, stream.time_base, 'all' if mode else 'interlaced'), (f.width, f.height)   # (it holds one frame back to see the next)
+        g.push(f); yield from _pulled(g)
+    if g is not None: g.push(None); yield from _pulled(g)
+
+def read_frames(src, # video file
+                deinterlace:bool|None=None, # see `deinterlaced`: None, the frames flagged interlaced
+               ) -> 'Iterator[np.ndarray]':
+    "The frames of a video as float32 RGB CHW arrays in [0, 1], one at a time (coded orientation, not rotated; interlaced ones deinterlaced)."
     with _open(src) as c:
         try:
-            for f in c.decode(c.streams.video[0]): yield _to_array(f)
+            for f in deinterlaced(c.decode(c.streams.video[0]), c.streams.video[0], deinterlace): yield _to_array(f)
         except av.FFmpegError as e: raise VideoError(f'{Path(src).name}: corrupt or truncated video ({_line(e)})') from None
 
 # %% ../nbs/11_video.ipynb #59ab4cc3
@@ -271,6 +302,7 @@ def deblur_video(src, # input video file
                  tile:int|str='auto', # tile side for large frames, 'auto' or 0
                  device=None, # torch device (default: CUDA if present, else CPU)
                  fast:bool|None=None, # compiled path; None: on for clips of `FAST_MIN_FRAMES` frames or more where the CPU has bfloat16
+                 deinterlace:bool|None=None, # None: frames flagged interlaced are deinterlaced (bwdif) first; True: all; False: none
                 ) -> dict:
     "Deblur a video file into `dst`, frame by frame in bounded memory, keeping timing, size, rotation and audio."
     src, dst = Path(src), Path(dst)
@@ -299,18 +331,20 @@ def deblur_video(src, # input video file
                 except (AttributeError, ValueError, TypeError): pass
             copy = ia is not None and (ia.codec_context.codec.canonical_name in MP4_AUDIO or dst.suffix.lower() not in ('.mp4', '.m4v', '.mov'))   # (the codec, not its decoder: mp3, not mp3float)
             oa = None if ia is None else out.add_stream_from_template(ia) if copy else _aac_stream(out, ia)
-            steady, last, timing = Steady(temporal) if temporal else None, None, _Timing()
+            steady, last, timing, woven = Steady(temporal) if temporal else None, None, _Timing(), 0
 
             def frames_in():
+                nonlocal woven
                 for pkt in inp.demux(*[s for s in (iv, ia) if s is not None]):
                     if pkt.stream is ia:
                         if copy and pkt.dts is not None: pkt.stream = oa; out.mux(pkt)   # audio: copied, not re-encoded
                         elif not copy:
                             for fr in pkt.decode(): out.mux(oa.encode(fr))   # one an MP4 cannot hold (old cameras' PCM, ADPCM): to AAC, on its own timestamps
                         continue
-                    yield from pkt.decode()
+                    for fr in pkt.decode():
+                        woven += bool(fr.interlaced_frame); yield fr
             try:
-                for f in frames_in():
+                for f in deinterlaced(frames_in(), iv, deinterlace):   # (a woven frame's two fields are 1/50 or 1/60 s apart: the model would see combs)
                     if (f.width, f.height) != (info.width, info.height):
                         raise VideoError(f'{src.name}: the frame size changes mid-video ({info.width}x{info.height} to {f.width}x{f.height}); not supported')
                     x = _to_array(f)
@@ -329,7 +363,8 @@ def deblur_video(src, # input video file
         os.replace(tmp, dst)
     finally: tmp.unlink(missing_ok=True)
     dt = time.time() - t0
-    return dict(dst=str(dst), frames=n, seconds=round(dt, 3), fps=round(n/dt, 3) if dt else 0.)
+    return dict(dst=str(dst), frames=n, seconds=round(dt, 3), fps=round(n/dt, 3) if dt else 0.,
+                interlaced=woven, deinterlaced=woven if deinterlace is None else n if deinterlace else 0)
 
 # %% ../nbs/11_video.ipynb #7b14c74f
 @dataclass(frozen=True)

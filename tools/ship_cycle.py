@@ -16,9 +16,11 @@ before the copy, which must then be identical.
   results/training/experiments/, which must exist; `--writeups` with none: no link).
 - The new log rows are appended to results/training/MODEL_log.csv (the shipped log keeps every earlier cycle);
   results/training/MODEL.md and the model card are rewritten.
+- `nbs/05a_training_report.ipynb` then runs (`nbdev-test`), so the figures it draws from the records (`figures/model_curves.png`,
+  and for the default its curves, crops and real clock) are redrawn now rather than by the next `make test`.
 Scores in the README come later, from `make eval`.
 """
-import argparse, json, shutil
+import argparse, json, shutil, subprocess, sys
 from pathlib import Path
 import pandas as pd
 from deblur_nb.core import repo_dir
@@ -74,6 +76,8 @@ def main(runs:list, commands:list, notes:list, out:str='out', name:str='default'
     shutil.copy(last/f'{name}.pt', w/f'{name}.pt')
     (w/f'{name}.json').write_text(json.dumps(new, indent=2, default=str) + '\n')
     publish_record(name)   # results/training/MODEL.md and the model card; the log was appended above
+    subprocess.run([str(Path(sys.executable).parent/'nbdev-test'), str(repo_dir()/'nbs'/'05a_training_report.ipynb')],
+                   check=True, cwd=repo_dir())   # redraws the figures drawn from the records
     print(f"shipped cycles {', '.join(str(x['cycle']) for x in cycles)}: {new['epochs']} epochs, {new['train_seconds']/60:.0f} min")
 
 if __name__ == '__main__':
