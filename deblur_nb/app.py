@@ -8,8 +8,9 @@ import base64, html, io, itertools, re, tempfile, time, warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
+import cv2
 from PIL import Image
-from .core import ImageError, ImageInfo, one_line, read_image, save_image, shrink, to_uint, over_limit, result_format, _encode_image
+from .core import ImageError, ImageInfo, one_line, read_image, save_image, shrink, to_uint, over_limit, result_format, _encode_image, chw2hwc, hwc2chw
 from .infer import deblur_image, FirstFrameWarning
 from .metrics import gradient_energy
 from .models import shipped_models
@@ -85,8 +86,9 @@ def run(data:bytes, # uploaded file content
 # %% ../nbs/08_app.ipynb #a0c41b8a
 def _is_video(name:str) -> bool: return Path(name).suffix.lower() in VIDEO_EXTS
 
-def _upright(img:np.ndarray, rotation:int) -> np.ndarray:
-    "A CHW frame turned by its video's display rotation (degrees counter-clockwise), as a player shows it."
+def _upright(img:np.ndarray, rotation:int, sar=1) -> np.ndarray:
+    "A CHW frame as a player shows it: its pixels made square (`sar`, width over height) and turned by its display rotation (degrees counter-clockwise)."
+    if sar != 1: img = hwc2chw(cv2.resize(chw2hwc(img), (max(1, round(img.shape[2]*sar)), img.shape[1]), interpolation=cv2.INTER_AREA if sar < 1 else cv2.INTER_LINEAR))
     return np.ascontiguousarray(np.rot90(img, (rotation // 90) % 4, (1, 2)))
 
 def _frame(path, i:int) -> np.ndarray:
@@ -128,7 +130,7 @@ def run_video(data:bytes, # uploaded file content
                 if cap and i > cap: raise VideoError(f'{name}: longer than {max_seconds:g} s, the limit. Please upload a shorter clip.')
                 if progress: progress(i, n)
             r = deblur_video(src, dst, options.model, options.strength, progress=tick)
-            before, after = (_upright(_frame(p, r['frames']//2), info.rotation) for p in (src, dst))
+            before, after = (_upright(_frame(p, r['frames']//2), info.rotation, info.sar) for p in (src, dst))
             dt = time.perf_counter() - t
             h, w = before.shape[1:]
             return Result(name, before, after, f'{Path(name).stem}_deblurred.mp4', dst.read_bytes(), dt,

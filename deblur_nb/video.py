@@ -42,6 +42,7 @@ class VideoInfo:
     codec:str                  # video codec name
     seconds:float=0.           # duration from the container (0 when it does not say)
     interlaced:bool=False      # the first frame is flagged interlaced (two fields woven: tape and TV transfers)
+    sar:Fraction=Fraction(1)   # pixel aspect ratio, width over height (DV and DVD: 16/15, 8/9, 64/45...; 1: square or unknown)
 
     @property
     def frames_about(self) -> int:
@@ -85,7 +86,7 @@ def probe_video(src) -> VideoInfo:
         secs = float(v.duration * v.time_base) if v.duration and v.time_base else (c.duration or 0) / av.time_base
         return VideoInfo(v.codec_context.width, v.codec_context.height, v.average_rate or v.guessed_rate or Fraction(0),
                          int(v.frames or 0), _rotation(v, first), c.streams.audio[0].codec_context.name if c.streams.audio else None,
-                         v.codec_context.name, max(float(secs), 0.), bool(first.interlaced_frame))
+                         v.codec_context.name, max(float(secs), 0.), bool(first.interlaced_frame), v.sample_aspect_ratio or Fraction(1))
 
 def _bwdif(f:av.VideoFrame, time_base, deint:str='interlaced') -> av.filter.Graph:
     "An FFmpeg filter graph that deinterlaces frames like `f` with bwdif, one frame out per frame in (`deint`: 'interlaced' frames only, or 'all')."
@@ -326,6 +327,7 @@ def deblur_video(src, # input video file
             rate = iv.average_rate or iv.guessed_rate or 25
             ov = _video_stream(out, rate, info.width, info.height, codec, crf, info.rotation)
             if iv.time_base: ov.codec_context.time_base = iv.time_base
+            if info.sar != 1: ov.codec_context.sample_aspect_ratio = info.sar   # a 4:3 DV or DVD frame of 720 non-square pixels stays 4:3
             for k in ('color_primaries', 'color_trc', 'colorspace', 'color_range'):
                 try: setattr(ov.codec_context, k, getattr(iv.codec_context, k))
                 except (AttributeError, ValueError, TypeError): pass
