@@ -149,6 +149,7 @@ class ImageInfo:
     icc_profile:bytes|None=None  # embedded colour profile, passed back on save
     frames:int=1             # frames (animated GIF, WebP, PNG) or pages (TIFF) in the file: only the first is read
     exif:bytes|None=None     # the source's EXIF block (JPEG, PNG, WebP: dates, camera, captions), its orientation set upright; passed back on save
+    dpi:tuple|None=None      # (across, down) pixels per inch, as upright (a scan's 300-1200, which sets its print size); passed back on save
     alpha_mask:np.ndarray|None = field(default=None, compare=False, repr=False)  # the source's transparency (HW, its own dtype), put back on save where the format holds it
 
 @dataclass(frozen=True)
@@ -272,6 +273,14 @@ def _cmyk_to_rgb(im:Image.Image, icc) -> Image.Image:
         except Exception: pass
     return im.convert('RGB')
 
+def _dpi(im:Image.Image, orientation:int=1) -> tuple|None:
+    "The resolution `im`'s file gives, pixels per inch (across, down) once turned by EXIF `orientation`; None if it gives none."
+    d = im.info.get('dpi')
+    try: x, y = (float(v) for v in d)
+    except (TypeError, ValueError): return None
+    if not (0 < x < 1e6 and 0 < y < 1e6): return None   # (0 or NaN: a file that says nothing)
+    return (y, x) if orientation in (5, 6, 7, 8) else (x, y)   # (those turn it by 90 degrees)
+
 def _gray_source(data:bytes, fmt:str, im:Image.Image) -> bool:
     "Whether a PNG's colour type (gray, gray+alpha) or a TIFF's photometric tag says the file is grayscale."
     if fmt == 'PNG': return len(data) > 25 and data[25] in (0, 4)
@@ -362,7 +371,7 @@ def _decode(data:bytes, name:str, max_pixels:int, min_side:int) -> LoadedImage:
         if orientation is None: orientation = left
     try: frames = 1 if fmt == 'MPO' else int(getattr(im, 'n_frames', 1))   # (before a conversion makes a new, single image; a phone's MPO holds a depth or gain map, not more photos)
     except Exception: frames = 1   # a damaged later frame: the first decoded
-    icc = im.info.get('icc_profile')
+    icc, dpi = im.info.get('icc_profile'), _dpi(im, orientation)
     if im.mode == 'CMYK': im = _cmyk_to_rgb(im, icc)
     if _icc_space(icc) not in (b'RGB ', b'GRAY'): icc = None   # a CMYK (or other) profile would mislabel the RGB result
     arr16 = _decode_16bit(data) if fmt in ('PNG', 'TIFF') and im.mode not in ('P', '1') else ppm16
@@ -377,7 +386,7 @@ def _decode(data:bytes, name:str, max_pixels:int, min_side:int) -> LoadedImage:
     arr, mask = _orient(arr, o), None if mask is None else _orient(mask, o)
     exif = _upright_exif(im.info.get('exif')) if fmt in _EXIF_FORMATS else None   # (a TIFF's tags describe its own layout: not carried over)
     info = ImageInfo(name=name, format=fmt, gray=gray, bits=bits, alpha=mask is not None, exif_rotated=orientation not in (1,),
-                     size=(arr.shape[1], arr.shape[0]), icc_profile=icc, frames=frames, exif=exif, alpha_mask=mask)
+                     size=(arr.shape[1], arr.shape[0]), icc_profile=icc, frames=frames, exif=exif, dpi=dpi, alpha_mask=mask)
     return LoadedImage(hwc2chw(arr.astype(np.float32)), info)
 
 # %% ../nbs/00_core.ipynb #5bd13108
@@ -411,7 +420,7 @@ def _from_pil(im:Image.Image, name:str, max_pixels:int, min_side:int) -> LoadedI
     arr, mask = _orient(arr, o), None if mask is None else _orient(mask, o)
     info = ImageInfo(name=name, format=im.format, gray=gray, bits=bits, alpha=mask is not None, exif_rotated=o != 1, size=(arr.shape[1], arr.shape[0]),
                      icc_profile=icc if _icc_space(icc) in (b'RGB ', b'GRAY') else None, alpha_mask=mask,
-                     exif=_upright_exif(im.info.get('exif')) if im.format in _EXIF_FORMATS else None)
+                     exif=_upright_exif(im.info.get('exif')) if im.format in _EXIF_FORMATS else None, dpi=_dpi(im, o))
     return LoadedImage(hwc2chw(arr.astype(np.float32)), info)
 
 # %% ../nbs/00_core.ipynb #8a8414e8
@@ -493,8 +502,8 @@ def _png16_gray_alpha(la:np.ndarray, # HW2 uint16: gray, alpha
     raw = np.concatenate([np.ones((h, 1), np.uint8), f], 1)
     return b'\x89PNG\r\n\x1a\n' + _chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 16, 4, 0, 0, 0)) + _chunk(b'IDAT', zlib.compress(raw.tobytes(), 1)) + _chunk(b'IEND', b'')
 
-def _encode16(img:np.ndarray, fmt:str, gray:bool, icc_profile, a, exif) -> bytes:
-    "Encode a float CHW image as a 16-bit PNG (OpenCV) or TIFF (tifffile), with alpha `a`, profile and (PNG) EXIF."
+def _encode16(img:np.ndarray, fmt:str, gray:bool, icc_profile, a, exif, dpi=None) -> bytes:
+    "Encode a float CHW image as a 16-bit PNG (OpenCV) or TIFF (tifffile), with alpha `a`, profile, (PNG) EXIF and resolution `dpi`."
     arr = to_uint(img, 16)
     if gray: arr = _luma(arr.astype(np.float32)).round().astype(np.uint16)
     la = gray and a is not None and fmt == 'PNG'   # gray with alpha: as such in a PNG; as RGBA in a TIFF (one of gray and alpha, this tool could not read back)
@@ -504,7 +513,7 @@ def _encode16(img:np.ndarray, fmt:str, gray:bool, icc_profile, a, exif) -> bytes
         import tifffile
         b = io.BytesIO()
         tifffile.imwrite(b, arr, photometric='minisblack' if arr.ndim == 2 else 'rgb', extrasamples=['unassalpha'] if a is not None else None,
-                         compression='zlib', iccprofile=icc)
+                         compression='zlib', iccprofile=icc, **dict(resolution=dpi, resolutionunit='INCH') if dpi else {})
         return b.getvalue()
     if la: png = _png16_gray_alpha(arr)
     else:
@@ -513,21 +522,24 @@ def _encode16(img:np.ndarray, fmt:str, gray:bool, icc_profile, a, exif) -> bytes
         if not ok: raise ImageError('could not encode a 16-bit PNG')
         png = enc.tobytes()
     if exif: png = _png_chunk(png, b'eXIf', exif[6:] if exif[:6] == b'Exif\0\0' else exif)
+    if dpi: png = _png_chunk(png, b'pHYs', struct.pack('>IIB', *(round(d/0.0254) for d in dpi), 1))   # pixels per metre
     return _png_chunk(png, b'iCCP', b'ICC profile\0\0' + zlib.compress(icc)) if icc else png
 
 def _encode_image(img, # float CHW image in [0, 1]
                   fmt:str, bits:int, gray:bool, quality:int, icc_profile, # as `save_image` takes them
                   alpha:np.ndarray|None=None, # transparency to put back (HW, as `ImageInfo.alpha_mask`), where `fmt` holds it (PNG, TIFF, WebP)
                   exif:bytes|None=None, # EXIF block to carry over (JPEG, PNG, WebP)
+                  dpi:tuple|None=None, # resolution to write, pixels per inch (JPEG, PNG, TIFF, BMP)
                  ) -> bytes:
     "Encode a float CHW image to bytes of `fmt`."
     a = to_float(alpha) if alpha is not None and fmt in ('PNG', 'TIFF', 'WEBP') and tuple(alpha.shape) == tuple(img.shape[1:]) else None
-    if bits == 16: return _encode16(img if a is None else _uncomposite(_as_numpy(img), a), fmt, gray, icc_profile, a, exif)
+    if bits == 16: return _encode16(img if a is None else _uncomposite(_as_numpy(img), a), fmt, gray, icc_profile, a, exif, dpi)
     b = io.BytesIO()
     kw = dict(quality=quality) if fmt in _LOSSY else {}
     if fmt == 'JPEG': kw['subsampling'] = 0 if quality >= 90 else 2
     if fmt in ('JPEG', 'PNG', 'TIFF', 'WEBP') and _icc_space(icc_profile) == (b'GRAY' if gray else b'RGB '): kw['icc_profile'] = icc_profile   # only a profile of the written colour space
     if exif and fmt in ('PNG', 'WEBP') or exif and fmt == 'JPEG' and len(exif) <= 65533 - 2: kw['exif'] = exif   # a JPEG segment holds 64 KB: a longer block is left out
+    if dpi and fmt in ('JPEG', 'PNG', 'TIFF', 'BMP'): kw['dpi'] = dpi
     with_alpha(img, gray, a).save(b, fmt, **kw)
     return b.getvalue()
 
@@ -554,12 +566,12 @@ def image_bytes(img, # float32 CHW image in [0, 1] (numpy or torch)
                ) -> bytes:
     "The bytes `save_image` writes for `img` at `path`."
     path = Path(path); fmt = output_format(path)
-    alpha, exif = (info.alpha_mask, info.exif) if info is not None else (None, None)
+    alpha, exif, dpi = (info.alpha_mask, info.exif, info.dpi) if info is not None else (None, None, None)
     if info is not None: bits, gray, icc_profile = info.bits, info.gray, icc_profile or info.icc_profile
     if bits == 16 and fmt not in ('PNG', 'TIFF'): bits = 8  # JPEG/WebP/BMP hold 8 bits; the caller chose the format
     if bits not in (8, 16): raise ImageError(f'{path.name}: bits must be 8 or 16, got {bits}')
     if not 1 <= quality <= 100: raise ImageError(f'{path.name}: quality must be 1 to 100, got {quality}')
-    return _encode_image(img, fmt, bits, gray, quality, icc_profile, alpha, exif)
+    return _encode_image(img, fmt, bits, gray, quality, icc_profile, alpha, exif, dpi)
 
 def save_image(img, # float32 CHW image in [0, 1] (numpy or torch)
                path, # destination; the format follows the extension
