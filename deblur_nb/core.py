@@ -8,7 +8,7 @@ import io, os, re, struct, tempfile, warnings, zlib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 import numpy as np
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps, PngImagePlugin, UnidentifiedImageError
 
 # %% auto #0
 __all__ = ['LUMA', 'MAX_PIXELS', 'MIN_SIDE', 'IMAGE_EXTS', 'repo_dir', 'data_dir', 'figures_dir', 'to_float', 'hwc2chw',
@@ -150,6 +150,7 @@ class ImageInfo:
     frames:int=1             # frames (animated GIF, WebP, PNG) or pages (TIFF) in the file: only the first is read
     exif:bytes|None=None     # the source's EXIF block (JPEG, PNG, WebP: dates, camera, captions), its orientation set upright; passed back on save
     dpi:tuple|None=None      # (across, down) pixels per inch, as upright (a scan's 300-1200, which sets its print size); passed back on save
+    xmp:bytes|None=None      # the source's XMP packet (captions, keywords, people tagged by photo managers), its orientation set upright; passed back on save
     alpha_mask:np.ndarray|None = field(default=None, compare=False, repr=False)  # the source's transparency (HW, its own dtype), put back on save where the format holds it
 
 @dataclass(frozen=True)
@@ -308,6 +309,16 @@ def _upright_exif(raw:bytes|None, # an EXIF block as PIL keeps it (`im.info['exi
 
 _EXIF_FORMATS = ('JPEG', 'MPO', 'PNG', 'WEBP')   # formats whose EXIF block is carried over (MPO: a phone's JPEG with a depth or gain map)
 
+def _upright_xmp(xmp, # an XMP packet as PIL reads it (`im.info['xmp']`), or None
+                 turned:bool, # the pixels were turned upright by an orientation tag
+                ) -> bytes|None:
+    "`xmp` as bytes, its `tiff:Orientation` (attribute or element) set to 1 where the pixels were turned; None if there is none."
+    if not xmp: return None
+    x = xmp.encode() if isinstance(xmp, str) else bytes(xmp)
+    if not turned: return x
+    x = re.sub(rb'(tiff:Orientation\s*=\s*["\'])\s*\d\s*(["\'])', rb'\g<1>1\2', x)
+    return re.sub(rb'(<tiff:Orientation>)\s*\d\s*(</tiff:Orientation>)', rb'\g<1>1\2', x)
+
 def _jpeg_sof(data:bytes) -> int|None:
     "The start-of-frame marker of a JPEG (0xC0-0xC2: Huffman-coded; 0xC9-0xCB: arithmetic), walking its segments; None if not found."
     i = 2
@@ -371,7 +382,7 @@ def _decode(data:bytes, name:str, max_pixels:int, min_side:int) -> LoadedImage:
         if orientation is None: orientation = left
     try: frames = 1 if fmt == 'MPO' else int(getattr(im, 'n_frames', 1))   # (before a conversion makes a new, single image; a phone's MPO holds a depth or gain map, not more photos)
     except Exception: frames = 1   # a damaged later frame: the first decoded
-    icc, dpi = im.info.get('icc_profile'), _dpi(im, orientation)
+    icc, dpi, xmp = im.info.get('icc_profile'), _dpi(im, orientation), _upright_xmp(im.info.get('xmp'), orientation not in (1,))
     if im.mode == 'CMYK': im = _cmyk_to_rgb(im, icc)
     if _icc_space(icc) not in (b'RGB ', b'GRAY'): icc = None   # a CMYK (or other) profile would mislabel the RGB result
     arr16 = _decode_16bit(data) if fmt in ('PNG', 'TIFF') and im.mode not in ('P', '1') else ppm16
@@ -386,7 +397,7 @@ def _decode(data:bytes, name:str, max_pixels:int, min_side:int) -> LoadedImage:
     arr, mask = _orient(arr, o), None if mask is None else _orient(mask, o)
     exif = _upright_exif(im.info.get('exif')) if fmt in _EXIF_FORMATS else None   # (a TIFF's tags describe its own layout: not carried over)
     info = ImageInfo(name=name, format=fmt, gray=gray, bits=bits, alpha=mask is not None, exif_rotated=orientation not in (1,),
-                     size=(arr.shape[1], arr.shape[0]), icc_profile=icc, frames=frames, exif=exif, dpi=dpi, alpha_mask=mask)
+                     size=(arr.shape[1], arr.shape[0]), icc_profile=icc, frames=frames, exif=exif, dpi=dpi, xmp=xmp, alpha_mask=mask)
     return LoadedImage(hwc2chw(arr.astype(np.float32)), info)
 
 # %% ../nbs/00_core.ipynb #5bd13108
@@ -420,7 +431,7 @@ def _from_pil(im:Image.Image, name:str, max_pixels:int, min_side:int) -> LoadedI
     arr, mask = _orient(arr, o), None if mask is None else _orient(mask, o)
     info = ImageInfo(name=name, format=im.format, gray=gray, bits=bits, alpha=mask is not None, exif_rotated=o != 1, size=(arr.shape[1], arr.shape[0]),
                      icc_profile=icc if _icc_space(icc) in (b'RGB ', b'GRAY') else None, alpha_mask=mask,
-                     exif=_upright_exif(im.info.get('exif')) if im.format in _EXIF_FORMATS else None, dpi=_dpi(im, o))
+                     exif=_upright_exif(im.info.get('exif')) if im.format in _EXIF_FORMATS else None, dpi=_dpi(im, o), xmp=_upright_xmp(im.info.get('xmp'), o != 1))
     return LoadedImage(hwc2chw(arr.astype(np.float32)), info)
 
 # %% ../nbs/00_core.ipynb #8a8414e8
@@ -489,6 +500,8 @@ def _chunk(kind:bytes, data:bytes) -> bytes:
     "One PNG chunk: length, kind, data, checksum."
     return struct.pack('>I', len(data)) + kind + data + struct.pack('>I', zlib.crc32(kind + data))
 
+_XMP_KEY = b'XML:com.adobe.xmp'   # the keyword of a PNG's XMP text chunk
+
 def _png_chunk(png:bytes, kind:bytes, data:bytes) -> bytes:
     "`png` with a `kind` chunk holding `data` right after its header (where iCCP and eXIf belong)."
     return png[:33] + _chunk(kind, data) + png[33:]
@@ -502,8 +515,8 @@ def _png16_gray_alpha(la:np.ndarray, # HW2 uint16: gray, alpha
     raw = np.concatenate([np.ones((h, 1), np.uint8), f], 1)
     return b'\x89PNG\r\n\x1a\n' + _chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 16, 4, 0, 0, 0)) + _chunk(b'IDAT', zlib.compress(raw.tobytes(), 1)) + _chunk(b'IEND', b'')
 
-def _encode16(img:np.ndarray, fmt:str, gray:bool, icc_profile, a, exif, dpi=None) -> bytes:
-    "Encode a float CHW image as a 16-bit PNG (OpenCV) or TIFF (tifffile), with alpha `a`, profile, (PNG) EXIF and resolution `dpi`."
+def _encode16(img:np.ndarray, fmt:str, gray:bool, icc_profile, a, exif, dpi=None, xmp=None) -> bytes:
+    "Encode a float CHW image as a 16-bit PNG (OpenCV) or TIFF (tifffile), with alpha `a`, profile, (PNG) EXIF, resolution `dpi` and XMP."
     arr = to_uint(img, 16)
     if gray: arr = _luma(arr.astype(np.float32)).round().astype(np.uint16)
     la = gray and a is not None and fmt == 'PNG'   # gray with alpha: as such in a PNG; as RGBA in a TIFF (one of gray and alpha, this tool could not read back)
@@ -513,7 +526,8 @@ def _encode16(img:np.ndarray, fmt:str, gray:bool, icc_profile, a, exif, dpi=None
         import tifffile
         b = io.BytesIO()
         tifffile.imwrite(b, arr, photometric='minisblack' if arr.ndim == 2 else 'rgb', extrasamples=['unassalpha'] if a is not None else None,
-                         compression='zlib', iccprofile=icc, **dict(resolution=dpi, resolutionunit='INCH') if dpi else {})
+                         compression='zlib', iccprofile=icc, **dict(resolution=dpi, resolutionunit='INCH') if dpi else {},
+                         extratags=[(700, 1, len(xmp), xmp, True)] if xmp else [])   # (700: XMP, as bytes)
         return b.getvalue()
     if la: png = _png16_gray_alpha(arr)
     else:
@@ -523,6 +537,7 @@ def _encode16(img:np.ndarray, fmt:str, gray:bool, icc_profile, a, exif, dpi=None
         png = enc.tobytes()
     if exif: png = _png_chunk(png, b'eXIf', exif[6:] if exif[:6] == b'Exif\0\0' else exif)
     if dpi: png = _png_chunk(png, b'pHYs', struct.pack('>IIB', *(round(d/0.0254) for d in dpi), 1))   # pixels per metre
+    if xmp: png = _png_chunk(png, b'iTXt', _XMP_KEY + b'\0\0\0\0\0' + xmp)   # uncompressed, no language
     return _png_chunk(png, b'iCCP', b'ICC profile\0\0' + zlib.compress(icc)) if icc else png
 
 def _encode_image(img, # float CHW image in [0, 1]
@@ -530,16 +545,20 @@ def _encode_image(img, # float CHW image in [0, 1]
                   alpha:np.ndarray|None=None, # transparency to put back (HW, as `ImageInfo.alpha_mask`), where `fmt` holds it (PNG, TIFF, WebP)
                   exif:bytes|None=None, # EXIF block to carry over (JPEG, PNG, WebP)
                   dpi:tuple|None=None, # resolution to write, pixels per inch (JPEG, PNG, TIFF, BMP)
+                  xmp:bytes|None=None, # XMP packet to carry over (JPEG, PNG, TIFF, WebP)
                  ) -> bytes:
     "Encode a float CHW image to bytes of `fmt`."
     a = to_float(alpha) if alpha is not None and fmt in ('PNG', 'TIFF', 'WEBP') and tuple(alpha.shape) == tuple(img.shape[1:]) else None
-    if bits == 16: return _encode16(img if a is None else _uncomposite(_as_numpy(img), a), fmt, gray, icc_profile, a, exif, dpi)
+    if bits == 16: return _encode16(img if a is None else _uncomposite(_as_numpy(img), a), fmt, gray, icc_profile, a, exif, dpi, xmp)
     b = io.BytesIO()
     kw = dict(quality=quality) if fmt in _LOSSY else {}
     if fmt == 'JPEG': kw['subsampling'] = 0 if quality >= 90 else 2
     if fmt in ('JPEG', 'PNG', 'TIFF', 'WEBP') and _icc_space(icc_profile) == (b'GRAY' if gray else b'RGB '): kw['icc_profile'] = icc_profile   # only a profile of the written colour space
     if exif and fmt in ('PNG', 'WEBP') or exif and fmt == 'JPEG' and len(exif) <= 65533 - 2: kw['exif'] = exif   # a JPEG segment holds 64 KB: a longer block is left out
     if dpi and fmt in ('JPEG', 'PNG', 'TIFF', 'BMP'): kw['dpi'] = dpi
+    if xmp and (fmt == 'WEBP' or fmt == 'JPEG' and len(xmp) <= 65533 - 2 - 29): kw['xmp'] = xmp   # (a JPEG segment, less XMP's name)
+    if xmp and fmt == 'PNG': kw['pnginfo'] = PngImagePlugin.PngInfo(); kw['pnginfo'].add_itxt(_XMP_KEY.decode(), xmp.decode('utf-8', 'replace'))
+    if xmp and fmt == 'TIFF': kw['tiffinfo'] = {700: xmp}
     with_alpha(img, gray, a).save(b, fmt, **kw)
     return b.getvalue()
 
@@ -566,12 +585,12 @@ def image_bytes(img, # float32 CHW image in [0, 1] (numpy or torch)
                ) -> bytes:
     "The bytes `save_image` writes for `img` at `path`."
     path = Path(path); fmt = output_format(path)
-    alpha, exif, dpi = (info.alpha_mask, info.exif, info.dpi) if info is not None else (None, None, None)
+    alpha, exif, dpi, xmp = (info.alpha_mask, info.exif, info.dpi, info.xmp) if info is not None else (None, None, None, None)
     if info is not None: bits, gray, icc_profile = info.bits, info.gray, icc_profile or info.icc_profile
     if bits == 16 and fmt not in ('PNG', 'TIFF'): bits = 8  # JPEG/WebP/BMP hold 8 bits; the caller chose the format
     if bits not in (8, 16): raise ImageError(f'{path.name}: bits must be 8 or 16, got {bits}')
     if not 1 <= quality <= 100: raise ImageError(f'{path.name}: quality must be 1 to 100, got {quality}')
-    return _encode_image(img, fmt, bits, gray, quality, icc_profile, alpha, exif, dpi)
+    return _encode_image(img, fmt, bits, gray, quality, icc_profile, alpha, exif, dpi, xmp)
 
 def save_image(img, # float32 CHW image in [0, 1] (numpy or torch)
                path, # destination; the format follows the extension
