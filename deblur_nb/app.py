@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import cv2
 from PIL import Image
-from .core import ImageError, ImageInfo, one_line, read_image, save_image, shrink, to_uint, over_limit, result_format, _encode_image, chw2hwc, hwc2chw
+from .core import PHONE_EXTS, ImageError, ImageInfo, one_line, read_image, save_image, shrink, to_uint, over_limit, result_format, _encode_image, chw2hwc, hwc2chw
 from .infer import deblur_image, FirstFrameWarning
 from .metrics import gradient_energy
 from .models import shipped_models
@@ -174,7 +174,7 @@ class DeblurApp:
         import ipywidgets as W
         self.W, self.max_mb, self.max_seconds, self.results = W, max_mb, max_seconds, []
         models = models if models is not None else available_models()
-        self.upload = W.FileUpload(accept=','.join(('.jpg', '.jpeg', '.png', '.tif', '.tiff', '.webp', '.bmp') + VIDEO_EXTS), multiple=True,
+        self.upload = W.FileUpload(accept=','.join(('.jpg', '.jpeg', '.png', '.tif', '.tiff', '.webp', '.bmp') + PHONE_EXTS + VIDEO_EXTS), multiple=True,
                                    description='Upload photos or videos', layout=W.Layout(width='auto'))
         self.model = W.Dropdown(options=models or [('no weights shipped', 'default')], description='Model')
         self.strength = W.FloatSlider(value=1., min=0., max=1., step=0.05, description='Strength', readout_format='.2f')

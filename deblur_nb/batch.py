@@ -16,9 +16,10 @@ from .models import check_weight_file
 from .video import VIDEO_EXTS, VideoError, deblur_video
 
 # %% auto #0
-__all__ = ['MANIFEST', 'FIELDS', 'STATUSES', 'sha256_file', 'manifest_rows', 'read_manifest', 'last_rows', 'owners', 'Manifest',
-           'FolderBusy', 'one_process', 'batch_settings', 'same_settings', 'plan_batch', 'expand_media', 'deblur_batch',
-           'local_cluster', 'deblur_cli', 'worker_processes', 'fault_run', 'batch_bench']
+__all__ = ['MANIFEST', 'FIELDS', 'STATUSES', 'DEINTERLACE', 'sha256_file', 'manifest_rows', 'read_manifest', 'last_rows',
+           'owners', 'Manifest', 'FolderBusy', 'one_process', 'batch_settings', 'same_settings', 'plan_batch',
+           'expand_media', 'deblur_batch', 'local_cluster', 'deblur_cli', 'worker_processes', 'fault_run',
+           'batch_bench']
 
 # %% ../nbs/09_batch.ipynb #aa07c61f
 def sha256_file(path, # a file
@@ -150,9 +151,11 @@ def _same_input(src:Path, row:dict) -> bool:
     if not src.is_file(): return row['size'] == ''
     return str(src.stat().st_size) == row['size'] and sha256_file(src) == row['sha256']
 
-def batch_settings(strength:float=1., quality:int=95, ensemble:int=1, large_blur:str='auto') -> str:
+DEINTERLACE = {'auto': None, 'on': True, 'off': False}   # `deinterlace` as the command spells it -> `video.deinterlaced`'s mode
+
+def batch_settings(strength:float=1., quality:int=95, ensemble:int=1, large_blur:str='auto', deinterlace:str='auto') -> str:
     "The settings that change a result, as the manifest records them (tiles are seamless, so `tile` is not one)."
-    return f'strength={float(strength):g} ensemble={ensemble} large_blur={large_blur} quality={quality}'
+    return f'strength={float(strength):g} ensemble={ensemble} large_blur={large_blur} quality={quality} deinterlace={deinterlace}'
 
 def same_settings(recorded:str, # a manifest row's `settings` ('' in a manifest from before them: counts as the same)
                   settings:str, # this run's `batch_settings`
@@ -160,8 +163,9 @@ def same_settings(recorded:str, # a manifest row's `settings` ('' in a manifest 
                  ) -> bool:
     "Whether `recorded` and `settings` give `dst` the same result: a video takes only the strength; quality changes only JPEG and WebP."
     if not recorded: return True
-    keys = ('strength',) if _is_video(dst) else ('strength', 'ensemble', 'large_blur') + (('quality',) if takes_quality(dst) else ())
+    keys = ('strength', 'deinterlace') if _is_video(dst) else ('strength', 'ensemble', 'large_blur') + (('quality',) if takes_quality(dst) else ())
     a, b = (dict(kv.split('=', 1) for kv in s.split() if '=' in kv) for s in (recorded, settings))   # a hand-edited row without them: redone
+    if 'deinterlace' not in a: a['deinterlace'] = b.get('deinterlace')   # (a row from before the setting: as it is)
     return all(a.get(k) == b.get(k) for k in keys)
 
 def plan_batch(files:list, # input files (as `infer.expand_inputs` lists them)
@@ -284,6 +288,7 @@ def expand_media(inputs:list, # image or video files, folders or glob patterns
 
 def _video_task(src:str, dst:str, model, model_sha:str='', strength:float=1., tile:int=0, replace:bool=False,
                 device=None, progress:bool=False,
+                deinterlace:str='auto', # 'auto', 'on' or 'off' (`DEINTERLACE`)
                 resume:bool=False, # an existing `dst` that holds exactly this result (a run cut off after writing it) is kept, as done
                ) -> dict:
     "Deblur one video in this process (`model`: a weights spec or a network); its manifest row, `done` or `failed` with a one-line error."
@@ -298,7 +303,7 @@ def _video_task(src:str, dst:str, model, model_sha:str='', strength:float=1., ti
         Path(dst).parent.mkdir(parents=True, exist_ok=True)
         out = Path(dst).with_name(f'.{Path(dst).stem}.resume-{os.getpid()}{Path(dst).suffix}') if there else Path(dst)
         try:
-            deblur_video(p, out, net, strength, overwrite=replace, progress=progress, tile=tile or 'auto', device=device)
+            deblur_video(p, out, net, strength, overwrite=replace, progress=progress, tile=tile or 'auto', device=device, deinterlace=DEINTERLACE[deinterlace])
             if there and not filecmp.cmp(out, dst, shallow=False): raise exists_error(dst)
         finally:
             if there: out.unlink(missing_ok=True)   # the check's copy; the file that was there is kept either way
@@ -323,13 +328,15 @@ def deblur_batch(inputs:list, # image or video files, folders or glob patterns (
                  progress:bool=False, # show a progress bar counting files (and a frame counter for each video)
                  ensemble:int=1, # flipped / rotated copies averaged per photo (1, 2, 4 or 8; see `deblur_nb.infer.restore_ensemble`)
                  large_blur:str='auto', # half-resolution pass for blur too large for one: 'auto', 'on' or 'off' (`deblur_nb.infer.two_scale`)
+                 deinterlace:str='auto', # videos: the frames flagged interlaced ('auto'), all ('on') or none ('off'); see `video.deinterlaced`
                 ) -> dict:
     "Deblur many files, resumably: skip what the manifest says is done, record every result; returns counts."
     check_settings(strength, tile, quality, ensemble, large_blur)
+    if deinterlace not in DEINTERLACE: raise ValueError(f'deinterlace must be auto, on or off, got {deinterlace}')
     images, videos = expand_media(inputs)
     files = images + videos
     if not files: raise ValueError('no input images or videos found')
-    settings = batch_settings(strength, quality, ensemble, large_blur)
+    settings = batch_settings(strength, quality, ensemble, large_blur, deinterlace)
     spec = str(model or 'default'); wp = weights_path(spec)
     if Path(spec).suffix: spec = str(wp)   # a path: absolute, so every worker finds it
     msha, out = sha256_file(wp), Path(outdir)
@@ -371,7 +378,7 @@ def deblur_batch(inputs:list, # image or video files, folders or glob patterns (
                 started(src, dst); finish(_deblur_task(str(src), str(dst), replace=rep, **kw))
         elif todo: _run_dask(client() if callable(client) else client, todo, kw, started, finish, progress, threads)
         for src, dst, rep in vtodo:   # videos: one after another, here
-            started(src, dst); finish(_video_task(str(src), str(dst), spec, msha, strength, tile, rep, device, progress, resume=True))
+            started(src, dst); finish(_video_task(str(src), str(dst), spec, msha, strength, tile, rep, device, progress, deinterlace, resume=True))
         _clean_partials(out, names)
     return res
 
@@ -424,7 +431,7 @@ def _quiet_logs():
     "Run on each worker of our own cluster as it closes: a heartbeat cut off by the closing scheduler logs an ERROR that is no error."
     logging.disable(logging.ERROR)
 
-def _videos_cli(videos:list, outdir, suffix:str, model, strength:float, tile:int, overwrite:bool, device, fast:bool) -> int:
+def _videos_cli(videos:list, outdir, suffix:str, model, strength:float, tile:int, overwrite:bool, device, fast:bool, deinterlace:str='auto') -> int:
     "Deblur `videos` one after another in this process: print each output, or `failed: FILE: reason` on stderr; 1 if any failed."
     failed, claimed, ins = 0, {}, {Path(f).resolve() for f in videos}   # inputs left out below stay inputs: never written over
     videos, left = others_outputs(videos, lambda f: _out_path(f, outdir, suffix))   # an earlier run's results, where the output folder is an input folder
@@ -436,7 +443,7 @@ def _videos_cli(videos:list, outdir, suffix:str, model, strength:float, tile:int
         dst = _out_path(f, outdir, suffix)
         if why := claim_output(f, dst, claimed, ins): row = dict(status='failed', error=why)
         else:
-            row = _video_task(str(f), str(dst), net, '', strength, tile, overwrite, device, progress=sys.stderr.isatty())
+            row = _video_task(str(f), str(dst), net, '', strength, tile, overwrite, device, progress=sys.stderr.isatty(), deinterlace=deinterlace)
         if row['status'] == 'done': _say(str(dst))
         else: failed += 1; _say(_failed_line(f, row['error']), sys.stderr)
     if failed: _say(f'{failed} of {len(videos)} video(s) failed', sys.stderr)
@@ -458,9 +465,11 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
                ensemble:int=1, # quality mode: average 2, 4 or 8 flipped / rotated copies of each photo (that many times slower)
                fast:bool=False, # compiled path (bfloat16 where the CPU has it), without --workers: pays from a few dozen megapixels on (compiles for a minute or two first)
                large_blur:str='auto', # photos with blur trails longer than ~30 px: auto (a half-size pass, a fifth to three quarters more time, blended in where detected), on or off
+               deinterlace:str='auto', # videos: deinterlace the frames flagged interlaced (auto), every frame (on: a tape transfer that lost its flag) or none (off)
               ):
     "Deblur photos and videos: deblur-nb INPUT... -o OUTDIR [--workers N | --scheduler ADDRESS]"
     check_cli_options(strength, tile, quality, ensemble, large_blur)
+    if deinterlace not in DEINTERLACE: raise CliError(f'--deinterlace must be auto, on or off, got {deinterlace}')
     if Path(Outdir).exists() and not Path(Outdir).is_dir(): raise CliError(f'{Outdir}: is a file, not a folder (-o names the output folder)')
     images, videos = expand_media(inputs, gifs := {})
     for f, g in gifs.items(): _say(gif_left_line(f, g), sys.stderr)
@@ -472,7 +481,7 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
                 rc = _single_cli(*map(str, images), Outdir=Outdir, suffix=suffix, model=model, strength=strength, tile=tile,
                                  quality=quality, overwrite=overwrite, device=device, ensemble=ensemble, fast=fast,
                                  large_blur=large_blur) if images else 0
-                return _videos_cli(videos, Outdir, suffix, model, strength, tile, overwrite, device, fast) or rc
+                return _videos_cli(videos, Outdir, suffix, model, strength, tile, overwrite, device, fast, deinterlace) or rc
         except FolderBusy as e: raise CliError(one_line(e)) from None
     if workers < 0: raise CliError('--workers must be 0 (one process, the default) or more')
     if fast: raise CliError('--fast runs in one process: leave out --workers and --scheduler')
@@ -497,7 +506,7 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
         with dask.config.set({'distributed.worker.multiprocessing-method': method}):
             res = deblur_batch(inputs, Outdir, suffix, model, strength, tile, quality, overwrite, device, retry_failed,
                                client=connect, verbose=True, progress=sys.stderr.isatty(), ensemble=ensemble,
-                               large_blur=large_blur)
+                               large_blur=large_blur, deinterlace=deinterlace)
     except RuntimeError as e: raise CliError(one_line(e)) from None   # another run's lock; a file of the user's named manifest.csv
     except OSError as e: raise CliError(_not_a_folder(Outdir, e)) from None   # (the manifest cannot be made or written)
     except KeyboardInterrupt:   # Ctrl-C: what is done is in the manifest

@@ -4,15 +4,15 @@
 
 # %% ../nbs/00_core.ipynb #180f5974
 from __future__ import annotations
-import io, os, re, struct, tempfile, warnings, zlib
+import functools, io, os, re, struct, tempfile, warnings, zlib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 import numpy as np
 from PIL import Image, ImageOps, PngImagePlugin, UnidentifiedImageError
 
 # %% auto #0
-__all__ = ['LUMA', 'MAX_PIXELS', 'MIN_SIDE', 'IMAGE_EXTS', 'repo_dir', 'data_dir', 'figures_dir', 'to_float', 'hwc2chw',
-           'chw2hwc', 'to_uint', 'to_pil', 'luma', 'shrink', 'gradient_energy', 'center_crop', 'ImageError',
+__all__ = ['LUMA', 'MAX_PIXELS', 'MIN_SIDE', 'IMAGE_EXTS', 'PHONE_EXTS', 'repo_dir', 'data_dir', 'figures_dir', 'to_float',
+           'hwc2chw', 'chw2hwc', 'to_uint', 'to_pil', 'luma', 'shrink', 'gradient_energy', 'center_crop', 'ImageError',
            'ImageInfo', 'LoadedImage', 'one_line', 'exists_error', 'over_limit', 'read_image', 'load_image',
            'result_format', 'output_format', 'takes_quality', 'with_alpha', 'result_path', 'image_bytes', 'save_image',
            'show_images', 'save_figure', 'markdown_table']
@@ -134,7 +134,8 @@ class ImageError(ValueError):
 MAX_PIXELS = 150_000_000  # refuse larger images (decompression bombs); a 24 MP photo is far below
 # (PIL itself refuses anything over ~179 MP before we see its size, whatever `max_pixels` says)
 MIN_SIDE = 16  # refuse images whose shorter side is smaller than this
-IMAGE_EXTS = ('.png', '.jpg', '.jpeg', '.tif', '.tiff', '.bmp', '.webp')  # photo file types listed from folders (`deblur-nb` takes GIFs and PNMs too: `infer.READ_EXTS`; training data does not)
+IMAGE_EXTS = ('.png', '.jpg', '.jpeg', '.tif', '.tiff', '.bmp', '.webp')  # photo file types listed from folders (`deblur-nb` takes GIFs, PNMs, HEICs and AVIFs too: `infer.READ_EXTS`; training data does not)
+PHONE_EXTS = ('.heic', '.heif', '.avif')  # phones' photo formats: read, and written as JPEG (their encoders take a minute for 12 MP here)
 
 @dataclass(frozen=True)
 class ImageInfo:
@@ -254,6 +255,13 @@ def _bomb_line(name:str, e:Exception, max_pixels:int) -> str:
     if int(n[1]) > max_pixels: return f'{name}: {over_limit(int(n[1])/1e6, max_pixels/1e6)} megapixels, over the {max_pixels/1e6:g} MP limit'
     return f'{name}: {int(n[1])/1e6:g} megapixels, over the image decoder\'s own limit' + (f' of {int(lim[1])/1e6:.0f} MP' if lim else '')
 
+@functools.cache
+def _heif_opener() -> bool:
+    "Let PIL open HEIC/HEIF files (an iPhone's photos) through pillow-heif, on first use; False where it is not installed."
+    try: import pillow_heif
+    except ImportError: return False
+    pillow_heif.register_heif_opener(); return True   # (it applies the file's rotation itself, and sets the EXIF orientation to 1)
+
 def _check_size(w:int, h:int, name:str, max_pixels:int, min_side:int):
     "Refuse images that are too large (decompression bombs) or too small to restore."
     if w * h > max_pixels:
@@ -307,7 +315,7 @@ def _upright_exif(raw:bytes|None, # an EXIF block as PIL keeps it (`im.info['exi
                 if q + 4 <= len(b): b[q:q+4] = bytes(4)   # no next IFD: the thumbnail there shows the photo as it was stored
     return bytes(b)
 
-_EXIF_FORMATS = ('JPEG', 'MPO', 'PNG', 'WEBP')   # formats whose EXIF block is carried over (MPO: a phone's JPEG with a depth or gain map)
+_EXIF_FORMATS = ('JPEG', 'MPO', 'PNG', 'WEBP', 'HEIF', 'AVIF')   # formats whose EXIF block is carried over (MPO: a phone's JPEG with a depth or gain map)
 
 def _upright_xmp(xmp, # an XMP packet as PIL reads it (`im.info['xmp']`), or None
                  turned:bool, # the pixels were turned upright by an orientation tag
@@ -361,7 +369,7 @@ def _decode(data:bytes, name:str, max_pixels:int, min_side:int) -> LoadedImage:
     "Decode encoded image bytes with PIL (OpenCV for 16-bit colour), applying EXIF orientation."
     with warnings.catch_warnings():
         warnings.simplefilter('ignore', Image.DecompressionBombWarning)
-        Image.init()   # PIL's decoders, less those that would run Ghostscript on what a user uploads
+        _heif_opener(); Image.init()   # PIL's decoders and pillow-heif's, less those that would run Ghostscript on what a user uploads
         try: im = Image.open(io.BytesIO(data), formats=[f for f in Image.ID if f not in ('EPS', 'PDF')])
         except UnidentifiedImageError:
             if data[:4] in (b'II*\0', b'MM\0*'): raise ImageError(f'{name}: a TIFF of a kind this tool cannot read (floating-point values, or a channel layout such as 16-bit gray with alpha); save it as 8- or 16-bit RGB, RGBA or gray') from None
@@ -462,8 +470,8 @@ _EXT = {'JPEG': '.jpg', 'PNG': '.png', 'TIFF': '.tif', 'WEBP': '.webp', 'BMP': '
 def result_format(fmt:str|None, # the source's format (`ImageInfo.format`)
                   name:str='', # the source's file name: its spelling of the extension is kept where it names that format
                  ) -> tuple:
-    "`(extension, format)` of a result: the source's own format where we write it (a phone's MPO is a JPEG), else PNG."
-    fmt = 'JPEG' if fmt == 'MPO' else fmt if fmt in _EXT else 'PNG'
+    "`(extension, format)` of a result: the source's own format where we write it (a phone's MPO is a JPEG, as its HEIC or AVIF becomes one), else PNG."
+    fmt = 'JPEG' if fmt in ('MPO', 'HEIF', 'AVIF') else fmt if fmt in _EXT else 'PNG'
     ext = Path(name).suffix.lower()
     return (ext if _FORMATS.get(ext) == fmt else _EXT[fmt]), fmt
 
@@ -567,9 +575,9 @@ def result_path(src, # the input photo's path
                 outdir, # output folder
                 suffix:str='_deblurred', # added to the stem
                ) -> Path:
-    "Where `src`'s result goes: `outdir`/stem + `suffix`, with `src`'s extension when it is a format we write, else `.png`."
-    src = Path(src)
-    return Path(outdir)/f'{src.stem}{suffix}{src.suffix if src.suffix.lower() in _FORMATS else ".png"}'
+    "Where `src`'s result goes: `outdir`/stem + `suffix`, with `src`'s extension when it is a format we write, `.jpg` for a phone's HEIC or AVIF, else `.png`."
+    src, ext = Path(src), Path(src).suffix.lower()
+    return Path(outdir)/f'{src.stem}{suffix}{src.suffix if ext in _FORMATS else ".jpg" if ext in PHONE_EXTS else ".png"}'
 
 # %% ../nbs/00_core.ipynb #2357ce18
 def _umask() -> int:

@@ -12,7 +12,7 @@ import torch, torch.nn as nn
 from PIL import Image
 from fastcore.script import call_parse, CliError
 import torch.nn.functional as F
-from .core import IMAGE_EXTS, _FORMATS, output_format, ImageError, ImageInfo, LoadedImage, one_line, exists_error, read_image, result_path, save_image, image_bytes, with_alpha, luma, markdown_table, gradient_energy, center_crop
+from .core import IMAGE_EXTS, PHONE_EXTS, _FORMATS, output_format, ImageError, ImageInfo, LoadedImage, one_line, exists_error, read_image, result_path, save_image, image_bytes, with_alpha, luma, markdown_table, gradient_energy, center_crop
 from .models import load_model, weights_dir, shipped_models, bf16_supported, can_compile, compilable, fast_dtype, pad_to
 
 # %% auto #0
@@ -302,12 +302,12 @@ def is_folder(p:Path) -> bool:
     try: return p.is_dir()
     except OSError: return False
 
-READ_EXTS = ('.gif', '.pnm', '.ppm', '.pgm', '.pbm')   # listed from folders too, though written as PNG (GIF; a scanner's PNM)
+READ_EXTS = ('.gif', '.pnm', '.ppm', '.pgm', '.pbm') + PHONE_EXTS   # listed from folders too, though written as another format (GIF, a scanner's PNM: PNG; a phone's HEIC or AVIF: JPEG)
 
 def photos_in(folder:Path, # the folder to list
               left:dict|None=None, # filled with each file left out -> the photo whose result name it would take
              ) -> list:
-    "`folder`'s photos (`IMAGE_EXTS`, `READ_EXTS`), less a GIF or PNM whose result (a PNG) would take the name of another photo's."
+    "`folder`'s photos (`IMAGE_EXTS`, `READ_EXTS`), less a GIF, PNM or HEIC whose result (a PNG or JPEG) would take the name of another photo's."
     fs = listed(folder, lambda f: f.suffix.lower() in IMAGE_EXTS + READ_EXTS)
     taken, gone = {result_path(f, '').name: f for f in fs if f.suffix.lower() not in READ_EXTS}, {}
     for f in [f for f in fs if f.suffix.lower() in READ_EXTS]:   # (two of them may share a name too: scan.ppm, scan.pgm; the first is taken)
@@ -319,7 +319,7 @@ def photos_in(folder:Path, # the folder to list
 def gif_left_line(f, # a GIF or PNM `photos_in` left out
                   g, # the photo whose result name it would take
                  ) -> str:
-    "The note that says why a GIF or PNM in a folder is not deblurred."
+    "The note that says why a GIF, PNM or HEIC in a folder is not deblurred."
     return f'note: {f}: left out, its result would take the name of the result for {g} (name it on its own, with another -o or --suffix, to deblur it)'
 
 def expand_inputs(inputs:list, # files, folders and glob patterns

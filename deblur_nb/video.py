@@ -110,9 +110,9 @@ def deinterlaced(frames, # decoded `av.VideoFrame`s of `stream`, in showing orde
     "`frames`, each interlaced one (two fields woven together) made progressive by FFmpeg's bwdif; same count and times."
     g = None
     for f in frames:
-        if g is not None and (f.width, f.height) != size: g.push(None); yield from _pulled(g); g = None   # (a new size: a new graph)
+        if g is not None and (f.width, f.height, f.format.name) != size: g.push(None); yield from _pulled(g); g = None   # (a new size or pixel format: a new graph)
         if g is None and (mode is False or (mode is None and not f.interlaced_frame)): yield f; continue
-        if g is None: g, size = _bwdif(f, stream.time_base, 'all' if mode else 'interlaced'), (f.width, f.height)   # (it holds one frame back to see the next)
+        if g is None: g, size = _bwdif(f, stream.time_base, 'all' if mode else 'interlaced'), (f.width, f.height, f.format.name)   # (it holds one frame back to see the next)
         g.push(f); yield from _pulled(g)
     if g is not None: g.push(None); yield from _pulled(g)
 
@@ -127,6 +127,8 @@ def read_frames(src, # video file
 
 # %% ../nbs/11_video.ipynb #59ab4cc3
 def _partial(dst:Path) -> Path: return dst.with_name(f'.{dst.stem}.partial-{os.getpid()}{dst.suffix}')
+
+_BITEXACT = {'fflags': '+bitexact'}   # the same frames make the same file (an MKV otherwise gets a random id and the date: a resumed batch could not tell its own result)
 
 def _video_stream(out, rate, w:int, h:int, codec:str, crf:int, rotation:int=0):
     "An H.264 (or other) output stream; yuv420p needs even sides, so odd sizes get yuv444p and keep their size."
@@ -204,7 +206,7 @@ def write_video(frames, # iterable of float32 RGB CHW frames in [0, 1], all the 
     tmp, n, sr, t = _partial(dst), 0, 44100, 0
     tone = lambda k: (0.3*np.sin(2*np.pi*audio_hz*np.arange(k, k + 1024)/sr)).astype(np.float32)[None]
     try:
-        with av.open(str(tmp), 'w') as out:
+        with av.open(str(tmp), 'w', container_options=_BITEXACT) as out:
             rate, timing = Fraction(fps).limit_denominator(1001), _Timing()
             vs = _video_stream(out, rate, first.shape[2], first.shape[1], 'libx264', crf, rotation)
             if audio_hz: a = out.add_stream('aac', rate=sr); a.layout = 'mono'
@@ -321,7 +323,7 @@ def deblur_video(src, # input video file
             if time.time() - last[0] > 1 or i == n: last[0] = time.time(); print(f'\r{src.name}: {i}/{n or "?"} frames', end='\n' if i == n else '', file=sys.stderr, flush=True)
     tmp, n, t0 = _partial(dst), 0, time.time()
     try:
-        with _open(src) as inp, av.open(str(tmp), 'w') as out:
+        with _open(src) as inp, av.open(str(tmp), 'w', container_options=_BITEXACT) as out:
             iv = inp.streams.video[0]; ia = inp.streams.audio[0] if inp.streams.audio else None
             iv.thread_type = 'AUTO'
             rate = iv.average_rate or iv.guessed_rate or 25
@@ -350,7 +352,10 @@ def deblur_video(src, # input video file
                     if (f.width, f.height) != (info.width, info.height):
                         raise VideoError(f'{src.name}: the frame size changes mid-video ({info.width}x{info.height} to {f.width}x{f.height}); not supported')
                     x = _to_array(f)
-                    if f.pts is not None and f.time_base: last = float(f.pts * f.time_base)
+                    if f.pts is not None and f.time_base:
+                        if last is not None and float(f.pts * f.time_base) < last:   # (the muxer would refuse it with a bare 'Invalid argument')
+                            raise VideoError(f'{src.name}: its frame times go back at frame {n + 1} (recordings joined end to end?); deblur each part on its own')
+                        last = float(f.pts * f.time_base)
                     y = restore_array(x, net, tile, device=device) if strength else x
                     if steady is not None and strength: y = x + steady(x, y)
                     _encode(out, ov, blend(x, y, strength), *((f.pts, f.time_base, f.duration) if f.pts is not None and f.time_base else (n, 1/Fraction(rate), 1)), timing)   # (a raw stream's frames carry no times: 1/fps each)
@@ -360,8 +365,10 @@ def deblur_video(src, # input video file
             ended = last is not None and info.seconds and info.fps and last >= info.seconds - 2/float(info.fps)   # frames the recorder dropped on the way (an AVI's gaps) are no truncation
             if info.frames and n < info.frames and not ended: raise VideoError(f'{src.name}: truncated video: {n} of {info.frames} frames could be decoded')
             timing.finish(_stream_end(iv))
-            timing.mux(out, ov.encode(), last=True)
-            if oa is not None and not copy: out.mux(oa.encode(None))
+            try:
+                timing.mux(out, ov.encode(), last=True)
+                if oa is not None and not copy: out.mux(oa.encode(None))
+            except av.FFmpegError as e: raise VideoError(f'{src.name}: cannot write its last frames ({_line(e)})') from None
         os.replace(tmp, dst)
     finally: tmp.unlink(missing_ok=True)
     dt = time.time() - t0

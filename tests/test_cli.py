@@ -90,6 +90,26 @@ def test_large_blur_option_on_the_real_clock(run, tmp_path):
     assert r.returncode != 0 and 'auto, on or off' in r.stderr and 'Traceback' not in r.stderr
     assert not (tmp_path/'x').exists()
 
+def test_an_interlaced_tape_transfer_comes_out_without_combs(run, tmp_path):
+    "A video whose frames are flagged interlaced is deinterlaced before deblurring (`--deinterlace off` keeps the combs); a bad value is one line."
+    import av, numpy as np
+    from deblur_nb.video import read_frames
+    def scene(t): a = np.full((48, 64, 3), 40, np.uint8); a[8:40, 6 + 4*t:18 + 4*t] = 220; return a   # a bar moving 4 px per field
+    with av.open(str(tmp_path/'tape.mkv'), 'w') as c:
+        v = c.add_stream('libx264', rate=25, options={'x264-params': 'interlaced=1:tff=1', 'crf': '10'}); v.width, v.height, v.pix_fmt = 64, 48, 'yuv420p'
+        for k in range(6):
+            a = scene(2*k); a[1::2] = scene(2*k + 1)[1::2]   # two fields woven
+            f = av.VideoFrame.from_ndarray(a, format='rgb24'); f.pts = k; c.mux(v.encode(f))
+        c.mux(v.encode())
+    comb = lambda p: float(np.mean([np.abs(f[:, 1:-1] - (f[:, :-2] + f[:, 2:])/2).mean() for f in read_frames(p, deinterlace=False)]))
+    for mode in ('auto', 'off'):
+        r = run(BIN/'deblur-nb', tmp_path/'tape.mkv', '-o', tmp_path/mode, '--deinterlace', mode)
+        assert r.returncode == 0, r.stderr
+    src, auto, off = comb(tmp_path/'tape.mkv'), comb(tmp_path/'auto'/'tape_deblurred.mp4'), comb(tmp_path/'off'/'tape_deblurred.mp4')
+    assert auto < src/4 and off > src/2, (src, auto, off)
+    r = run(BIN/'deblur-nb', tmp_path/'tape.mkv', '-o', tmp_path/'x', '--deinterlace', 'maybe')
+    assert r.returncode != 0 and 'auto, on or off' in r.stderr and 'Traceback' not in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
 def test_a_format_we_read_but_do_not_write_comes_out_as_png(run, tmp_path):
     "A GIF scan given by name is deblurred to a PNG beside its name (writing a .gif would fail), and the GIF is untouched."
     import numpy as np, torch
