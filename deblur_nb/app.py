@@ -77,8 +77,7 @@ def run(data:bytes, # uploaded file content
                       f'{name}: {w}×{h}, deblurred in {dt:.1f} s; detail ×{ratio:.2f}'
                       + (f' (only the first of its {src.info.frames} frames or pages)' if src.info.frames > 1 else ''))
     except ValueError as e:   # an `ImageError`, or a setting out of range
-        msg = str(e).replace('image: ', '', 1)
-        return Result(name, None, None, message=f'Sorry, {name} could not be used: {msg.split(": ", 1)[-1]}', ok=False)
+        return Result(name, None, None, message=f'Sorry, {name} could not be used: {str(e).removeprefix("image: ")}', ok=False)   # (the bytes' name is 'image')
     except FileNotFoundError as e:
         return Result(name, None, None, message=f'No model weights found ({e}).', ok=False)
     except Exception as e: return _unexpected(name, e)   # anything else: still a message, never an exception in the panel

@@ -8,7 +8,7 @@ import functools, io, os, re, struct, tempfile, warnings, zlib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 import numpy as np
-from PIL import Image, ImageOps, PngImagePlugin, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 # %% auto #0
 __all__ = ['LUMA', 'MAX_PIXELS', 'MIN_SIDE', 'IMAGE_EXTS', 'PHONE_EXTS', 'repo_dir', 'data_dir', 'figures_dir', 'to_float',
@@ -282,12 +282,21 @@ def _cmyk_to_rgb(im:Image.Image, icc) -> Image.Image:
         except Exception: pass
     return im.convert('RGB')
 
+def _exif_dpi(im:Image.Image) -> tuple|None:
+    "The resolution a JPEG's EXIF block states (XResolution, YResolution in its ResolutionUnit, inch by default), pixels per inch; None if none."
+    ex = im.getexif(); x, u = ex.get(0x011A), ex.get(0x0128, 2)
+    if x is None or u not in (2, 3): return None   # (unit 1: no absolute unit)
+    s = 2.54 if u == 3 else 1
+    return float(x)*s, float(ex.get(0x011B, x))*s
+
 def _dpi(im:Image.Image, orientation:int=1) -> tuple|None:
-    "The resolution `im`'s file gives, pixels per inch (across, down) once turned by EXIF `orientation`; None if it gives none."
+    "The resolution `im`'s file states, pixels per inch (across, down) once turned by EXIF `orientation`; None if it states none."
     d = im.info.get('dpi')
+    if im.format == 'TIFF' and 282 not in getattr(im, 'tag_v2', {}): d = None   # (PIL says 1 dpi for a TIFF without resolution tags)
+    if im.format in ('JPEG', 'MPO') and im.info.get('jfif_unit') not in (1, 2): d = _exif_dpi(im)   # (and 72 for a JPEG whose EXIF gives none)
     try: x, y = (float(v) for v in d)
     except (TypeError, ValueError): return None
-    if not (0 < x < 1e6 and 0 < y < 1e6): return None   # (0 or NaN: a file that says nothing)
+    if not (0 < x <= 65535 and 0 < y <= 65535): return None   # (0 or NaN: a file that says nothing; a JPEG holds 16 bits)
     return (y, x) if orientation in (5, 6, 7, 8) else (x, y)   # (those turn it by 90 degrees)
 
 def _gray_source(data:bytes, fmt:str, im:Image.Image) -> bool:
@@ -318,12 +327,10 @@ def _upright_exif(raw:bytes|None, # an EXIF block as PIL keeps it (`im.info['exi
 _EXIF_FORMATS = ('JPEG', 'MPO', 'PNG', 'WEBP', 'HEIF', 'AVIF')   # formats whose EXIF block is carried over (MPO: a phone's JPEG with a depth or gain map)
 
 def _upright_xmp(xmp, # an XMP packet as PIL reads it (`im.info['xmp']`), or None
-                 turned:bool, # the pixels were turned upright by an orientation tag
                 ) -> bytes|None:
-    "`xmp` as bytes, its `tiff:Orientation` (attribute or element) set to 1 where the pixels were turned; None if there is none."
+    "`xmp` as bytes, its `tiff:Orientation` (attribute or element) set to 1: the pixels are upright as read (turned, or shown as the EXIF tag said); None if there is none."
     if not xmp: return None
     x = xmp.encode() if isinstance(xmp, str) else bytes(xmp)
-    if not turned: return x
     x = re.sub(rb'(tiff:Orientation\s*=\s*["\'])\s*\d\s*(["\'])', rb'\g<1>1\2', x)
     return re.sub(rb'(<tiff:Orientation>)\s*\d\s*(</tiff:Orientation>)', rb'\g<1>1\2', x)
 
@@ -373,11 +380,14 @@ def _decode(data:bytes, name:str, max_pixels:int, min_side:int) -> LoadedImage:
         try: im = Image.open(io.BytesIO(data), formats=[f for f in Image.ID if f not in ('EPS', 'PDF')])
         except UnidentifiedImageError:
             if data[:4] in (b'II*\0', b'MM\0*'): raise ImageError(f'{name}: a TIFF of a kind this tool cannot read (floating-point values, or a channel layout such as 16-bit gray with alpha); save it as 8- or 16-bit RGB, RGBA or gray') from None
+            if data[4:8] == b'ftyp' and data[8:12] in (b'heic', b'heix', b'heim', b'heis', b'mif1', b'msf1', b'avif', b'avis'):
+                raise ImageError(f'{name}: damaged or truncated image (a HEIC or AVIF file that cannot be decoded)') from None
             raise ImageError(f'{name}: not an image (unrecognised file format)') from None
         except Image.DecompressionBombError as e: raise ImageError(_bomb_line(name, e, max_pixels)) from None
         except Exception as e: raise ImageError(f'{name}: cannot open image ({one_line(e)})') from None
         fmt = im.format
         orientation = _orientation(im) if fmt == 'TIFF' else None   # (a TIFF's tags, before loading turns it; for a PNG, reading EXIF would load it and hide a damaged file)
+        tagged = fmt == 'TIFF' and 274 in getattr(im, 'tag_v2', {})   # (libtiff, under OpenCV, turns a TIFF by this tag, not by an XMP orientation)
         _check_size(*im.size, name, max_pixels, min_side)
         if fmt in ('JPEG', 'MPO') and _jpeg_sof(data) in (0xC0, 0xC1, 0xC2) and len(data) < im.size[0]*im.size[1]/4096:   # Huffman coding spends at least a bit on each 8x8 block: a damaged header, not minutes of grey
             raise ImageError(f'{name}: damaged or truncated image (its {len(data):,} bytes are far too few for {im.size[0]}x{im.size[1]} pixels)')
@@ -390,7 +400,7 @@ def _decode(data:bytes, name:str, max_pixels:int, min_side:int) -> LoadedImage:
         if orientation is None: orientation = left
     try: frames = 1 if fmt == 'MPO' else int(getattr(im, 'n_frames', 1))   # (before a conversion makes a new, single image; a phone's MPO holds a depth or gain map, not more photos)
     except Exception: frames = 1   # a damaged later frame: the first decoded
-    icc, dpi, xmp = im.info.get('icc_profile'), _dpi(im, orientation), _upright_xmp(im.info.get('xmp'), orientation not in (1,))
+    icc, dpi, xmp = im.info.get('icc_profile'), _dpi(im, orientation), _upright_xmp(im.info.get('xmp'))
     if im.mode == 'CMYK': im = _cmyk_to_rgb(im, icc)
     if _icc_space(icc) not in (b'RGB ', b'GRAY'): icc = None   # a CMYK (or other) profile would mislabel the RGB result
     arr16 = _decode_16bit(data) if fmt in ('PNG', 'TIFF') and im.mode not in ('P', '1') else ppm16
@@ -401,7 +411,7 @@ def _decode(data:bytes, name:str, max_pixels:int, min_side:int) -> LoadedImage:
         if arr.ndim == 2: arr = arr[..., None].repeat(3, 2)
         bits = 16
     else: arr, gray, mask, bits = _pil_to_array(im)
-    o = (1 if fmt == 'TIFF' else orientation) if arr16 is not None else left   # OpenCV turns TIFFs itself (libtiff), not PNGs
+    o = (1 if tagged else orientation) if arr16 is not None else left   # OpenCV turns TIFFs by their tag itself (libtiff), not PNGs
     arr, mask = _orient(arr, o), None if mask is None else _orient(mask, o)
     exif = _upright_exif(im.info.get('exif')) if fmt in _EXIF_FORMATS else None   # (a TIFF's tags describe its own layout: not carried over)
     info = ImageInfo(name=name, format=fmt, gray=gray, bits=bits, alpha=mask is not None, exif_rotated=orientation not in (1,),
@@ -439,7 +449,7 @@ def _from_pil(im:Image.Image, name:str, max_pixels:int, min_side:int) -> LoadedI
     arr, mask = _orient(arr, o), None if mask is None else _orient(mask, o)
     info = ImageInfo(name=name, format=im.format, gray=gray, bits=bits, alpha=mask is not None, exif_rotated=o != 1, size=(arr.shape[1], arr.shape[0]),
                      icc_profile=icc if _icc_space(icc) in (b'RGB ', b'GRAY') else None, alpha_mask=mask,
-                     exif=_upright_exif(im.info.get('exif')) if im.format in _EXIF_FORMATS else None, dpi=_dpi(im, o), xmp=_upright_xmp(im.info.get('xmp'), o != 1))
+                     exif=_upright_exif(im.info.get('exif')) if im.format in _EXIF_FORMATS else None, dpi=_dpi(im, o), xmp=_upright_xmp(im.info.get('xmp')))
     return LoadedImage(hwc2chw(arr.astype(np.float32)), info)
 
 # %% ../nbs/00_core.ipynb #8a8414e8
@@ -564,11 +574,10 @@ def _encode_image(img, # float CHW image in [0, 1]
     if fmt in ('JPEG', 'PNG', 'TIFF', 'WEBP') and _icc_space(icc_profile) == (b'GRAY' if gray else b'RGB '): kw['icc_profile'] = icc_profile   # only a profile of the written colour space
     if exif and fmt in ('PNG', 'WEBP') or exif and fmt == 'JPEG' and len(exif) <= 65533 - 2: kw['exif'] = exif   # a JPEG segment holds 64 KB: a longer block is left out
     if dpi and fmt in ('JPEG', 'PNG', 'TIFF', 'BMP'): kw['dpi'] = dpi
-    if xmp and (fmt == 'WEBP' or fmt == 'JPEG' and len(xmp) <= 65533 - 2 - 29): kw['xmp'] = xmp   # (a JPEG segment, less XMP's name)
-    if xmp and fmt == 'PNG': kw['pnginfo'] = PngImagePlugin.PngInfo(); kw['pnginfo'].add_itxt(_XMP_KEY.decode(), xmp.decode('utf-8', 'replace'))
+    if xmp and (fmt == 'WEBP' or fmt == 'JPEG' and len(xmp) <= 65504): kw['xmp'] = xmp   # (a JPEG segment, less XMP's name)
     if xmp and fmt == 'TIFF': kw['tiffinfo'] = {700: xmp}
     with_alpha(img, gray, a).save(b, fmt, **kw)
-    return b.getvalue()
+    return _png_chunk(b.getvalue(), b'iTXt', _XMP_KEY + b'\0\0\0\0\0' + xmp) if xmp and fmt == 'PNG' else b.getvalue()   # (its bytes as they are)
 
 # %% ../nbs/00_core.ipynb #a7e3f1c2
 def result_path(src, # the input photo's path

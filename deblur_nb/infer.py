@@ -309,9 +309,9 @@ def photos_in(folder:Path, # the folder to list
              ) -> list:
     "`folder`'s photos (`IMAGE_EXTS`, `READ_EXTS`), less a GIF, PNM or HEIC whose result (a PNG or JPEG) would take the name of another photo's."
     fs = listed(folder, lambda f: f.suffix.lower() in IMAGE_EXTS + READ_EXTS)
-    taken, gone = {result_path(f, '').name: f for f in fs if f.suffix.lower() not in READ_EXTS}, {}
+    taken, gone = {result_path(f, '').name.lower(): f for f in fs if f.suffix.lower() not in READ_EXTS}, {}   # (in any case: IMG_3.HEIC's result beside IMG_3.JPG's is one file on a Mac's or Windows' disk)
     for f in [f for f in fs if f.suffix.lower() in READ_EXTS]:   # (two of them may share a name too: scan.ppm, scan.pgm; the first is taken)
-        if (n := result_path(f, '').name) in taken: gone[f] = taken[n]
+        if (n := result_path(f, '').name.lower()) in taken: gone[f] = taken[n]
         else: taken[n] = f
     if left is not None: left.update(gone)
     return [f for f in fs if f not in gone]
@@ -370,7 +370,8 @@ def lost_in(info:ImageInfo, # what the source holds (`LoadedImage.info`)
     a = info.alpha_mask; clear = info.alpha and (a is None or a.dtype.kind != 'u' or a.min() < np.iinfo(a.dtype).max)   # (an alpha channel that is opaque everywhere loses nothing)
     lost = [w for w, gone in (('transparency', clear and fmt not in ('PNG', 'TIFF', 'WEBP')), ('16-bit depth', info.bits == 16 and fmt not in ('PNG', 'TIFF'))) if gone]
     if not lost or fmt is None: return ''
-    return f'a {info.format or "picture"} with {" and ".join(lost)}; its result {Path(dst).name} is a {fmt}, which cannot keep {"them" if len(lost) > 1 else "it"} (a .png result keeps {"them" if len(lost) > 1 else "it"})'
+    what = info.format or 'picture'
+    return f'{"an" if what[0] in "AEIOU" else "a"} {what} with {" and ".join(lost)}; its result {Path(dst).name} is a {fmt}, which cannot keep {"them" if len(lost) > 1 else "it"} (a .png result keeps {"them" if len(lost) > 1 else "it"})'
 
 def deblur_file(src, # input image file
                 dst, # output file (format from its extension)

@@ -17,7 +17,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from fastcore.script import call_parse
 from . import __version__
-from .core import MAX_PIXELS, ImageError, read_image, save_image, over_limit, _check_size, one_line, _bomb_line, result_format
+from .core import MAX_PIXELS, ImageError, read_image, save_image, over_limit, _check_size, one_line, _bomb_line, result_format, _heif_opener
 from .infer import deblur_image, get_model, fast_available, LARGE_BLUR_MODES
 from .models import shipped_models
 
@@ -38,7 +38,7 @@ def check_header(f, # seekable binary file object holding the upload
                  max_pixels:int=MAX_PIXELS, # refuse images with more pixels than this
                 ) -> tuple:
     "(width, height) from the image header alone; `TooLarge` over `max_pixels`, `ImageError` for a non-image."
-    f.seek(0)
+    f.seek(0); _heif_opener()   # (a HEIC's header too)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter('ignore', Image.DecompressionBombWarning)
