@@ -441,7 +441,7 @@ def _videos_cli(videos:list, outdir, suffix:str, model, strength:float, tile:int
     except Exception as e: raise CliError(one_line(e)) from None
     for f in videos:
         dst = _out_path(f, outdir, suffix)
-        if why := claim_output(f, dst, claimed, ins): row = dict(status='failed', error=why)
+        if why := claim_output(f, dst, claimed, ins, left): row = dict(status='failed', error=why)
         else:
             row = _video_task(str(f), str(dst), net, '', strength, tile, overwrite, device, progress=sys.stderr.isatty(), deinterlace=deinterlace)
         if row['status'] == 'done': _say(str(dst))

@@ -355,10 +355,13 @@ def claim_output(src, # the input file
                  dst, # its output file
                  claimed:dict, # resolved outputs claimed so far in this run -> their input (updated)
                  inputs:set, # every input of the run, resolved
+                 earlier:dict|None=None, # the inputs `others_outputs` left out as an earlier run's results
                 ) -> str|None:
     "Why `src` may not write `dst` in this run (it is another input, or another input's output), or None once `dst` is claimed for it."
     d, name = Path(dst).resolve(), Path(dst).name
-    if d in inputs and d != Path(src).resolve(): return f'{name}: refusing to overwrite the input {d}'   # (its own input: `deblur_file` refuses)
+    if d in inputs and d != Path(src).resolve():   # (its own input: `deblur_file` refuses)
+        if d in {Path(e).resolve() for e in earlier or ()}: return f'{name}: there from an earlier run (inputs are never replaced: to redo it, write to another folder)'
+        return f'{name}: refusing to overwrite the input {d}'
     if d in claimed: return f'{name}: same output name as {claimed[d]}'
     claimed[d] = src
 
@@ -468,7 +471,7 @@ def deblur_cli(*inputs:str, # image files, folders or glob patterns
     for f in (progress_bar(files, leave=False) if len(files) > 3 and sys.stderr.isatty() else files):
         dst = result_path(f, out, suffix)
         try:
-            if why := claim_output(f, dst, claimed, ins): raise ImageError(why)
+            if why := claim_output(f, dst, claimed, ins, left): raise ImageError(why)
             with warnings.catch_warnings(record=True) as said:
                 warnings.simplefilter('always', InputNote)
                 print(deblur_file(f, dst, net, strength, tile or 'auto', overwrite=overwrite, quality=quality, ensemble=ensemble, large_blur=large_blur), flush=True)
