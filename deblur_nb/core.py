@@ -440,6 +440,12 @@ def _from_array(arr, name:str, max_pixels:int, min_side:int) -> LoadedImage:
     info = ImageInfo(name=name, gray=gray, bits=bits, alpha=mask is not None, size=(w, h), alpha_mask=None if mask is None else mask.copy())
     return LoadedImage(hwc2chw(arr.astype(np.float32, copy=False)), info)
 
+def _pil_meta(im:Image.Image, o:int=1) -> dict:
+    "What an opened PIL image carries for its result (`ImageInfo` fields): format, an RGB or gray profile, EXIF, dpi and XMP, upright after EXIF orientation `o`."
+    icc = im.info.get('icc_profile')
+    return dict(format=im.format, icc_profile=icc if _icc_space(icc) in (b'RGB ', b'GRAY') else None, dpi=_dpi(im, o), xmp=_upright_xmp(im.info.get('xmp')),
+                exif=_upright_exif(im.info.get('exif')) if im.format in _EXIF_FORMATS else None)
+
 def _from_pil(im:Image.Image, name:str, max_pixels:int, min_side:int) -> LoadedImage:
     "A PIL image of any mode to a `LoadedImage`, its EXIF orientation applied."
     _check_size(*im.size, name, max_pixels, min_side)
@@ -447,9 +453,8 @@ def _from_pil(im:Image.Image, name:str, max_pixels:int, min_side:int) -> LoadedI
     try: arr, gray, mask, bits = _pil_to_array(_cmyk_to_rgb(im, icc) if im.mode == 'CMYK' else im)
     except Exception as e: raise ImageError(f'{name}: cannot read PIL image of mode {im.mode} ({one_line(e)})') from None
     arr, mask = _orient(arr, o), None if mask is None else _orient(mask, o)
-    info = ImageInfo(name=name, format=im.format, gray=gray, bits=bits, alpha=mask is not None, exif_rotated=o != 1, size=(arr.shape[1], arr.shape[0]),
-                     icc_profile=icc if _icc_space(icc) in (b'RGB ', b'GRAY') else None, alpha_mask=mask,
-                     exif=_upright_exif(im.info.get('exif')) if im.format in _EXIF_FORMATS else None, dpi=_dpi(im, o), xmp=_upright_xmp(im.info.get('xmp')))
+    info = ImageInfo(name=name, gray=gray, bits=bits, alpha=mask is not None, exif_rotated=o != 1, size=(arr.shape[1], arr.shape[0]),
+                     alpha_mask=mask, **_pil_meta(im, o))
     return LoadedImage(hwc2chw(arr.astype(np.float32)), info)
 
 # %% ../nbs/00_core.ipynb #8a8414e8
@@ -458,8 +463,9 @@ def read_image(src, # path, bytes, file object, PIL image, numpy array or torch 
                min_side:int=MIN_SIDE, # refuse images whose shorter side is smaller
               ) -> LoadedImage:
     "Load `src` as float32 RGB CHW in [0, 1] plus `ImageInfo`; raise `ImageError` on bad input."
-    if isinstance(src, Image.Image) and src.mode in ('RGB', 'RGBA', 'L') and src.getexif().get(0x0112, 1) == 1:
-        return _from_array(np.asarray(src), Path(getattr(src, 'filename', '') or 'image').name, max_pixels, min_side)   # common modes: no round trip
+    if isinstance(src, Image.Image) and src.mode in ('RGB', 'RGBA', 'L') and src.getexif().get(0x0112, 1) == 1:   # common modes: no round trip
+        r = _from_array(np.asarray(src), Path(getattr(src, 'filename', '') or 'image').name, max_pixels, min_side)
+        return LoadedImage(r.img, replace(r.info, **_pil_meta(src)))
     if isinstance(src, Image.Image): return _from_pil(src, Path(getattr(src, 'filename', '') or 'image').name, max_pixels, min_side)
     if isinstance(src, np.ndarray) or _is_tensor(src): return _from_array(src, 'array', max_pixels, min_side)
     data, name = _src_bytes(src)
