@@ -400,9 +400,8 @@ def _decode(data:bytes, name:str, max_pixels:int, min_side:int) -> LoadedImage:
         if orientation is None: orientation = left
     try: frames = 1 if fmt == 'MPO' else int(getattr(im, 'n_frames', 1))   # (before a conversion makes a new, single image; a phone's MPO holds a depth or gain map, not more photos)
     except Exception: frames = 1   # a damaged later frame: the first decoded
-    icc, dpi, xmp = im.info.get('icc_profile'), _dpi(im, orientation), _upright_xmp(im.info.get('xmp'))
-    if im.mode == 'CMYK': im = _cmyk_to_rgb(im, icc)
-    if _icc_space(icc) not in (b'RGB ', b'GRAY'): icc = None   # a CMYK (or other) profile would mislabel the RGB result
+    meta = _pil_meta(im, orientation)   # (before a CMYK conversion through its profile makes a new image without them)
+    if im.mode == 'CMYK': im = _cmyk_to_rgb(im, im.info.get('icc_profile'))
     arr16 = _decode_16bit(data) if fmt in ('PNG', 'TIFF') and im.mode not in ('P', '1') else ppm16
     if arr16 is not None:
         arr = to_float(arr16)
@@ -413,9 +412,8 @@ def _decode(data:bytes, name:str, max_pixels:int, min_side:int) -> LoadedImage:
     else: arr, gray, mask, bits = _pil_to_array(im)
     o = (1 if tagged else orientation) if arr16 is not None else left   # OpenCV turns TIFFs by their tag itself (libtiff), not PNGs
     arr, mask = _orient(arr, o), None if mask is None else _orient(mask, o)
-    exif = _upright_exif(im.info.get('exif')) if fmt in _EXIF_FORMATS else None   # (a TIFF's tags describe its own layout: not carried over)
-    info = ImageInfo(name=name, format=fmt, gray=gray, bits=bits, alpha=mask is not None, exif_rotated=orientation not in (1,),
-                     size=(arr.shape[1], arr.shape[0]), icc_profile=icc, frames=frames, exif=exif, dpi=dpi, xmp=xmp, alpha_mask=mask)
+    info = ImageInfo(name=name, gray=gray, bits=bits, alpha=mask is not None, exif_rotated=orientation not in (1,),
+                     size=(arr.shape[1], arr.shape[0]), frames=frames, alpha_mask=mask, **meta)
     return LoadedImage(hwc2chw(arr.astype(np.float32)), info)
 
 # %% ../nbs/00_core.ipynb #5bd13108
@@ -441,7 +439,7 @@ def _from_array(arr, name:str, max_pixels:int, min_side:int) -> LoadedImage:
     return LoadedImage(hwc2chw(arr.astype(np.float32, copy=False)), info)
 
 def _pil_meta(im:Image.Image, o:int=1) -> dict:
-    "What an opened PIL image carries for its result (`ImageInfo` fields): format, an RGB or gray profile, EXIF, dpi and XMP, upright after EXIF orientation `o`."
+    "What an opened PIL image carries for its result (`ImageInfo` fields): format, an RGB or gray profile (a CMYK one would mislabel the RGB result), EXIF (not a TIFF's: its tags describe its own layout), dpi and XMP, upright after EXIF orientation `o`."
     icc = im.info.get('icc_profile')
     return dict(format=im.format, icc_profile=icc if _icc_space(icc) in (b'RGB ', b'GRAY') else None, dpi=_dpi(im, o), xmp=_upright_xmp(im.info.get('xmp')),
                 exif=_upright_exif(im.info.get('exif')) if im.format in _EXIF_FORMATS else None)
@@ -530,6 +528,10 @@ def _png_chunk(png:bytes, kind:bytes, data:bytes) -> bytes:
     "`png` with a `kind` chunk holding `data` right after its header (where iCCP and eXIf belong)."
     return png[:33] + _chunk(kind, data) + png[33:]
 
+def _png_xmp(png:bytes, xmp:bytes) -> bytes:
+    "`png` with the XMP packet `xmp` in an iTXt chunk (uncompressed, no language), its bytes as they are."
+    return _png_chunk(png, b'iTXt', _XMP_KEY + b'\0\0\0\0\0' + xmp)
+
 def _png16_gray_alpha(la:np.ndarray, # HW2 uint16: gray, alpha
                      ) -> bytes:
     "A 16-bit gray-and-alpha PNG (colour type 4), which OpenCV cannot write; rows Sub-filtered."
@@ -561,7 +563,7 @@ def _encode16(img:np.ndarray, fmt:str, gray:bool, icc_profile, a, exif, dpi=None
         png = enc.tobytes()
     if exif: png = _png_chunk(png, b'eXIf', exif[6:] if exif[:6] == b'Exif\0\0' else exif)
     if dpi: png = _png_chunk(png, b'pHYs', struct.pack('>IIB', *(round(d/0.0254) for d in dpi), 1))   # pixels per metre
-    if xmp: png = _png_chunk(png, b'iTXt', _XMP_KEY + b'\0\0\0\0\0' + xmp)   # uncompressed, no language
+    if xmp: png = _png_xmp(png, xmp)
     return _png_chunk(png, b'iCCP', b'ICC profile\0\0' + zlib.compress(icc)) if icc else png
 
 def _encode_image(img, # float CHW image in [0, 1]
@@ -583,7 +585,7 @@ def _encode_image(img, # float CHW image in [0, 1]
     if xmp and (fmt == 'WEBP' or fmt == 'JPEG' and len(xmp) <= 65504): kw['xmp'] = xmp   # (a JPEG segment, less XMP's name)
     if xmp and fmt == 'TIFF': kw['tiffinfo'] = {700: xmp}
     with_alpha(img, gray, a).save(b, fmt, **kw)
-    return _png_chunk(b.getvalue(), b'iTXt', _XMP_KEY + b'\0\0\0\0\0' + xmp) if xmp and fmt == 'PNG' else b.getvalue()   # (its bytes as they are)
+    return _png_xmp(b.getvalue(), xmp) if xmp and fmt == 'PNG' else b.getvalue()   # (its bytes as they are)
 
 # %% ../nbs/00_core.ipynb #a7e3f1c2
 def result_path(src, # the input photo's path
