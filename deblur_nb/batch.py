@@ -303,7 +303,8 @@ def _video_task(src:str, dst:str, model, model_sha:str='', strength:float=1., ti
         Path(dst).parent.mkdir(parents=True, exist_ok=True)
         out = Path(dst).with_name(f'.{Path(dst).stem}.resume-{os.getpid()}{Path(dst).suffix}') if there else Path(dst)
         try:
-            deblur_video(p, out, net, strength, overwrite=replace, progress=progress, tile=tile or 'auto', device=device, deinterlace=DEINTERLACE[deinterlace])
+            r = deblur_video(p, out, net, strength, overwrite=replace, progress=progress, tile=tile or 'auto', device=device, deinterlace=DEINTERLACE[deinterlace])
+            if r['resumed']: row['note'] = f"{p.name}: resumed after frame {r['resumed']}, where an earlier run was cut off"
             if there and not filecmp.cmp(out, dst, shallow=False): raise exists_error(dst)
         finally:
             if there: out.unlink(missing_ok=True)   # the check's copy; the file that was there is kept either way
@@ -446,6 +447,7 @@ def _videos_cli(videos:list, outdir, suffix:str, model, strength:float, tile:int
             row = _video_task(str(f), str(dst), net, '', strength, tile, overwrite, device, progress=sys.stderr.isatty(), deinterlace=deinterlace)
         if row['status'] == 'done': _say(str(dst))
         else: failed += 1; _say(_failed_line(f, row['error']), sys.stderr)
+        if row.get('note'): _say(f"note: {row['note']}", sys.stderr)
     if failed: _say(f'{failed} of {len(videos)} video(s) failed', sys.stderr)
     return 1 if failed else 0
 

@@ -4,22 +4,23 @@
 
 # %% ../nbs/11_video.ipynb #bf9cdbbc
 from __future__ import annotations
-import itertools, os, sys, time
+import glob, hashlib, itertools, json, os, socket, sys, time
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 import numpy as np
 import cv2
 import av
+import torch
 from .core import ImageError, exists_error, MIN_SIDE, load_image, chw2hwc, hwc2chw, to_uint, markdown_table
 from .degrade import as_rng, camera_path, warp, film_grain, jpeg, fade
 from .infer import get_model, restore_array, blend, fast_available, check_strength
 
 # %% auto #0
-__all__ = ['VIDEO_EXTS', 'FAST_MIN_FRAMES', 'H264_EXTS', 'MP4_AUDIO', 'VideoError', 'VideoInfo', 'probe_video', 'deinterlaced',
-           'read_frames', 'write_video', 'Steady', 'flicker', 'error_flicker', 'deblur_frames', 'deblur_video', 'Clip',
-           'synthetic_clip', 'gopro_clips', 'load_clip', 'video_table', 'video_speed', 'video_speed_markdown',
-           'video_report']
+__all__ = ['VIDEO_EXTS', 'JOURNAL_FLUSH', 'FAST_MIN_FRAMES', 'H264_EXTS', 'MP4_AUDIO', 'VideoError', 'VideoInfo', 'probe_video',
+           'deinterlaced', 'read_frames', 'write_video', 'Steady', 'flicker', 'error_flicker', 'deblur_frames',
+           'deblur_video', 'Clip', 'synthetic_clip', 'gopro_clips', 'load_clip', 'video_table', 'video_speed',
+           'video_speed_markdown', 'video_report']
 
 # %% ../nbs/11_video.ipynb #8ba17ebc
 VIDEO_EXTS = ('.mp4', '.mov', '.avi', '.mkv', '.m4v', '.webm', '.mpg', '.mpeg', '.3gp')  # file types listed from folders as videos
@@ -149,7 +150,7 @@ _MOV = {'mov', 'mp4', 'm4a', '3gp', '3g2', 'mj2', 'ipod', 'psp', 'ismv', 'f4v'} 
 
 class _Timing:
     "The source frames' lengths by start (seconds, from the next frame's start), its span, and the first decoding time muxed: to give encoded packets their lengths."
-    def __init__(self): self.length, self.start, self.last, self.end, self.first_dts = {}, None, None, None, None
+    def __init__(self): self.length, self.start, self.last, self.end, self.first_dts, self.tee = {}, None, None, None, None, None
 
     def add(self, pts, time_base, duration=None):
         "Note a source frame's start and its own length (in `time_base`; frames come in showing order): the frame before it lasts until this one."
@@ -172,6 +173,7 @@ class _Timing:
         "Mux `packets`, each with its frame's length (else the muxer guesses: a variable-rate clip's last frame got the average); `last`: they end the stream."
         packets = list(packets)
         for i, p in enumerate(packets):
+            if self.tee: self.tee(p)   # (a copy for the journal, `_Journal`)
             if not p.time_base: out.mux(p); continue
             if self.first_dts is None and p.dts is not None: self.first_dts = p.dts * p.time_base
             d = self.length.pop(p.pts * p.time_base, None) if p.pts is not None else None
@@ -182,10 +184,11 @@ class _Timing:
                 p.duration = max(p.duration or 1, round((self.end - self.start - (p.dts * p.time_base - self.first_dts)) / p.time_base))
             out.mux(p)
 
-def _encode(out, stream, img:np.ndarray, pts=None, time_base=None, duration=None, timing:_Timing|None=None):
-    "Encode one float CHW frame (at `pts` in `time_base`, `duration` long as its file says) and mux what comes out, through `timing` where given."
+def _encode(out, stream, img:np.ndarray, pts=None, time_base=None, duration=None, timing:_Timing|None=None, key:bool=False):
+    "Encode one float CHW frame (at `pts` in `time_base`, `duration` long as its file says; `key`: as a keyframe) and mux what comes out, through `timing` where given."
     f = av.VideoFrame.from_ndarray(to_uint(img), format='rgb24')
     if stream.pix_fmt != 'yuv444p': f = f.reformat(format='yuv444p').reformat(format=stream.pix_fmt)   # unbiased, as above
+    if key: f.pict_type = 1   # (AV_PICTURE_TYPE_I)
     if pts is not None: f.pts, f.time_base = pts, time_base
     if timing is None: out.mux(stream.encode(f)); return
     timing.add(pts, time_base, duration); timing.mux(out, stream.encode(f))
@@ -281,6 +284,108 @@ def deblur_frames(frames, # iterable of float32 RGB CHW frames in [0, 1]
         if steady is not None: y = x + steady(x, y)
         yield blend(x, y, strength)
 
+# %% ../nbs/11_video.ipynb #548e88e2
+JOURNAL_FLUSH = 1000   # ms of video per cluster of the journal (MKV): at most this much, plus the encoder's lookahead, is lost to a hard kill
+
+def _alive(pid) -> bool:
+    "Whether a process `pid` runs on this machine."
+    try: os.kill(int(pid), 0)
+    except ProcessLookupError: return False
+    except (PermissionError, TypeError, ValueError, OverflowError): return True   # (someone else's process: alive)
+    return True
+
+def _net_sha(net) -> str:
+    "A fingerprint of a network: its class and every weight."
+    h = hashlib.sha256(type(net).__name__.encode())
+    for k, v in net.state_dict().items(): h.update(k.encode()); h.update(v.detach().cpu().contiguous().reshape(-1).view(torch.uint8).numpy().tobytes())
+    return h.hexdigest()
+
+def _run_key(src:Path, net, **settings) -> str:
+    "What makes a video's result: the source file (path, size, time), the network and the settings."
+    st = src.stat()
+    return hashlib.sha256(json.dumps([str(src.resolve()), st.st_size, st.st_mtime_ns, _net_sha(net), settings], sort_keys=True, default=str).encode()).hexdigest()
+
+_RUNS = itertools.count()   # (a journal's name: process and run)
+
+class _Journal:
+    "A run's encoded video packets, also kept in an MKV beside its output as they are written, so that a run cut off resumes where it stopped."
+    def __init__(self, dst:Path, # the run's output file
+                 key:str, # `_run_key` of the run
+                 partial:Path, # its temporary output (removed on resume if the process that wrote it is gone)
+                 resume:bool=True, # False: an earlier run's journal is discarded, not used
+                ):
+        self.rec, self.key, self.partial = dst.with_name(f'.{dst.name}.journal.json'), key, partial
+        self.path, self.ok = dst.with_name(f'.{dst.name}.journal-{os.getpid()}-{next(_RUNS)}.mkv'), True
+        self.out = self.stream = self.prior = None; self.n = self.done = 0
+        self.fd = os.open(self.rec, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            import fcntl
+            fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)   # (the system releases it if the process dies)
+        except ImportError: pass   # (Windows: no lock)
+        except OSError: os.close(self.fd); raise VideoError(f'{dst.name}: another run is writing it now') from None
+        try: old = json.loads(os.read(self.fd, 1 << 16) or b'{}')
+        except ValueError: old = {}
+        if old.get('partial') and old.get('host') == socket.gethostname() and not _alive(old.get('pid')):
+            dst.with_name(Path(old['partial']).name).unlink(missing_ok=True)   # the half output of the run that was cut off
+        prior = dst.with_name(Path(old['journal']).name) if old.get('journal') else None
+        if prior and resume and old.get('key') == key and prior.is_file(): self.prior, self.done = prior, _frames_in(prior)
+        for f in dst.parent.glob(f'.{glob.escape(dst.name)}.journal-*.mkv'):   # (we hold the lock: any other is left from a run killed as it began again)
+            if f != self.prior: f.unlink(missing_ok=True)
+        self._record(self.prior)
+
+    def _record(self, journal:Path|None):
+        "Write the record: the journal a later run resumes from, and this run's temporary output."
+        os.lseek(self.fd, 0, 0); os.ftruncate(self.fd, 0)
+        os.write(self.fd, json.dumps(dict(key=self.key, journal=journal.name if journal else None, partial=self.partial.name,
+                                          host=socket.gethostname(), pid=os.getpid())).encode())
+
+    def frames(self, size:tuple):
+        "The earlier run's frames (float32 CHW), in order, as far as they can be read; none if they are not `size` (width, height)."
+        if self.prior is None: return
+        try:
+            with av.open(str(self.prior)) as c:
+                for f in c.decode(video=0):
+                    if (f.width, f.height) != size: return
+                    yield _to_array(f)
+        except (av.FFmpegError, OSError): return   # (a hard kill cuts its last cluster)
+
+    def add(self, p, stream):
+        "Copy packet `p` of the output's video `stream` into the journal (given up, quietly, if it cannot be written)."
+        if not self.ok: return
+        try:
+            if self.out is None:
+                self.out = av.open(str(self.path), 'w', format='matroska', container_options={**_BITEXACT, 'cluster_time_limit': str(JOURNAL_FLUSH), 'flush_packets': '1'})
+                self.stream = self.out.add_stream_from_template(stream); self.stream.codec_context.extradata = stream.codec_context.extradata
+                if self.prior is None: self._record(self.path)
+            q = av.Packet(bytes(p)); q.pts, q.dts, q.time_base, q.duration, q.is_keyframe = p.pts, p.dts, p.time_base, p.duration, p.is_keyframe
+            q.stream = self.stream; self.out.mux(q); self.n += 1
+            if self.prior is not None and self.n >= self.done + 64:   # it holds all the earlier one did, written out: resume from this one
+                self._record(self.path); self.prior.unlink(missing_ok=True); self.prior = None
+        except (av.FFmpegError, OSError, ValueError):
+            self.ok = False   # (a full disk: the run goes on without one)
+            if self.prior is None: self._record(None)
+
+    def close(self, keep:bool):
+        "End the journal: `keep` it for a later run (this one was cut off), else remove it and its record."
+        try:
+            if self.out is not None: self.out.close()
+        except (av.FFmpegError, OSError): self.ok = False
+        mine = self.ok and self.n > 0 and (self.prior is None or self.n > self.done)
+        if keep and mine: self._record(self.path)
+        if not (keep and mine): self.path.unlink(missing_ok=True)
+        if self.prior is not None and not (keep and not mine): self.prior.unlink(missing_ok=True)
+        if not keep or not (mine or self.prior): self.rec.unlink(missing_ok=True)
+        os.close(self.fd)
+
+def _frames_in(path:Path) -> int:
+    "How many video packets (frames) a journal holds, as far as it can be read."
+    n = 0
+    try:
+        with av.open(str(path)) as c:
+            for p in c.demux(video=0): n += p.size > 0
+    except (av.FFmpegError, OSError): pass
+    return n
+
 # %% ../nbs/11_video.ipynb #3e80bd71
 FAST_MIN_FRAMES = 150   # about 6 s of video: from here on the fast path's one-off compile (1-3 min on 2 cores) pays
 H264_EXTS = ('.mp4', '.m4v', '.mov', '.mkv')   # containers an H.264 result is written in
@@ -306,8 +411,9 @@ def deblur_video(src, # input video file
                  device=None, # torch device (default: CUDA if present, else CPU)
                  fast:bool|None=None, # compiled path; None: on for clips of `FAST_MIN_FRAMES` frames or more where the CPU has bfloat16
                  deinterlace:bool|None=None, # None: frames flagged interlaced are deinterlaced (bwdif) first; True: all; False: none
+                 resume:bool=True, # go on where a run into `dst` with the same source, network and settings was cut off (Ctrl-C, a crash, kill -9); False: start again
                 ) -> dict:
-    "Deblur a video file into `dst`, frame by frame in bounded memory, keeping timing, size, rotation and audio."
+    "Deblur a video file into `dst`, frame by frame in bounded memory, keeping timing, size, rotation and audio; a run cut off resumes."
     src, dst = Path(src), Path(dst)
     check_strength(strength)
     if dst.resolve() == src.resolve(): raise VideoError(f'{dst.name}: refusing to overwrite the input')
@@ -317,11 +423,13 @@ def deblur_video(src, # input video file
     dst.parent.mkdir(parents=True, exist_ok=True)   # (as `save_image` does)
     if fast is None: fast = info.frames_about >= FAST_MIN_FRAMES and fast_available(device, bf16=True)   # compiling pays only over many frames, and with bfloat16
     net = get_model(model, device, fast)
+    tmp, n, t0, keep = _partial(dst), 0, time.time(), False
+    jr = _Journal(dst, _run_key(src, net, strength=strength, temporal=temporal, crf=crf, codec=codec, deinterlace=deinterlace), tmp, resume)
+    if progress is True and jr.done: print(f'{src.name}: resuming after frame {jr.done} (the earlier frames come from the run that was cut off)', file=sys.stderr, flush=True)
     if progress is True:
         last = [0.]
         def progress(i, n):
             if time.time() - last[0] > 1 or i == n: last[0] = time.time(); print(f'\r{src.name}: {i}/{n or "?"} frames', end='\n' if i == n else '', file=sys.stderr, flush=True)
-    tmp, n, t0 = _partial(dst), 0, time.time()
     try:
         with _open(src) as inp, av.open(str(tmp), 'w', container_options=_BITEXACT) as out:
             iv = inp.streams.video[0]; ia = inp.streams.audio[0] if inp.streams.audio else None
@@ -336,6 +444,7 @@ def deblur_video(src, # input video file
             copy = ia is not None and (ia.codec_context.codec.canonical_name in MP4_AUDIO or dst.suffix.lower() not in ('.mp4', '.m4v', '.mov'))   # (the codec, not its decoder: mp3, not mp3float)
             oa = None if ia is None else out.add_stream_from_template(ia) if copy else _aac_stream(out, ia)
             steady, last, timing, woven = Steady(temporal) if temporal else None, None, _Timing(), 0
+            timing.tee, prior, reused, fresh = (lambda p: jr.add(p, ov)), jr.frames((info.width, info.height)), 0, False
 
             def frames_in():
                 nonlocal woven
@@ -356,12 +465,26 @@ def deblur_video(src, # input video file
                         if last is not None and float(f.pts * f.time_base) < last:   # (the muxer would refuse it with a bare 'Invalid argument')
                             raise VideoError(f'{src.name}: its frame times go back at frame {n + 1} (recordings joined end to end?); deblur each part on its own')
                         last = float(f.pts * f.time_base)
-                    y = restore_array(x, net, tile, device=device) if strength else x
-                    if steady is not None and strength: y = x + steady(x, y)
-                    _encode(out, ov, blend(x, y, strength), *((f.pts, f.time_base, f.duration) if f.pts is not None and f.time_base else (n, 1/Fraction(rate), 1)), timing)   # (a raw stream's frames carry no times: 1/fps each)
+                    if prior is not None and (y := next(prior, None)) is not None:   # done before the cut: as written then
+                        reused += 1
+                        if steady is not None and strength: steady.prev = (x, ((y - x)/strength).astype(np.float32))
+                    else:
+                        if fresh := prior is not None: prior.close(); prior = None
+                        y = restore_array(x, net, tile, device=device) if strength else x
+                        if steady is not None and strength: y = x + steady(x, y)
+                        y = blend(x, y, strength)
+                    _encode(out, ov, y, *((f.pts, f.time_base, f.duration) if f.pts is not None and f.time_base else (n, 1/Fraction(rate), 1)), timing, key=fresh)   # (a raw stream's frames carry no times: 1/fps each)
                     n += 1
                     if progress: progress(n, info.frames)
             except av.FFmpegError as e: raise VideoError(f'{src.name}: corrupt or truncated video ({_line(e)})') from None
+            except VideoError: raise
+            except BaseException:   # cut off (Ctrl-C, out of memory...): the frames the encoder still holds go to the journal
+                try:
+                    for p in ov.encode(): jr.add(p, ov)
+                except BaseException: pass
+                raise
+            finally:
+                if prior is not None: prior.close()
             ended = last is not None and info.seconds and info.fps and last >= info.seconds - 2/float(info.fps)   # frames the recorder dropped on the way (an AVI's gaps) are no truncation
             if info.frames and n < info.frames and not ended: raise VideoError(f'{src.name}: truncated video: {n} of {info.frames} frames could be decoded')
             timing.finish(_stream_end(iv))
@@ -370,10 +493,12 @@ def deblur_video(src, # input video file
                 if oa is not None and not copy: out.mux(oa.encode(None))
             except av.FFmpegError as e: raise VideoError(f'{src.name}: cannot write its last frames ({_line(e)})') from None
         os.replace(tmp, dst)
-    finally: tmp.unlink(missing_ok=True)
+    except VideoError: raise   # (the input's fault: nothing to resume)
+    except BaseException: keep = True; raise
+    finally: tmp.unlink(missing_ok=True); jr.close(keep)
     dt = time.time() - t0
     return dict(dst=str(dst), frames=n, seconds=round(dt, 3), fps=round(n/dt, 3) if dt else 0.,
-                interlaced=woven, deinterlaced=woven if deinterlace is None else n if deinterlace else 0)
+                interlaced=woven, deinterlaced=woven if deinterlace is None else n if deinterlace else 0, resumed=reused)
 
 # %% ../nbs/11_video.ipynb #7b14c74f
 @dataclass(frozen=True)

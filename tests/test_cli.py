@@ -1,5 +1,5 @@
 "Console scripts, run as a user would."
-import os
+import os, subprocess
 from pathlib import Path
 from conftest import BIN, ROOT
 
@@ -135,3 +135,29 @@ def test_one_process_waits_for_no_batch_run(run, tmp_path):
     assert r.returncode == 1 and r.stderr.strip() == f"{tmp_path/'out'}: a batch run is writing to this folder; wait for it to end, or choose another -o", r.stderr
     assert not (tmp_path/'out'/'a_deblurred.png').exists()
     assert run(BIN/'deblur-nb', tmp_path/'a.png', '-o', tmp_path/'out').returncode == 0   # once it has ended
+
+def test_a_video_cut_off_by_kill_resumes_where_it_stopped(run, tmp_path):
+    "`kill -9` in the middle of a video: the same command again goes on from the frames the journal holds, and leaves no hidden file."
+    import signal, time, numpy as np, torch
+    from deblur_nb.core import load_image, data_dir
+    from deblur_nb.models import NAFNetLite, save_model
+    from deblur_nb.video import probe_video, write_video, _frames_in
+    torch.manual_seed(0)
+    weights = save_model(NAFNetLite(width=16, enc_blocks=(1, 1), middle_blocks=2, dec_blocks=(1, 1)), tmp_path/'tiny.pt', half=False)
+    photo = load_image(data_dir()/'photos'/'skimage-astronaut.jpg')
+    clip = write_video([np.ascontiguousarray(photo[:, 50 + i:290 + i, 40 + 2*i:360 + 2*i]) for i in range(140)], tmp_path/'home_movie.mp4', fps=25)
+    cmd = [str(a) for a in (BIN/'deblur-nb', clip, '-o', tmp_path/'out', '--model', weights)]
+    p = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    t0, held = time.time(), 0
+    while p.poll() is None and time.time() - t0 < 120 and held < 40:
+        time.sleep(0.05)
+        held = max([_frames_in(j) for j in (tmp_path/'out').glob('.*.journal-*.mkv')] + [0])
+    os.kill(p.pid, signal.SIGKILL); p.wait()
+    assert held >= 40 and not (tmp_path/'out'/'home_movie_deblurred.mp4').exists(), 'the run ended before it could be cut off'
+    r = run(*cmd, timeout=300)
+    assert r.returncode == 0, r.stderr
+    k = int(r.stderr.split('resumed after frame ')[1].split(',')[0])
+    assert k >= 40, r.stderr                                                     # the frames the journal held were not deblurred again
+    o = probe_video(tmp_path/'out'/'home_movie_deblurred.mp4')
+    assert (o.width, o.height, o.frames) == (320, 240, 140)
+    assert [f.name for f in (tmp_path/'out').iterdir()] == ['home_movie_deblurred.mp4']   # no journal, record or half output left
