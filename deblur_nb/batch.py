@@ -485,6 +485,8 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
                                  large_blur=large_blur) if images else 0
                 return _videos_cli(videos, Outdir, suffix, model, strength, tile, overwrite, device, fast, deinterlace) or rc
         except FolderBusy as e: raise CliError(one_line(e)) from None
+        except KeyboardInterrupt:   # Ctrl-C: a video goes on where it stopped (`video._Journal`)
+            _say('interrupted' + (': the same command goes on with the video where it stopped' if videos else ''), sys.stderr); return 130
     if workers < 0: raise CliError('--workers must be 0 (one process, the default) or more')
     if fast: raise CliError('--fast runs in one process: leave out --workers and --scheduler')
     try: check_weight_file(weights_path(model))   # before any cluster: a bad --model is one line, not a failed row per file

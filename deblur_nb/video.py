@@ -4,7 +4,7 @@
 
 # %% ../nbs/11_video.ipynb #bf9cdbbc
 from __future__ import annotations
-import glob, hashlib, itertools, json, os, socket, sys, time
+import glob, hashlib, itertools, json, math, os, secrets, shutil, socket, sys, time
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -15,6 +15,7 @@ import torch
 from .core import ImageError, exists_error, MIN_SIDE, load_image, chw2hwc, hwc2chw, to_uint, markdown_table
 from .degrade import as_rng, camera_path, warp, film_grain, jpeg, fade
 from .infer import get_model, restore_array, blend, fast_available, check_strength
+from . import __version__
 
 # %% auto #0
 __all__ = ['VIDEO_EXTS', 'JOURNAL_FLUSH', 'FAST_MIN_FRAMES', 'H264_EXTS', 'MP4_AUDIO', 'VideoError', 'VideoInfo', 'probe_video',
@@ -288,7 +289,8 @@ def deblur_frames(frames, # iterable of float32 RGB CHW frames in [0, 1]
 JOURNAL_FLUSH = 1000   # ms of video per cluster of the journal (MKV): at most this much, plus the encoder's lookahead, is lost to a hard kill
 
 def _alive(pid) -> bool:
-    "Whether a process `pid` runs on this machine."
+    "Whether a process `pid` runs on this machine (on Windows: taken to, since `os.kill` would end it)."
+    if os.name == 'nt': return True
     try: os.kill(int(pid), 0)
     except ProcessLookupError: return False
     except (PermissionError, TypeError, ValueError, OverflowError): return True   # (someone else's process: alive)
@@ -305,33 +307,34 @@ def _run_key(src:Path, net, **settings) -> str:
     st = src.stat()
     return hashlib.sha256(json.dumps([str(src.resolve()), st.st_size, st.st_mtime_ns, _net_sha(net), settings], sort_keys=True, default=str).encode()).hexdigest()
 
-_RUNS = itertools.count()   # (a journal's name: process and run)
-
 class _Journal:
     "A run's encoded video packets, also kept in an MKV beside its output as they are written, so that a run cut off resumes where it stopped."
     def __init__(self, dst:Path, # the run's output file
                  key:str, # `_run_key` of the run
                  partial:Path, # its temporary output (removed on resume if the process that wrote it is gone)
                  resume:bool=True, # False: an earlier run's journal is discarded, not used
+                 fps:float=0, # the video's frame rate (0: unknown)
+                 room:int=0, # bytes the journal may take (about the output's size): none is kept where the disk has not twice that free
                 ):
         self.rec, self.key, self.partial = dst.with_name(f'.{dst.name}.journal.json'), key, partial
-        self.path, self.ok = dst.with_name(f'.{dst.name}.journal-{os.getpid()}-{next(_RUNS)}.mkv'), True
+        self.margin = math.ceil(float(fps)*JOURNAL_FLUSH/1000) + 2 if fps else 64   # packets a journal holds that are not written out yet: at most a cluster's
+        self.path = dst.with_name(f'.{dst.name}.journal-{secrets.token_hex(6)}.mkv')   # (not by pid: in a container every run is pid 1)
         self.out = self.stream = self.prior = None; self.n = self.done = 0
-        self.fd = os.open(self.rec, os.O_RDWR | os.O_CREAT, 0o644)
+        self.fd = _locked(self.rec, dst.name)
         try:
-            import fcntl
-            fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)   # (the system releases it if the process dies)
-        except ImportError: pass   # (Windows: no lock)
-        except OSError: os.close(self.fd); raise VideoError(f'{dst.name}: another run is writing it now') from None
-        try: old = json.loads(os.read(self.fd, 1 << 16) or b'{}')
-        except ValueError: old = {}
-        if old.get('partial') and old.get('host') == socket.gethostname() and not _alive(old.get('pid')):
-            dst.with_name(Path(old['partial']).name).unlink(missing_ok=True)   # the half output of the run that was cut off
-        prior = dst.with_name(Path(old['journal']).name) if old.get('journal') else None
-        if prior and resume and old.get('key') == key and prior.is_file(): self.prior, self.done = prior, _frames_in(prior)
-        for f in dst.parent.glob(f'.{glob.escape(dst.name)}.journal-*.mkv'):   # (we hold the lock: any other is left from a run killed as it began again)
-            if f != self.prior: f.unlink(missing_ok=True)
-        self._record(self.prior)
+            try: old = json.loads(os.read(self.fd, 1 << 16) or b'{}')
+            except ValueError: old = {}
+            if old.get('partial') and old.get('host') == socket.gethostname() and not _alive(old.get('pid')):
+                dst.with_name(Path(old['partial']).name).unlink(missing_ok=True)   # the half output of the run that was cut off
+            prior = dst.with_name(Path(old['journal']).name) if old.get('journal') else None
+            if prior and resume and old.get('key') == key and prior.is_file(): self.prior, self.done = prior, _frames_in(prior)
+            for f in dst.parent.glob(f'.{glob.escape(dst.name)}.journal-*.mkv'):   # (we hold the lock: any other is left from a run killed as it began again)
+                if f != self.prior: f.unlink(missing_ok=True)
+            try: free = shutil.disk_usage(dst.parent).free
+            except OSError: free = 0
+            self.ok = free > 2*room   # (a journal must not take the room the output needs)
+            self._record(self.prior)
+        except BaseException: os.close(self.fd); raise
 
     def _record(self, journal:Path|None):
         "Write the record: the journal a later run resumes from, and this run's temporary output."
@@ -340,35 +343,41 @@ class _Journal:
                                           host=socket.gethostname(), pid=os.getpid())).encode())
 
     def frames(self, size:tuple):
-        "The earlier run's frames (float32 CHW), in order, as far as they can be read; none if they are not `size` (width, height)."
+        "The earlier run's frames in order, as (seconds from its first frame, float32 CHW frame), as far as they can be read; none if they are not `size` (width, height)."
         if self.prior is None: return
         try:
             with av.open(str(self.prior)) as c:
+                t0 = None
                 for f in c.decode(video=0):
-                    if (f.width, f.height) != size: return
-                    yield _to_array(f)
+                    if (f.width, f.height) != size or f.pts is None: return
+                    t = f.pts * f.time_base; t0 = t if t0 is None else t0
+                    yield float(t - t0), _to_array(f)
         except (av.FFmpegError, OSError): return   # (a hard kill cuts its last cluster)
 
     def add(self, p, stream):
-        "Copy packet `p` of the output's video `stream` into the journal (given up, quietly, if it cannot be written)."
+        "Copy packet `p` of the output's video `stream` into the journal; if it cannot be written, the journal is given up and removed."
         if not self.ok: return
         try:
             if self.out is None:
                 self.out = av.open(str(self.path), 'w', format='matroska', container_options={**_BITEXACT, 'cluster_time_limit': str(JOURNAL_FLUSH), 'flush_packets': '1'})
                 self.stream = self.out.add_stream_from_template(stream); self.stream.codec_context.extradata = stream.codec_context.extradata
+                self.stream.width, self.stream.height = stream.width, stream.height   # (a lossless codec's packets do not say)
                 if self.prior is None: self._record(self.path)
             q = av.Packet(bytes(p)); q.pts, q.dts, q.time_base, q.duration, q.is_keyframe = p.pts, p.dts, p.time_base, p.duration, p.is_keyframe
             q.stream = self.stream; self.out.mux(q); self.n += 1
-            if self.prior is not None and self.n >= self.done + 64:   # it holds all the earlier one did, written out: resume from this one
+            if self.prior is not None and self.n >= self.done + self.margin:   # it holds all the earlier one did, written out: resume from this one
                 self._record(self.path); self.prior.unlink(missing_ok=True); self.prior = None
-        except (av.FFmpegError, OSError, ValueError):
-            self.ok = False   # (a full disk: the run goes on without one)
+        except (av.FFmpegError, OSError, ValueError):   # (a full disk: the run goes on without one, and the space is the output's)
+            self.ok = False
             if self.prior is None: self._record(None)
+            try: self.out.close()
+            except Exception: pass
+            self.path.unlink(missing_ok=True)
 
     def close(self, keep:bool):
         "End the journal: `keep` it for a later run (this one was cut off), else remove it and its record."
         try:
-            if self.out is not None: self.out.close()
+            if self.out is not None and self.ok: self.out.close()
         except (av.FFmpegError, OSError): self.ok = False
         mine = self.ok and self.n > 0 and (self.prior is None or self.n > self.done)
         if keep and mine: self._record(self.path)
@@ -376,6 +385,21 @@ class _Journal:
         if self.prior is not None and not (keep and not mine): self.prior.unlink(missing_ok=True)
         if not keep or not (mine or self.prior): self.rec.unlink(missing_ok=True)
         os.close(self.fd)
+
+def _locked(rec:Path, name:str) -> int:
+    "Open the record `rec` and lock it (the system lets go if the process dies); refuse while another run holds it."
+    for _ in range(3):
+        fd = os.open(rec, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            import fcntl
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except ImportError: return fd   # (Windows: no lock)
+        except OSError: os.close(fd); raise VideoError(f'{name}: another run is writing it now') from None
+        try:
+            if os.stat(rec).st_ino == os.fstat(fd).st_ino: return fd
+        except FileNotFoundError: pass
+        os.close(fd)   # (a run that ended removed it between our open and our lock: open the new one)
+    raise VideoError(f'{name}: another run is writing it now')
 
 def _frames_in(path:Path) -> int:
     "How many video packets (frames) a journal holds, as far as it can be read."
@@ -424,8 +448,8 @@ def deblur_video(src, # input video file
     if fast is None: fast = info.frames_about >= FAST_MIN_FRAMES and fast_available(device, bf16=True)   # compiling pays only over many frames, and with bfloat16
     net = get_model(model, device, fast)
     tmp, n, t0, keep = _partial(dst), 0, time.time(), False
-    jr = _Journal(dst, _run_key(src, net, strength=strength, temporal=temporal, crf=crf, codec=codec, deinterlace=deinterlace), tmp, resume)
-    if progress is True and jr.done: print(f'{src.name}: resuming after frame {jr.done} (the earlier frames come from the run that was cut off)', file=sys.stderr, flush=True)
+    key = _run_key(src, net, strength=strength, temporal=temporal, crf=crf, codec=codec, deinterlace=deinterlace, tile=tile, device=str(device), version=__version__)
+    jr, say = _Journal(dst, key, tmp, resume, info.fps or 0, src.stat().st_size), progress is True
     if progress is True:
         last = [0.]
         def progress(i, n):
@@ -465,11 +489,14 @@ def deblur_video(src, # input video file
                         if last is not None and float(f.pts * f.time_base) < last:   # (the muxer would refuse it with a bare 'Invalid argument')
                             raise VideoError(f'{src.name}: its frame times go back at frame {n + 1} (recordings joined end to end?); deblur each part on its own')
                         last = float(f.pts * f.time_base)
-                    if prior is not None and (y := next(prior, None)) is not None:   # done before the cut: as written then
-                        reused += 1
+                    t = float(f.pts * f.time_base) if f.pts is not None and f.time_base else n/float(rate); s0 = t if n == 0 else s0
+                    if prior is not None and (j := next(prior, None)) is not None and abs(j[0] - (t - s0)) < 0.0015:   # done before the cut, as written then (a hard kill may leave a gap)
+                        reused += 1; y = j[1]
                         if steady is not None and strength: steady.prev = (x, ((y - x)/strength).astype(np.float32))
                     else:
-                        if fresh := prior is not None: prior.close(); prior = None
+                        if fresh := prior is not None:
+                            prior.close(); prior = None
+                            if say and reused: print(f'\n{src.name}: frames 1-{reused} taken from the run that was cut off', file=sys.stderr, flush=True)
                         y = restore_array(x, net, tile, device=device) if strength else x
                         if steady is not None and strength: y = x + steady(x, y)
                         y = blend(x, y, strength)

@@ -136,8 +136,8 @@ def test_one_process_waits_for_no_batch_run(run, tmp_path):
     assert not (tmp_path/'out'/'a_deblurred.png').exists()
     assert run(BIN/'deblur-nb', tmp_path/'a.png', '-o', tmp_path/'out').returncode == 0   # once it has ended
 
-def test_a_video_cut_off_by_kill_resumes_where_it_stopped(run, tmp_path):
-    "`kill -9` in the middle of a video: the same command again goes on from the frames the journal holds, and leaves no hidden file."
+def test_a_video_cut_off_resumes_where_it_stopped(run, tmp_path):
+    "`kill -9`, then Ctrl-C, in the middle of a video: each time the same command goes on from the frames the journal holds; no hidden file is left."
     import signal, time, numpy as np, torch
     from deblur_nb.core import load_image, data_dir
     from deblur_nb.models import NAFNetLite, save_model
@@ -145,19 +145,24 @@ def test_a_video_cut_off_by_kill_resumes_where_it_stopped(run, tmp_path):
     torch.manual_seed(0)
     weights = save_model(NAFNetLite(width=16, enc_blocks=(1, 1), middle_blocks=2, dec_blocks=(1, 1)), tmp_path/'tiny.pt', half=False)
     photo = load_image(data_dir()/'photos'/'skimage-astronaut.jpg')
-    clip = write_video([np.ascontiguousarray(photo[:, 50 + i:290 + i, 40 + 2*i:360 + 2*i]) for i in range(140)], tmp_path/'home_movie.mp4', fps=25)
+    clip = write_video([np.ascontiguousarray(photo[:, i//2:i//2 + 384]) for i in range(149)], tmp_path/'home_movie.mp4', fps=25)   # 512x384 (150 frames would compile first)
     cmd = [str(a) for a in (BIN/'deblur-nb', clip, '-o', tmp_path/'out', '--model', weights)]
-    p = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    t0, held = time.time(), 0
-    while p.poll() is None and time.time() - t0 < 120 and held < 40:
-        time.sleep(0.05)
-        held = max([_frames_in(j) for j in (tmp_path/'out').glob('.*.journal-*.mkv')] + [0])
-    os.kill(p.pid, signal.SIGKILL); p.wait()
-    assert held >= 40 and not (tmp_path/'out'/'home_movie_deblurred.mp4').exists(), 'the run ended before it could be cut off'
+    held = lambda: max([_frames_in(j) for j in (tmp_path/'out').glob('.*.journal-*.mkv')] + [0])
+    def cut_off(sig, at):   # run the command; send `sig` once the journal holds `at` frames
+        p = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        t0 = time.time()
+        while p.poll() is None and time.time() - t0 < 120 and held() < at: time.sleep(0.05)
+        assert p.poll() is None, ('the run ended before it could be cut off', held(), p.communicate()[1])
+        os.kill(p.pid, sig); err = p.communicate()[1]
+        return p.returncode, err
+    cut_off(signal.SIGKILL, 20)                                                 # kill -9: what the journal holds is kept
+    first = held(); assert first >= 20
+    rc, err = cut_off(signal.SIGINT, first + 20)                                # then Ctrl-C: one line, and every frame done is kept
+    assert rc == 130 and err.strip().splitlines()[-1] == 'interrupted: the same command goes on with the video where it stopped', err
     r = run(*cmd, timeout=300)
     assert r.returncode == 0, r.stderr
     k = int(r.stderr.split('resumed after frame ')[1].split(',')[0])
-    assert k >= 40, r.stderr                                                     # the frames the journal held were not deblurred again
+    assert k >= first + 20, r.stderr                                             # the frames the journal held were not deblurred again
     o = probe_video(tmp_path/'out'/'home_movie_deblurred.mp4')
-    assert (o.width, o.height, o.frames) == (320, 240, 140)
+    assert (o.width, o.height, o.frames) == (512, 384, 149)
     assert [f.name for f in (tmp_path/'out').iterdir()] == ['home_movie_deblurred.mp4']   # no journal, record or half output left
