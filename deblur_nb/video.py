@@ -4,7 +4,7 @@
 
 # %% ../nbs/11_video.ipynb #bf9cdbbc
 from __future__ import annotations
-import glob, hashlib, itertools, json, math, os, secrets, shutil, socket, sys, time
+import errno, glob, hashlib, itertools, json, os, secrets, shutil, socket, sys, time
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -18,10 +18,10 @@ from .infer import get_model, restore_array, blend, fast_available, check_streng
 from . import __version__
 
 # %% auto #0
-__all__ = ['VIDEO_EXTS', 'JOURNAL_FLUSH', 'FAST_MIN_FRAMES', 'H264_EXTS', 'MP4_AUDIO', 'VideoError', 'VideoInfo', 'probe_video',
-           'deinterlaced', 'read_frames', 'write_video', 'Steady', 'flicker', 'error_flicker', 'deblur_frames',
-           'deblur_video', 'Clip', 'synthetic_clip', 'gopro_clips', 'load_clip', 'video_table', 'video_speed',
-           'video_speed_markdown', 'video_report']
+__all__ = ['VIDEO_EXTS', 'JOURNAL_FLUSH', 'JOURNAL_SPARE', 'FAST_MIN_FRAMES', 'H264_EXTS', 'MP4_AUDIO', 'VideoError', 'VideoInfo',
+           'probe_video', 'deinterlaced', 'read_frames', 'write_video', 'Steady', 'flicker', 'error_flicker',
+           'deblur_frames', 'deblur_video', 'Clip', 'synthetic_clip', 'gopro_clips', 'load_clip', 'video_table',
+           'video_speed', 'video_speed_markdown', 'video_report']
 
 # %% ../nbs/11_video.ipynb #8ba17ebc
 VIDEO_EXTS = ('.mp4', '.mov', '.avi', '.mkv', '.m4v', '.webm', '.mpg', '.mpeg', '.3gp')  # file types listed from folders as videos
@@ -287,6 +287,7 @@ def deblur_frames(frames, # iterable of float32 RGB CHW frames in [0, 1]
 
 # %% ../nbs/11_video.ipynb #548e88e2
 JOURNAL_FLUSH = 1000   # ms of video per cluster of the journal (MKV): at most this much, plus the encoder's lookahead, is lost to a hard kill
+JOURNAL_SPARE = 256 << 20   # bytes of free disk below which no journal is kept (and above twice its size as it grows: the output comes first)
 
 def _alive(pid) -> bool:
     "Whether a process `pid` runs on this machine (on Windows: taken to, since `os.kill` would end it)."
@@ -313,13 +314,11 @@ class _Journal:
                  key:str, # `_run_key` of the run
                  partial:Path, # its temporary output (removed on resume if the process that wrote it is gone)
                  resume:bool=True, # False: an earlier run's journal is discarded, not used
-                 fps:float=0, # the video's frame rate (0: unknown)
                  room:int=0, # bytes the journal may take (about the output's size): none is kept where the disk has not twice that free
                 ):
         self.rec, self.key, self.partial = dst.with_name(f'.{dst.name}.journal.json'), key, partial
-        self.margin = math.ceil(float(fps)*JOURNAL_FLUSH/1000) + 2 if fps else 64   # packets a journal holds that are not written out yet: at most a cluster's
         self.path = dst.with_name(f'.{dst.name}.journal-{secrets.token_hex(6)}.mkv')   # (not by pid: in a container every run is pid 1)
-        self.out = self.stream = self.prior = None; self.n = self.done = 0
+        self.out = self.stream = self.prior = self.first = None; self.n = self.done = 0; self.end = 0.
         self.fd = _locked(self.rec, dst.name)
         try:
             try: old = json.loads(os.read(self.fd, 1 << 16) or b'{}')
@@ -327,12 +326,12 @@ class _Journal:
             if old.get('partial') and old.get('host') == socket.gethostname() and not _alive(old.get('pid')):
                 dst.with_name(Path(old['partial']).name).unlink(missing_ok=True)   # the half output of the run that was cut off
             prior = dst.with_name(Path(old['journal']).name) if old.get('journal') else None
-            if prior and resume and old.get('key') == key and prior.is_file(): self.prior, self.done = prior, _frames_in(prior)
+            if prior and resume and old.get('key') == key and prior.is_file(): self.prior, (self.done, self.end) = prior, _extent(prior)
             for f in dst.parent.glob(f'.{glob.escape(dst.name)}.journal-*.mkv'):   # (we hold the lock: any other is left from a run killed as it began again)
                 if f != self.prior: f.unlink(missing_ok=True)
             try: free = shutil.disk_usage(dst.parent).free
             except OSError: free = 0
-            self.ok = free > 2*room   # (a journal must not take the room the output needs)
+            self.ok = free > 2*room + JOURNAL_SPARE   # (a journal must not take the room the output needs)
             self._record(self.prior)
         except BaseException: os.close(self.fd); raise
 
@@ -365,14 +364,25 @@ class _Journal:
                 if self.prior is None: self._record(self.path)
             q = av.Packet(bytes(p)); q.pts, q.dts, q.time_base, q.duration, q.is_keyframe = p.pts, p.dts, p.time_base, p.duration, p.is_keyframe
             q.stream = self.stream; self.out.mux(q); self.n += 1
-            if self.prior is not None and self.n >= self.done + self.margin:   # it holds all the earlier one did, written out: resume from this one
+            t = float(p.pts * p.time_base) if p.pts is not None and p.time_base else 0.
+            self.first = t if self.first is None else self.first
+            if self.prior is not None and self.n > self.done and t - self.first > self.end + 2*JOURNAL_FLUSH/1000:   # all the earlier one holds is written out here too (a cluster is at most JOURNAL_FLUSH ms): resume from this one
                 self._record(self.path); self.prior.unlink(missing_ok=True); self.prior = None
+            if self.n % 8 == 0 and shutil.disk_usage(self.path.parent).free < max(2*self.path.stat().st_size, JOURNAL_SPARE): raise OSError(errno.ENOSPC, 'leaving the room to the output')
         except (av.FFmpegError, OSError, ValueError):   # (a full disk: the run goes on without one, and the space is the output's)
-            self.ok = False
+            self.drop()
+
+    def drop(self):
+        "Give up this run's journal and remove it (the earlier one, if any, stays what a later run resumes from)."
+        if not self.ok: return
+        self.ok = False
+        try:
+            if self.out is not None: self.out.close()
+        except Exception: pass
+        self.path.unlink(missing_ok=True)
+        try:
             if self.prior is None: self._record(None)
-            try: self.out.close()
-            except Exception: pass
-            self.path.unlink(missing_ok=True)
+        except OSError: pass
 
     def close(self, keep:bool):
         "End the journal: `keep` it for a later run (this one was cut off), else remove it and its record."
@@ -401,14 +411,22 @@ def _locked(rec:Path, name:str) -> int:
         os.close(fd)   # (a run that ended removed it between our open and our lock: open the new one)
     raise VideoError(f'{name}: another run is writing it now')
 
-def _frames_in(path:Path) -> int:
-    "How many video packets (frames) a journal holds, as far as it can be read."
-    n = 0
+def _extent(path:Path) -> tuple:
+    "How many video packets (frames) a journal holds, as far as it can be read, and the last one's time in seconds from its first."
+    n, t0, end = 0, None, 0.
     try:
         with av.open(str(path)) as c:
-            for p in c.demux(video=0): n += p.size > 0
+            for p in c.demux(video=0):
+                if p.size == 0: continue
+                n += 1
+                if p.pts is not None:
+                    t = float(p.pts * p.time_base); t0 = t if t0 is None else min(t0, t); end = max(end, t - t0)
     except (av.FFmpegError, OSError): pass
-    return n
+    return n, end
+
+def _frames_in(path:Path) -> int:
+    "How many video packets (frames) a journal holds, as far as it can be read."
+    return _extent(path)[0]
 
 # %% ../nbs/11_video.ipynb #3e80bd71
 FAST_MIN_FRAMES = 150   # about 6 s of video: from here on the fast path's one-off compile (1-3 min on 2 cores) pays
@@ -449,11 +467,11 @@ def deblur_video(src, # input video file
     net = get_model(model, device, fast)
     tmp, n, t0, keep = _partial(dst), 0, time.time(), False
     key = _run_key(src, net, strength=strength, temporal=temporal, crf=crf, codec=codec, deinterlace=deinterlace, tile=tile, device=str(device), version=__version__)
-    jr, say = _Journal(dst, key, tmp, resume, info.fps or 0, src.stat().st_size), progress is True
+    jr, say = _Journal(dst, key, tmp, resume, src.stat().st_size), progress is True
     if progress is True:
-        last = [0.]
+        shown = [0.]
         def progress(i, n):
-            if time.time() - last[0] > 1 or i == n: last[0] = time.time(); print(f'\r{src.name}: {i}/{n or "?"} frames', end='\n' if i == n else '', file=sys.stderr, flush=True)
+            if time.time() - shown[0] > 1 or i == n: shown[0] = time.time(); print(f'\r{src.name}: {i}/{n or "?"} frames', end='\n' if i == n else '', file=sys.stderr, flush=True)
     try:
         with _open(src) as inp, av.open(str(tmp), 'w', container_options=_BITEXACT) as out:
             iv = inp.streams.video[0]; ia = inp.streams.audio[0] if inp.streams.audio else None
@@ -521,6 +539,7 @@ def deblur_video(src, # input video file
             except av.FFmpegError as e: raise VideoError(f'{src.name}: cannot write its last frames ({_line(e)})') from None
         os.replace(tmp, dst)
     except VideoError: raise   # (the input's fault: nothing to resume)
+    except OSError as e: keep = e.errno != errno.ENOSPC; raise   # (a full disk: the journal would take the room again)
     except BaseException: keep = True; raise
     finally: tmp.unlink(missing_ok=True); jr.close(keep)
     dt = time.time() - t0
