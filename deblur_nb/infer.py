@@ -60,7 +60,7 @@ class FastNet(nn.Module):
         super().__init__()
         os.environ.setdefault('TORCHINDUCTOR_CACHE_DIR', str(Path.home()/'.cache'/'deblur_nb'/'inductor'))   # kept across runs and reboots
         self.net, self.multiple = net, getattr(net, 'multiple', 1)
-        self.is_compiled = compilable(net)   # the U-Net is not: it runs eager, in bfloat16
+        self.is_compiled = compilable(net)
         self.compiled = torch.compile(net, dynamic=True) if self.is_compiled else net
         self.bf16 = bf16_supported(next(net.parameters()).device)   # read once, not per tile
     def forward(self, x:torch.Tensor) -> torch.Tensor:

@@ -238,14 +238,48 @@ class UNetDeblur(nn.Module):
         import torchvision
         self.kwargs = dict(arch=arch, img_size=img_size, **(dict(widen=widen) if arch.startswith('x') else {}))
         self.multiple = 32
-        self.compilable = False   # fastai's SequentialEx hangs tensors on tensors (x.orig): torch.compile breaks its graph there and fails (recursion) after 8 recompiles
         net = getattr(xresnet, arch)(widen=widen) if arch.startswith('x') else getattr(torchvision.models, arch)(weights=None)
         body = create_body(net, n_in=3, pretrained=False)
         self.unet = DynamicUnet(body, 3, (img_size, img_size), norm_type=None)
+        self.skips = _hooked(self.unet)
+
+    def _unet(self, x:torch.Tensor) -> torch.Tensor:
+        "`DynamicUnet`'s forward without its hooks and `x.orig` (which torch.compile cannot take): the skips are passed by hand."
+        from fastai.vision.models.unet import UnetBlock, ResizeToOrig
+        from fastai.layers import MergeLayer
+        layers, res, feats, k = self.unet.layers, x, [], 0
+        for l in layers[0]: res = l(res); feats.append(res)   # the encoder
+        for l in layers[1:]:
+            if isinstance(l, UnetBlock):   # as `UnetBlock.forward`, with the skip its hook held
+                s, up = feats[self.skips[k]], l.shuf(res); k += 1
+                if s.shape[-2:] != up.shape[-2:]: up = F.interpolate(up, s.shape[-2:], mode='nearest')
+                res = l.conv2(l.conv1(l.relu(torch.cat([up, l.bn(s)], dim=1))))
+            elif isinstance(l, ResizeToOrig):
+                if res.shape[-2:] != x.shape[-2:]: res = F.interpolate(res, x.shape[-2:], mode=l.mode)
+            elif isinstance(l, MergeLayer): res = torch.cat([res, x], dim=1) if l.dense else res + x
+            elif type(l).__name__ != 'ToTensorBase': res = l(res)   # (that one only casts to fastai's tensor type)
+        return res
+
     def forward(self, x:torch.Tensor) -> torch.Tensor:
         "Deblur a BCHW batch in [0, 1] of any size."
         inp, (h, w) = pad_to(x, self.multiple)
-        return (inp + self.unet(inp))[..., :h, :w]
+        return (inp + self._unet(inp))[..., :h, :w]
+
+def _hooked(unet) -> list:
+    "For each `UnetBlock` of a fastai `DynamicUnet`, the index of the encoder layer whose output its hook holds; the hooks are then removed."
+    from fastai.vision.models.unet import UnetBlock
+    outs, enc = [], unet.layers[0]
+    hs, mode = [l.register_forward_hook(lambda m, i, o: outs.append(o)) for l in enc], unet.training
+    try:
+        with torch.no_grad(): unet.eval()(torch.zeros(1, 3, 64, 64))
+    finally:
+        for h in hs: h.remove()
+        unet.train(mode)
+    idx = [next(i for i, o in enumerate(outs) if o is b.hook.stored) for b in unet.layers if isinstance(b, UnetBlock)]
+    unet.sfs.remove()   # (they kept the last encoder outputs alive between calls)
+    for b in unet.layers:
+        if isinstance(b, UnetBlock): b.hook.stored = None
+    return idx
 
 # %% ../nbs/04_models.ipynb #c1e01e91
 class PatchDiscriminator(nn.Module):
@@ -410,5 +444,5 @@ def can_compile() -> bool:
 
 def compilable(net:nn.Module, # a deblurring network
               ) -> bool:
-    "Whether `torch.compile` can take `net`: a network that sets `compilable = False` (the U-Net) runs eager."
+    "Whether `torch.compile` can take `net`: a network that sets `compilable = False` runs eager."
     return getattr(net, 'compilable', True)
