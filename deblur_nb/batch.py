@@ -478,15 +478,17 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
     if not images and not videos: raise CliError('no input images or videos found')
     if not workers and not scheduler:
         if retry_failed: raise CliError('--retry-failed needs --workers or --scheduler')
+        stage = 'photos'
         try:
             with one_process(Outdir):   # not while a batch run writes there (its clean-up would take this run's temporary files)
                 rc = _single_cli(*map(str, images), Outdir=Outdir, suffix=suffix, model=model, strength=strength, tile=tile,
                                  quality=quality, overwrite=overwrite, device=device, ensemble=ensemble, fast=fast,
                                  large_blur=large_blur) if images else 0
+                stage = 'videos'
                 return _videos_cli(videos, Outdir, suffix, model, strength, tile, overwrite, device, fast, deinterlace) or rc
         except FolderBusy as e: raise CliError(one_line(e)) from None
         except KeyboardInterrupt:   # Ctrl-C: a video goes on where it stopped (`video._Journal`)
-            _say('interrupted' + (': the same command goes on with the video where it stopped' if videos else ''), sys.stderr); return 130
+            _say('interrupted' + (': the same command goes on with the video where it stopped' if stage == 'videos' else ''), sys.stderr); return 130
     if workers < 0: raise CliError('--workers must be 0 (one process, the default) or more')
     if fast: raise CliError('--fast runs in one process: leave out --workers and --scheduler')
     try: check_weight_file(weights_path(model))   # before any cluster: a bad --model is one line, not a failed row per file
