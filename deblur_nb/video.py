@@ -424,10 +424,6 @@ def _extent(path:Path) -> tuple:
     except (av.FFmpegError, OSError): pass
     return n, end
 
-def _frames_in(path:Path) -> int:
-    "How many video packets (frames) a journal holds, as far as it can be read."
-    return _extent(path)[0]
-
 # %% ../nbs/11_video.ipynb #3e80bd71
 FAST_MIN_FRAMES = 150   # about 6 s of video: from here on the fast path's one-off compile (1-3 min on 2 cores) pays
 H264_EXTS = ('.mp4', '.m4v', '.mov', '.mkv')   # containers an H.264 result is written in
@@ -486,7 +482,7 @@ def deblur_video(src, # input video file
             copy = ia is not None and (ia.codec_context.codec.canonical_name in MP4_AUDIO or dst.suffix.lower() not in ('.mp4', '.m4v', '.mov'))   # (the codec, not its decoder: mp3, not mp3float)
             oa = None if ia is None else out.add_stream_from_template(ia) if copy else _aac_stream(out, ia)
             steady, last, timing, woven = Steady(temporal) if temporal else None, None, _Timing(), 0
-            timing.tee, prior, reused, fresh = (lambda p: jr.add(p, ov)), jr.frames((info.width, info.height)), 0, False
+            timing.tee, prior, reused, fresh = (lambda p: jr.add(p, ov)), jr.frames((info.width, info.height)) if jr.prior else None, 0, False
 
             def frames_in():
                 nonlocal woven
@@ -502,12 +498,12 @@ def deblur_video(src, # input video file
                 for f in deinterlaced(frames_in(), iv, deinterlace):   # (a woven frame's two fields are 1/50 or 1/60 s apart: the model would see combs)
                     if (f.width, f.height) != (info.width, info.height):
                         raise VideoError(f'{src.name}: the frame size changes mid-video ({info.width}x{info.height} to {f.width}x{f.height}); not supported')
-                    x = _to_array(f)
-                    if f.pts is not None and f.time_base:
-                        if last is not None and float(f.pts * f.time_base) < last:   # (the muxer would refuse it with a bare 'Invalid argument')
+                    x, timed = _to_array(f), f.pts is not None and f.time_base
+                    t = float(f.pts * f.time_base) if timed else n/float(rate); s0 = t if n == 0 else s0   # (a raw stream's frames carry no times: 1/fps each)
+                    if timed:
+                        if last is not None and t < last:   # (the muxer would refuse it with a bare 'Invalid argument')
                             raise VideoError(f'{src.name}: its frame times go back at frame {n + 1} (recordings joined end to end?); deblur each part on its own')
-                        last = float(f.pts * f.time_base)
-                    t = float(f.pts * f.time_base) if f.pts is not None and f.time_base else n/float(rate); s0 = t if n == 0 else s0
+                        last = t
                     if prior is not None and (j := next(prior, None)) is not None and abs(j[0] - (t - s0)) < 0.0015:   # done before the cut, as written then (a hard kill may leave a gap)
                         reused += 1; y = j[1]
                         if steady is not None and strength: steady.prev = (x, ((y - x)/strength).astype(np.float32))
@@ -518,7 +514,7 @@ def deblur_video(src, # input video file
                         y = restore_array(x, net, tile, device=device) if strength else x
                         if steady is not None and strength: y = x + steady(x, y)
                         y = blend(x, y, strength)
-                    _encode(out, ov, y, *((f.pts, f.time_base, f.duration) if f.pts is not None and f.time_base else (n, 1/Fraction(rate), 1)), timing, key=fresh)   # (a raw stream's frames carry no times: 1/fps each)
+                    _encode(out, ov, y, *((f.pts, f.time_base, f.duration) if timed else (n, 1/Fraction(rate), 1)), timing, key=fresh)
                     n += 1
                     if progress: progress(n, info.frames)
             except av.FFmpegError as e: raise VideoError(f'{src.name}: corrupt or truncated video ({_line(e)})') from None
