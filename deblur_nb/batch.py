@@ -432,6 +432,12 @@ def _quiet_logs():
     "Run on each worker of our own cluster as it closes: a heartbeat cut off by the closing scheduler logs an ERROR that is no error."
     logging.disable(logging.ERROR)
 
+_deaf = []
+def _workers_ignore_ctrl_c():
+    "Processes forked from here on ignore Ctrl-C: a terminal sends it to the whole process group, and each of our workers printed a traceback while this process closed them."
+    import signal
+    if not _deaf: os.register_at_fork(after_in_child=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN)); _deaf.append(1)
+
 def _videos_cli(videos:list, outdir, suffix:str, model, strength:float, tile:int, overwrite:bool, device, fast:bool, deinterlace:str='auto') -> int:
     "Deblur `videos` one after another in this process: print each output, or `failed: FILE: reason` on stderr; 1 if any failed."
     failed, claimed, ins = 0, {}, {Path(f).resolve() for f in videos}   # inputs left out below stay inputs: never written over
@@ -470,7 +476,7 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
                deinterlace:str='auto', # videos: deinterlace the frames flagged interlaced (auto), every frame (on: a tape transfer that lost its flag) or none (off)
               ):
     "Deblur photos and videos: deblur-nb INPUT... -o OUTDIR [--workers N | --scheduler ADDRESS]"
-    check_cli_options(strength, tile, quality, ensemble, large_blur)
+    check_cli_options(strength, tile, quality, ensemble, large_blur, suffix)
     if deinterlace not in DEINTERLACE: raise CliError(f'--deinterlace must be auto, on or off, got {deinterlace}')
     if Path(Outdir).exists() and not Path(Outdir).is_dir(): raise CliError(f'{Outdir}: is a file, not a folder (-o names the output folder)')
     images, videos = expand_media(inputs, gifs := {})
@@ -498,7 +504,9 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
     def connect():   # only when there is work: a rerun with nothing left to do starts no cluster
         try:
             if scheduler: held.append(Client(scheduler, timeout='30s'))
-            else: held.append(local_cluster(workers)); held.append(Client(held[-1]))
+            else:
+                if method == 'fork': _workers_ignore_ctrl_c()
+                held.append(local_cluster(workers)); held.append(Client(held[-1]))
         except (OSError, ValueError) as e: raise CliError(f'cannot reach the Dask scheduler {scheduler}: {one_line(e)}') from None   # (ValueError: an address without a port)
         try: board = _bokeh() if not scheduler else held[-1].run_on_scheduler(lambda: __import__('importlib.util').util.find_spec('bokeh') is not None)
         except Exception: board = False   # the dashboard needs bokeh where the scheduler runs

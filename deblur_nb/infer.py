@@ -437,8 +437,9 @@ def check_settings(strength:float=1., # see `deblur`
     if ensemble not in (1, 2, 4, 8): raise ValueError(f'ensemble must be 1, 2, 4 or 8, got {ensemble}')
     if large_blur not in LARGE_BLUR_MODES: raise ValueError(f'large_blur must be auto, on or off, got {large_blur}')
 
-def check_cli_options(strength:float=1., tile:int=0, quality:int=95, ensemble:int=1, large_blur:str='auto'):
+def check_cli_options(strength:float=1., tile:int=0, quality:int=95, ensemble:int=1, large_blur:str='auto', suffix:str=''):
     "`check_settings` for `deblur-nb`: a one-line `CliError` naming the option as the command spells it."
+    if '/' in suffix or os.sep in suffix: raise CliError(f'--suffix must not contain {os.sep} (it is added to file names inside OUTDIR), got {suffix!r}')
     try: check_settings(strength, tile, quality, ensemble, large_blur)
     except ValueError as e: raise CliError(f'--{e}'.replace('--large_blur', '--large-blur')) from None
 
@@ -457,7 +458,7 @@ def deblur_cli(*inputs:str, # image files, folders or glob patterns
                large_blur:str='auto', # blur trails longer than ~30 px: auto (a half-size pass, a fifth to three quarters more time, blended in where detected), on or off
               ):
     "Deblur photos: deblur-nb INPUT... -o OUTDIR"
-    check_cli_options(strength, tile, quality, ensemble, large_blur)
+    check_cli_options(strength, tile, quality, ensemble, large_blur, suffix)
     files = expand_inputs(inputs, gifs := {})
     for f, g in gifs.items(): print(gif_left_line(f, g), file=sys.stderr, flush=True)
     if not files: raise CliError('no input images found')

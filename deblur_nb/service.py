@@ -109,15 +109,18 @@ def deblur_bytes(data:bytes, # the uploaded file
 # %% ../nbs/10_service.ipynb #b954be70
 class _BodyLimit:
     """ASGI middleware: 413 for a request body over `max_bytes`, by its Content-Length or while the bytes stream in.
-    Refused bytes are read and dropped, never stored or parsed (at most `drain` of them), so that the client, still
-    sending, gets to read the answer instead of a reset connection; a client that sent `Expect: 100-continue` sends none."""
-    def __init__(self, app, max_bytes:int, drain:int|None=None):
-        self.app, self.max_bytes = app, max_bytes
+    Refused bytes are read and dropped, never stored or parsed (at most `drain` of them, for at most `drain_s` seconds), so
+    that the client, still sending, gets to read the answer instead of a reset connection; a client that sent
+    `Expect: 100-continue` sends none, and one that sends nothing more is answered when `drain_s` runs out."""
+    def __init__(self, app, max_bytes:int, drain:int|None=None, drain_s:float=10.):
+        self.app, self.max_bytes, self.drain_s = app, max_bytes, drain_s
         self.drain = 4*max_bytes if drain is None else drain
 
     async def _discard(self, receive, more:bool, n:int):
+        end = time.monotonic() + self.drain_s
         while more and n < self.drain:
-            m = await receive()
+            try: m = await asyncio.wait_for(receive(), max(0, end - time.monotonic()))
+            except asyncio.TimeoutError: break   # (a client that declared a huge body and sends none of it waited forever)
             if m['type'] != 'http.request': break
             n += len(m.get('body', b'')); more = m.get('more_body', False)
 

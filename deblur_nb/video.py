@@ -24,7 +24,8 @@ __all__ = ['VIDEO_EXTS', 'JOURNAL_FLUSH', 'JOURNAL_SPARE', 'FAST_MIN_FRAMES', 'H
            'video_speed', 'video_speed_markdown', 'video_report']
 
 # %% ../nbs/11_video.ipynb #8ba17ebc
-VIDEO_EXTS = ('.mp4', '.mov', '.avi', '.mkv', '.m4v', '.webm', '.mpg', '.mpeg', '.3gp')  # file types listed from folders as videos
+VIDEO_EXTS = ('.mp4', '.mov', '.avi', '.mkv', '.m4v', '.webm', '.mpg', '.mpeg', '.3gp', '.3g2', '.dv', '.mts', '.m2ts', '.ts', '.mod', '.tod', '.vob',
+              '.wmv', '.asf', '.flv', '.ogv')  # file types listed from folders as videos (.dv: MiniDV tape; .mts/.m2ts: AVCHD camcorders; .mod/.tod: JVC's; .vob: a DVD's)
 
 class VideoError(ImageError):
     "A user-facing, one-line reason why a video cannot be used."
@@ -187,8 +188,9 @@ class _Timing:
 
 def _encode(out, stream, img:np.ndarray, pts=None, time_base=None, duration=None, timing:_Timing|None=None, key:bool=False):
     "Encode one float CHW frame (at `pts` in `time_base`, `duration` long as its file says; `key`: as a keyframe) and mux what comes out, through `timing` where given."
-    f = av.VideoFrame.from_ndarray(to_uint(img), format='rgb24')
-    if stream.pix_fmt != 'yuv444p': f = f.reformat(format='yuv444p').reformat(format=stream.pix_fmt)   # unbiased, as above
+    cc = stream.codec_context   # in the matrix and range its stream is tagged with, as frames are read (BT.709 HD, a full-range MJPEG or phone clip); unbiased, as above
+    f = av.VideoFrame.from_ndarray(to_uint(img), format='rgb24').reformat(format='yuv444p', dst_colorspace=cc.colorspace, dst_color_range=cc.color_range)
+    if stream.pix_fmt != 'yuv444p': f = f.reformat(format=stream.pix_fmt)
     if key: f.pict_type = 1   # (AV_PICTURE_TYPE_I)
     if pts is not None: f.pts, f.time_base = pts, time_base
     if timing is None: out.mux(stream.encode(f)); return
@@ -457,6 +459,7 @@ def deblur_video(src, # input video file
     if dst.resolve() == src.resolve(): raise VideoError(f'{dst.name}: refusing to overwrite the input')
     if dst.exists() and not overwrite: raise exists_error(dst, 'overwrite=True')
     if codec == 'libx264' and dst.suffix.lower() not in H264_EXTS: raise VideoError(f'{dst.name}: write the result as {", ".join(H264_EXTS)} (H.264)')
+    if len(dst.name.encode()) > 229: raise VideoError(f'{dst.name}: file name too long for a video result ({len(dst.name.encode())} bytes, at most 229: the files kept beside it while it is written add to it)')
     info = probe_video(src)
     dst.parent.mkdir(parents=True, exist_ok=True)   # (as `save_image` does)
     if fast is None: fast = info.frames_about >= FAST_MIN_FRAMES and fast_available(device, bf16=True)   # compiling pays only over many frames, and with bfloat16
