@@ -181,6 +181,7 @@ def _src_bytes(src) -> tuple[bytes, str]:
         except OSError: pass
         if not p.exists(): raise ImageError(f'{p.name}: ' + ('no file matches this pattern' if any(c in p.name for c in '*?[') else 'file not found'))
         if p.is_dir(): raise ImageError(f'{p.name}: ' + ('is a folder, not an image file' if os.access(p, os.R_OK | os.X_OK) else 'folder cannot be read (permission denied)'))
+        if not p.is_file(): raise ImageError(f'{p.name}: not a regular file (a pipe, device or socket)')   # (a pipe waited for ever; /dev/zero filled the memory)
         try: data, name = p.read_bytes(), p.name
         except OSError as e: raise ImageError(f'{p.name}: cannot read ({(e.strerror or str(e)).lower()})') from None
     elif isinstance(src, (bytes, bytearray, memoryview)): data, name = bytes(src), 'image'
@@ -218,6 +219,14 @@ def _decode_16bit(data:bytes) -> np.ndarray|None:
     if arr is None or arr.dtype != np.uint16: return None
     if arr.ndim == 3: arr = arr[..., [2, 1, 0, 3][:arr.shape[2]]] if arr.shape[2] in (3, 4) else arr[..., 0]
     return arr
+
+def _tiff_planes(data:bytes, name:str) -> np.ndarray:
+    "A 16-bit colour TIFF stored plane by plane (PlanarConfiguration 2, as some scanners write it) as an HWC uint16 array, read with tifffile."
+    import tifffile
+    try: a = tifffile.TiffFile(io.BytesIO(data)).pages[0].asarray()
+    except Exception as e: raise ImageError(f'{name}: a 16-bit TIFF stored plane by plane that cannot be read ({one_line(e)}); save it as ordinary RGB') from None
+    if a.dtype != np.uint16 or a.ndim != 3 or a.shape[0] not in (3, 4): raise ImageError(f'{name}: a 16-bit TIFF stored plane by plane in a layout this tool cannot read ({a.dtype}, {a.shape}); save it as ordinary RGB')
+    return np.ascontiguousarray(np.moveaxis(a, 0, -1))
 
 def _pil_to_array(im:Image.Image) -> tuple[np.ndarray, bool, np.ndarray|None, int]:
     "Decoded PIL image to (float HWC RGB array, gray, alpha mask or None, bits)."
@@ -389,7 +398,7 @@ def _decode(data:bytes, name:str, max_pixels:int, min_side:int) -> LoadedImage:
         orientation = _orientation(im) if fmt == 'TIFF' else None   # (a TIFF's tags, before loading turns it; for a PNG, reading EXIF would load it and hide a damaged file)
         tagged = fmt == 'TIFF' and 274 in getattr(im, 'tag_v2', {})   # (libtiff, under OpenCV, turns a TIFF by this tag, not by an XMP orientation)
         _check_size(*im.size, name, max_pixels, min_side)
-        if fmt in ('JPEG', 'MPO') and _jpeg_sof(data) in (0xC0, 0xC1, 0xC2) and len(data) < im.size[0]*im.size[1]/4096:   # Huffman coding spends at least a bit on each 8x8 block: a damaged header, not minutes of grey
+        if fmt in ('JPEG', 'MPO') and _jpeg_sof(data) in (0xC0, 0xC1, 0xC2) and len(data) < im.size[0]*im.size[1]/512:   # Huffman coding spends at least a bit on each 8x8 block (two in a baseline JPEG): a damaged header, not minutes of grey
             raise ImageError(f'{name}: damaged or truncated image (its {len(data):,} bytes are far too few for {im.size[0]}x{im.size[1]} pixels)')
         t = _ppm16_tile(im) if fmt == 'PPM' else None
         ppm16 = _ppm16(data, im.size, *t) if t else None   # (PIL's own reading of it is 8-bit, and slow: 23 s for 12 MP)
@@ -403,6 +412,9 @@ def _decode(data:bytes, name:str, max_pixels:int, min_side:int) -> LoadedImage:
     meta = _pil_meta(im, orientation)   # (before a CMYK conversion through its profile makes a new image without them)
     if im.mode == 'CMYK': im = _cmyk_to_rgb(im, im.info.get('icc_profile'))
     arr16 = _decode_16bit(data) if fmt in ('PNG', 'TIFF') and im.mode not in ('P', '1') else ppm16
+    tags = getattr(im, 'tag_v2', {}) if fmt == 'TIFF' and arr16 is not None else {}
+    if tags.get(284) == 2 and arr16.ndim == 3: arr16, tagged = _tiff_planes(data, name), False   # colour stored plane by plane: OpenCV (and PIL) made garbage of it; tifffile does not turn it
+    if tags.get(262) == 0 and arr16.ndim == 2: arr16 = 65535 - arr16   # gray stored with 0 as white (MinIsWhite): OpenCV gives the stored values, a negative
     if arr16 is not None:
         arr = to_float(arr16)
         gray, mask = arr.ndim == 2 or _gray_source(data, fmt, im), arr16[..., 3].copy() if arr.ndim == 3 and arr.shape[2] == 4 else None   # OpenCV gives gray+alpha as four channels
