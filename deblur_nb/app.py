@@ -69,7 +69,7 @@ def run(data:bytes, # uploaded file content
             r = deblur_image(src, options.model, options.strength, large_blur=options.large_blur)
         ext, fmt = result_format(src.info.format, name)   # by what the file holds, not its name
         out = _encode_image(r.img, fmt, src.info.bits if fmt in ('PNG', 'TIFF') else 8, src.info.gray, 95, src.info.icc_profile,
-                            src.info.alpha_mask, src.info.exif, src.info.dpi, src.info.xmp)
+                            src.info.alpha_mask, src.info.exif, src.info.dpi, src.info.xmp, src.info.text, src.info.lossless)
         dt = time.perf_counter() - t
         ratio = gradient_energy(r.img) / max(gradient_energy(src.img), 1e-12)
         h, w = src.img.shape[1:]

@@ -152,6 +152,8 @@ class ImageInfo:
     exif:bytes|None=None     # the source's EXIF block (JPEG, PNG, WebP: dates, camera, captions), its orientation set upright; passed back on save
     dpi:tuple|None=None      # (across, down) pixels per inch, as upright (a scan's 300-1200, which sets its print size); passed back on save
     xmp:bytes|None=None      # the source's XMP packet (captions, keywords, people tagged by photo managers), its orientation set upright; passed back on save
+    lossless:bool=False      # a lossless WebP source, whose result is written lossless too
+    text:tuple=()            # the source's captions and notes as (name, value) pairs: a PNG's text chunks, a JPEG's comment, a TIFF's description, artist, date and copyright; passed back on save
     alpha_mask:np.ndarray|None = field(default=None, compare=False, repr=False)  # the source's transparency (HW, its own dtype), put back on save where the format holds it
 
 @dataclass(frozen=True)
@@ -213,12 +215,18 @@ def _flatten_alpha(arr:np.ndarray, # float HWC with 2 (LA) or 4 (RGBA) channels
 def _decode_16bit(data:bytes) -> np.ndarray|None:
     "Decode a 16-bit PNG/TIFF with OpenCV to an RGB(A)/gray uint16 array, or None if not 16-bit."
     import cv2
-    log = cv2.utils.logging; level = log.getLogLevel(); log.setLogLevel(log.LOG_LEVEL_ERROR)   # libtiff's warnings about tags it skips: not the user's concern
+    log = cv2.utils.logging; level = log.getLogLevel(); log.setLogLevel(log.LOG_LEVEL_SILENT)   # libtiff's warnings about tags it skips, its failures (16-bit CMYK, read by PIL then): not the user's concern
     try: arr = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_UNCHANGED | cv2.IMREAD_ANYDEPTH | cv2.IMREAD_ANYCOLOR)
     finally: log.setLogLevel(level)
     if arr is None or arr.dtype != np.uint16: return None
     if arr.ndim == 3: arr = arr[..., [2, 1, 0, 3][:arr.shape[2]]] if arr.shape[2] in (3, 4) else arr[..., 0]
     return arr
+
+def _over_8_bits(data:bytes, fmt:str, im:Image.Image) -> bool:
+    "Whether a PNG or TIFF holds more than 8 bits a sample, by its header: only those are decoded again with OpenCV (every PNG was, twice the work, with libpng's complaints on the terminal)."
+    if fmt == 'PNG': return len(data) > 24 and data[24] > 8   # IHDR's bit depth
+    b = getattr(im, 'tag_v2', {}).get(258, 8)   # BitsPerSample
+    return max(b if isinstance(b, tuple) else (b,)) > 8
 
 def _tiff_planes(data:bytes, name:str) -> np.ndarray:
     "A 16-bit colour TIFF stored plane by plane (PlanarConfiguration 2, as some scanners write it) as an HWC uint16 array, read with tifffile."
@@ -316,7 +324,7 @@ def _gray_source(data:bytes, fmt:str, im:Image.Image) -> bool:
 
 def _upright_exif(raw:bytes|None, # an EXIF block as PIL keeps it (`im.info['exif']`), with or without its 'Exif' header
                  ) -> bytes|None:
-    "`raw` with its 'Exif' header, its orientation tag set to 1 (the pixels are turned already) and, where it was turned, no thumbnail; None if it is not EXIF."
+    "`raw` with its 'Exif' header, its orientation tag set to 1 (the pixels are turned already) and, where it was turned, no thumbnail (and across and down resolutions swapped where a quarter turn swapped them); None if it is not EXIF."
     if not raw: return None
     b = bytearray(raw if raw[:6] == b'Exif\0\0' else b'Exif\0\0' + raw); t = 6   # (WebP keeps it without the header JPEG needs)
     if b[t:t+2] not in (b'II', b'MM'): return None
@@ -327,10 +335,13 @@ def _upright_exif(raw:bytes|None, # an EXIF block as PIL keeps it (`im.info['exi
         p = ifd + 2 + 12*k
         if p + 12 <= len(b) and int.from_bytes(b[p:p+2], e) == 0x0112:
             kind = int.from_bytes(b[p+2:p+4], e)   # a SHORT (3), as the standard has it, or a LONG (4): held in the entry itself
-            if kind in (3, 4) and int.from_bytes(b[p+8:p+8+(2 if kind == 3 else 4)], e) != 1:
+            if kind in (3, 4) and (o := int.from_bytes(b[p+8:p+8+(2 if kind == 3 else 4)], e)) != 1:
                 b[p+8:p+12] = (1).to_bytes(2 if kind == 3 else 4, e) + (b'\0\0' if kind == 3 else b'')
                 q = ifd + 2 + 12*n
                 if q + 4 <= len(b): b[q:q+4] = bytes(4)   # no next IFD: the thumbnail there shows the photo as it was stored
+                at = {int.from_bytes(b[ifd+2+12*j:ifd+4+12*j], e): ifd + 10 + 12*j for j in range(n) if ifd + 14 + 12*j <= len(b)}
+                if o in (5, 6, 7, 8) and 0x011A in at and 0x011B in at:   # X and YResolution (each the offset of its value): the JFIF header is written upright too
+                    x, y = at[0x011A], at[0x011B]; b[x:x+4], b[y:y+4] = b[y:y+4], b[x:x+4]
     return bytes(b)
 
 _EXIF_FORMATS = ('JPEG', 'MPO', 'PNG', 'WEBP', 'HEIF', 'AVIF')   # formats whose EXIF block is carried over (MPO: a phone's JPEG with a depth or gain map)
@@ -409,9 +420,9 @@ def _decode(data:bytes, name:str, max_pixels:int, min_side:int) -> LoadedImage:
         if orientation is None: orientation = left
     try: frames = 1 if fmt == 'MPO' else int(getattr(im, 'n_frames', 1))   # (before a conversion makes a new, single image; a phone's MPO holds a depth or gain map, not more photos)
     except Exception: frames = 1   # a damaged later frame: the first decoded
-    meta = _pil_meta(im, orientation)   # (before a CMYK conversion through its profile makes a new image without them)
+    meta = dict(_pil_meta(im, orientation), lossless=fmt == 'WEBP' and _webp_lossless(data))   # (before a CMYK conversion through its profile makes a new image without them)
     if im.mode == 'CMYK': im = _cmyk_to_rgb(im, im.info.get('icc_profile'))
-    arr16 = _decode_16bit(data) if fmt in ('PNG', 'TIFF') and im.mode not in ('P', '1') else ppm16
+    arr16 = _decode_16bit(data) if fmt in ('PNG', 'TIFF') and im.mode not in ('P', '1') and _over_8_bits(data, fmt, im) else ppm16
     tags = getattr(im, 'tag_v2', {}) if fmt == 'TIFF' and arr16 is not None else {}
     if tags.get(284) == 2 and arr16.ndim == 3: arr16, tagged = _tiff_planes(data, name), False   # colour stored plane by plane: OpenCV (and PIL) made garbage of it; tifffile does not turn it
     if tags.get(262) == 0 and arr16.ndim == 2: arr16 = 65535 - arr16   # gray stored with 0 as white (MinIsWhite): OpenCV gives the stored values, a negative
@@ -450,11 +461,32 @@ def _from_array(arr, name:str, max_pixels:int, min_side:int) -> LoadedImage:
     info = ImageInfo(name=name, gray=gray, bits=bits, alpha=mask is not None, size=(w, h), alpha_mask=None if mask is None else mask.copy())
     return LoadedImage(hwc2chw(arr.astype(np.float32, copy=False)), info)
 
+_TIFF_TEXT = {270: 'Description', 315: 'Author', 306: 'Creation Time', 33432: 'Copyright'}   # a TIFF's text tags, by the PNG keyword that says the same
+_NOT_TEXT = ('xml:com.adobe.xmp', 'raw profile type exif', 'raw profile type app1', 'raw profile type xmp')   # copies of the EXIF and XMP that are carried (turned upright) on their own
+
+def _pil_text(im:Image.Image) -> tuple:
+    "The captions and notes an opened image holds, as `ImageInfo.text`: a PNG's text chunks, a JPEG's comment (as 'Comment'), a TIFF's `_TIFF_TEXT` tags."
+    if im.format == 'PNG': t = {k: v for k, v in getattr(im, 'text', {}).items() if k.lower() not in _NOT_TEXT}
+    elif im.format in ('JPEG', 'MPO'):
+        c = im.info.get('comment'); t = {'Comment': c.decode('latin-1') if isinstance(c, bytes) else c}   # (its bytes as they are, written back alike)
+    elif im.format == 'TIFF': t = {n: im.tag_v2.get(k) for k, n in _TIFF_TEXT.items()}
+    else: t = {}
+    return tuple((k, v) for k, v in t.items() if isinstance(v, str) and v.strip(' \0'))
+
+def _webp_lossless(data:bytes) -> bool:
+    "Whether a WebP file's image is coded lossless (a VP8L chunk before any lossy VP8 one)."
+    i = 12
+    while i + 8 <= len(data) and i < 1 << 20:
+        kind, n = data[i:i+4], int.from_bytes(data[i+4:i+8], 'little')
+        if kind in (b'VP8L', b'VP8 '): return kind == b'VP8L'
+        i += 8 + n + (n & 1)
+    return False
+
 def _pil_meta(im:Image.Image, o:int=1) -> dict:
     "What an opened PIL image carries for its result (`ImageInfo` fields): format, an RGB or gray profile (a CMYK one would mislabel the RGB result), EXIF (not a TIFF's: its tags describe its own layout), dpi and XMP, upright after EXIF orientation `o`."
     icc = im.info.get('icc_profile')
     return dict(format=im.format, icc_profile=icc if _icc_space(icc) in (b'RGB ', b'GRAY') else None, dpi=_dpi(im, o), xmp=_upright_xmp(im.info.get('xmp')),
-                exif=_upright_exif(im.info.get('exif')) if im.format in _EXIF_FORMATS else None)
+                exif=_upright_exif(im.info.get('exif')) if im.format in _EXIF_FORMATS else None, text=_pil_text(im))
 
 def _from_pil(im:Image.Image, name:str, max_pixels:int, min_side:int) -> LoadedImage:
     "A PIL image of any mode to a `LoadedImage`, its EXIF orientation applied."
@@ -553,8 +585,15 @@ def _png16_gray_alpha(la:np.ndarray, # HW2 uint16: gray, alpha
     raw = np.concatenate([np.ones((h, 1), np.uint8), f], 1)
     return b'\x89PNG\r\n\x1a\n' + _chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 16, 4, 0, 0, 0)) + _chunk(b'IDAT', zlib.compress(raw.tobytes(), 1)) + _chunk(b'IEND', b'')
 
-def _encode16(img:np.ndarray, fmt:str, gray:bool, icc_profile, a, exif, dpi=None, xmp=None) -> bytes:
-    "Encode a float CHW image as a 16-bit PNG (OpenCV) or TIFF (tifffile), with alpha `a`, profile, (PNG) EXIF, resolution `dpi` and XMP."
+def _png_text(png:bytes, text:tuple) -> bytes:
+    "`png` with `text`'s (name, value) pairs in text chunks: tEXt where Latin-1 holds them, else iTXt (UTF-8)."
+    for k, v in reversed(text):
+        try: png = _png_chunk(png, b'tEXt', k.encode('latin-1') + b'\0' + v.encode('latin-1'))
+        except UnicodeEncodeError: png = _png_chunk(png, b'iTXt', k.encode('utf-8') + b'\0\0\0\0\0' + v.encode('utf-8'))
+    return png
+
+def _encode16(img:np.ndarray, fmt:str, gray:bool, icc_profile, a, exif, dpi=None, xmp=None, text:tuple=()) -> bytes:
+    "Encode a float CHW image as a 16-bit PNG (OpenCV) or TIFF (tifffile), with alpha `a`, profile, (PNG) EXIF, resolution `dpi`, XMP and `text`."
     arr = to_uint(img, 16)
     if gray: arr = _luma(arr.astype(np.float32)).round().astype(np.uint16)
     la = gray and a is not None and fmt == 'PNG'   # gray with alpha: as such in a PNG; as RGBA in a TIFF (one of gray and alpha, this tool could not read back)
@@ -565,7 +604,8 @@ def _encode16(img:np.ndarray, fmt:str, gray:bool, icc_profile, a, exif, dpi=None
         b = io.BytesIO()
         tifffile.imwrite(b, arr, photometric='minisblack' if arr.ndim == 2 else 'rgb', extrasamples=['unassalpha'] if a is not None else None,
                          compression='zlib', iccprofile=icc, **dict(resolution=dpi, resolutionunit='INCH') if dpi else {},
-                         extratags=[(700, 1, len(xmp), xmp, True)] if xmp else [])   # (700: XMP, as bytes)
+                         extratags=([(700, 1, len(xmp), xmp, True)] if xmp else []) + [(k, 2, 0, dict(text)[n], True) for k, n in _TIFF_TEXT.items() if n in dict(text)],
+                         metadata=None)   # (700: XMP, as bytes; 270 and the rest: the source's, not tifffile's own description)
         return b.getvalue()
     if la: png = _png16_gray_alpha(arr)
     else:
@@ -576,6 +616,7 @@ def _encode16(img:np.ndarray, fmt:str, gray:bool, icc_profile, a, exif, dpi=None
     if exif: png = _png_chunk(png, b'eXIf', exif[6:] if exif[:6] == b'Exif\0\0' else exif)
     if dpi: png = _png_chunk(png, b'pHYs', struct.pack('>IIB', *(round(d/0.0254) for d in dpi), 1))   # pixels per metre
     if xmp: png = _png_xmp(png, xmp)
+    if text: png = _png_text(png, text)
     return _png_chunk(png, b'iCCP', b'ICC profile\0\0' + zlib.compress(icc)) if icc else png
 
 def _encode_image(img, # float CHW image in [0, 1]
@@ -584,10 +625,12 @@ def _encode_image(img, # float CHW image in [0, 1]
                   exif:bytes|None=None, # EXIF block to carry over (JPEG, PNG, WebP)
                   dpi:tuple|None=None, # resolution to write, pixels per inch (JPEG, PNG, TIFF, BMP)
                   xmp:bytes|None=None, # XMP packet to carry over (JPEG, PNG, TIFF, WebP)
+                  text:tuple=(), # captions and notes to carry over (`ImageInfo.text`: PNG, JPEG's comment, TIFF)
+                  lossless:bool=False, # a WebP written lossless (as its source was; `quality` is then the effort spent)
                  ) -> bytes:
     "Encode a float CHW image to bytes of `fmt`."
     a = to_float(alpha) if alpha is not None and fmt in ('PNG', 'TIFF', 'WEBP') and tuple(alpha.shape) == tuple(img.shape[1:]) else None
-    if bits == 16: return _encode16(img if a is None else _uncomposite(_as_numpy(img), a), fmt, gray, icc_profile, a, exif, dpi, xmp)
+    if bits == 16: return _encode16(img if a is None else _uncomposite(_as_numpy(img), a), fmt, gray, icc_profile, a, exif, dpi, xmp, text)
     b = io.BytesIO()
     kw = dict(quality=quality) if fmt in _LOSSY else {}
     if fmt == 'JPEG': kw['subsampling'] = 0 if quality >= 90 else 2
@@ -595,9 +638,13 @@ def _encode_image(img, # float CHW image in [0, 1]
     if exif and fmt in ('PNG', 'WEBP') or exif and fmt == 'JPEG' and len(exif) <= 65533 - 2: kw['exif'] = exif   # a JPEG segment holds 64 KB: a longer block is left out
     if dpi and fmt in ('JPEG', 'PNG', 'TIFF', 'BMP'): kw['dpi'] = dpi
     if xmp and (fmt == 'WEBP' or fmt == 'JPEG' and len(xmp) <= 65504): kw['xmp'] = xmp   # (a JPEG segment, less XMP's name)
-    if xmp and fmt == 'TIFF': kw['tiffinfo'] = {700: xmp}
+    if fmt == 'WEBP' and lossless: kw['lossless'] = True
+    if fmt == 'TIFF': kw['compression'] = 'tiff_adobe_deflate'   # lossless, as the 16-bit ones (uncompressed, an LZW scan of 262 kB came back 461 kB)
+    if fmt == 'TIFF': kw['tiffinfo'] = {**({700: xmp} if xmp else {}), **{k: dict(text)[n] for k, n in _TIFF_TEXT.items() if n in dict(text)}}
+    if fmt == 'JPEG' and 'Comment' in dict(text): kw['comment'] = dict(text)['Comment'].encode('latin-1', 'replace')
     with_alpha(img, gray, a).save(b, fmt, **kw)
-    return _png_xmp(b.getvalue(), xmp) if xmp and fmt == 'PNG' else b.getvalue()   # (its bytes as they are)
+    png = _png_xmp(b.getvalue(), xmp) if xmp and fmt == 'PNG' else b.getvalue()   # (its bytes as they are)
+    return _png_text(png, text) if text and fmt == 'PNG' else png
 
 # %% ../nbs/00_core.ipynb #a7e3f1c2
 def result_path(src, # the input photo's path
@@ -622,12 +669,12 @@ def image_bytes(img, # float32 CHW image in [0, 1] (numpy or torch)
                ) -> bytes:
     "The bytes `save_image` writes for `img` at `path`."
     path = Path(path); fmt = output_format(path)
-    alpha, exif, dpi, xmp = (info.alpha_mask, info.exif, info.dpi, info.xmp) if info is not None else (None, None, None, None)
+    alpha, exif, dpi, xmp, text, lossless = (info.alpha_mask, info.exif, info.dpi, info.xmp, info.text, info.lossless) if info is not None else (None, None, None, None, (), False)
     if info is not None: bits, gray, icc_profile = info.bits, info.gray, icc_profile or info.icc_profile
     if bits == 16 and fmt not in ('PNG', 'TIFF'): bits = 8  # JPEG/WebP/BMP hold 8 bits; the caller chose the format
     if bits not in (8, 16): raise ImageError(f'{path.name}: bits must be 8 or 16, got {bits}')
     if not 1 <= quality <= 100: raise ImageError(f'{path.name}: quality must be 1 to 100, got {quality}')
-    return _encode_image(img, fmt, bits, gray, quality, icc_profile, alpha, exif, dpi, xmp)
+    return _encode_image(img, fmt, bits, gray, quality, icc_profile, alpha, exif, dpi, xmp, text, lossless)
 
 def save_image(img, # float32 CHW image in [0, 1] (numpy or torch)
                path, # destination; the format follows the extension
