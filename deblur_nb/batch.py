@@ -304,7 +304,8 @@ def _video_task(src:str, dst:str, model, model_sha:str='', strength:float=1., ti
         out = Path(dst).with_name(f'.{Path(dst).stem}.resume-{os.getpid()}{Path(dst).suffix}') if there else Path(dst)
         try:
             r = deblur_video(p, out, net, strength, overwrite=replace, progress=progress, tile=tile or 'auto', device=device, deinterlace=DEINTERLACE[deinterlace])
-            if r['resumed']: row['note'] = f"{p.name}: resumed after frame {r['resumed']}, where an earlier run was cut off"
+            said = ([f"resumed after frame {r['resumed']}, where an earlier run was cut off"] if r['resumed'] else []) + ([f"not kept: {', '.join(r['left'])}"] if r['left'] else [])
+            if said: row['note'] = f"{p.name}: " + '; '.join(said)
             if there and not filecmp.cmp(out, dst, shallow=False): raise exists_error(dst)
         finally:
             if there: out.unlink(missing_ok=True)   # the check's copy; the file that was there is kept either way

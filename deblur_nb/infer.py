@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_infer.ipynb #2bfe814f
 from __future__ import annotations
-import glob, os, sys, time, warnings, weakref
+import glob, logging, numbers, operator, os, sys, time, warnings, weakref
 from functools import lru_cache
 from pathlib import Path
 import numpy as np
@@ -18,11 +18,11 @@ from .models import load_model, weights_dir, shipped_models, bf16_supported, can
 # %% auto #0
 __all__ = ['MIN_TILE', 'DIHEDRAL', 'LARGE_BLUR_THRESHOLD', 'LARGE_BLUR_CHANGE', 'LARGE_BLUR_MODES', 'LARGE_BLUR_PROBE',
            'READ_EXTS', 'auto_device', 'get_model', 'weights_path', 'FastNet', 'fast_available', 'check_tile',
-           'restore_array', 'available_memory', 'auto_tile', 'restore_ensemble', 'check_large_blur', 'swap_low_band',
-           'two_scale', 'blend', 'InputNote', 'FirstFrameWarning', 'check_strength', 'deblur_image', 'deblur', 'listed',
-           'is_folder', 'photos_in', 'gif_left_line', 'expand_inputs', 'others_outputs', 'left_out_line',
-           'claim_output', 'lost_in', 'deblur_file', 'cli_words', 'check_settings', 'check_cli_options', 'deblur_cli',
-           'bench', 'bench_markdown', 'bench_cli']
+           'restore_array', 'available_memory', 'auto_tile', 'check_ensemble', 'restore_ensemble', 'check_large_blur',
+           'swap_low_band', 'two_scale', 'blend', 'InputNote', 'FirstFrameWarning', 'check_strength', 'deblur_image',
+           'deblur', 'listed', 'is_folder', 'photos_in', 'gif_left_line', 'expand_inputs', 'others_outputs',
+           'left_out_line', 'claim_output', 'lost_in', 'deblur_file', 'cli_words', 'check_settings',
+           'check_cli_options', 'deblur_cli', 'bench', 'bench_markdown', 'bench_cli']
 
 # %% ../nbs/06_infer.ipynb #0e52b2ab
 def auto_device(device=None) -> torch.device:
@@ -59,6 +59,7 @@ class FastNet(nn.Module):
     def __init__(self, net:nn.Module): # an eval-mode network (`get_model`)
         super().__init__()
         os.environ.setdefault('TORCHINDUCTOR_CACHE_DIR', str(Path.home()/'.cache'/'deblur_nb'/'inductor'))   # kept across runs and reboots
+        logging.getLogger('torch.utils.cpp_extension').setLevel(logging.ERROR)   # ("No CUDA runtime is found, using CUDA_HOME=...": printed to users of a CPU machine that has CUDA_HOME set)
         self.net, self.multiple = net, getattr(net, 'multiple', 1)
         self.is_compiled = compilable(net)
         self.compiled = torch.compile(net, dynamic=True) if self.is_compiled else net
@@ -165,6 +166,13 @@ DIHEDRAL = ((0, False), (0, True), (2, True), (2, False), (1, False), (1, True),
 def _fwd(x:np.ndarray, k:int, f:bool) -> np.ndarray: return np.ascontiguousarray(np.rot90(x[:, :, ::-1] if f else x, k, (1, 2)))
 def _inv(y:np.ndarray, k:int, f:bool) -> np.ndarray: y = np.rot90(y, -k, (1, 2)); return y[:, :, ::-1] if f else y
 
+def check_ensemble(copies) -> int:
+    "`copies` as an int if it is 1, 2, 4 or 8, else a one-line `ValueError` (2.0 too: it failed later as a slice index)."
+    try: n = operator.index(copies)
+    except TypeError: n = None
+    if n not in (1, 2, 4, 8): raise ValueError(f'ensemble must be 1, 2, 4 or 8, got {copies if isinstance(copies, numbers.Real) else repr(copies)}')
+    return n
+
 def restore_ensemble(img:np.ndarray, # float32 RGB CHW image in [0, 1]
                      model=None, # see `get_model`
                      copies:int=1, # 1 (plain), 2 (left-right flip), 4 (flips) or 8 (flips and quarter turns)
@@ -173,7 +181,7 @@ def restore_ensemble(img:np.ndarray, # float32 RGB CHW image in [0, 1]
                      fast:bool=False, # compiled path (`FastNet`; bfloat16 where the CPU has it)
                     ) -> np.ndarray:
     "The model's output averaged over `copies` flipped / rotated copies of `img`, each transform undone."
-    if copies not in (1, 2, 4, 8): raise ValueError(f'ensemble must be 1, 2, 4 or 8 copies, got {copies}')
+    copies = check_ensemble(copies)
     out = None
     for k, f in DIHEDRAL[:copies]:
         y = _inv(restore_array(_fwd(img, k, f), model, tile, device=device, fast=fast), k, f)
@@ -254,7 +262,7 @@ class FirstFrameWarning(InputNote):
 def check_strength(strength:float, # 0 = unchanged, 1 = the model's output, up to 2 = twice its correction
                   ) -> float:
     "`strength` if it is in [0, 2], else a one-line `ValueError` (NaN too)."
-    if not 0 <= strength <= 2: raise ValueError(f'strength must be in [0, 2], got {strength}')
+    if not isinstance(strength, numbers.Real) or not 0 <= strength <= 2: raise ValueError(f'strength must be in [0, 2], got {strength if isinstance(strength, numbers.Real) else repr(strength)}')   # ('0.5', a string, failed as a comparison)
     return strength
 
 def deblur_image(src, # anything `deblur_nb.core.read_image` accepts
@@ -434,7 +442,7 @@ def check_settings(strength:float=1., # see `deblur`
     try: check_tile(tile or 'auto')
     except ValueError: raise ValueError(f'tile must be 0 (automatic) or at least {MIN_TILE} px, got {tile}') from None
     if not 1 <= quality <= 100: raise ValueError(f'quality must be 1 to 100, got {quality}')
-    if ensemble not in (1, 2, 4, 8): raise ValueError(f'ensemble must be 1, 2, 4 or 8, got {ensemble}')
+    check_ensemble(ensemble)
     if large_blur not in LARGE_BLUR_MODES: raise ValueError(f'large_blur must be auto, on or off, got {large_blur}')
 
 def check_cli_options(strength:float=1., tile:int=0, quality:int=95, ensemble:int=1, large_blur:str='auto', suffix:str=''):

@@ -12,16 +12,16 @@ import numpy as np
 import cv2
 import av
 import torch
-from .core import ImageError, exists_error, MIN_SIDE, load_image, chw2hwc, hwc2chw, to_uint, markdown_table
+from .core import ImageError, exists_error, IMAGE_EXTS, MIN_SIDE, load_image, chw2hwc, hwc2chw, to_uint, markdown_table
 from .degrade import as_rng, camera_path, warp, film_grain, jpeg, fade
 from .infer import get_model, restore_array, blend, fast_available, check_strength
 from . import __version__
 
 # %% auto #0
-__all__ = ['VIDEO_EXTS', 'JOURNAL_FLUSH', 'JOURNAL_SPARE', 'FAST_MIN_FRAMES', 'H264_EXTS', 'MP4_AUDIO', 'VideoError', 'VideoInfo',
-           'probe_video', 'deinterlaced', 'read_frames', 'write_video', 'Steady', 'flicker', 'error_flicker',
-           'deblur_frames', 'deblur_video', 'Clip', 'synthetic_clip', 'gopro_clips', 'load_clip', 'video_table',
-           'video_speed', 'video_speed_markdown', 'video_report']
+__all__ = ['VIDEO_EXTS', 'JOURNAL_FLUSH', 'JOURNAL_SPARE', 'FAST_MIN_MEGAPIXELS', 'H264_EXTS', 'MP4_AUDIO', 'VideoError',
+           'VideoInfo', 'probe_video', 'deinterlaced', 'read_frames', 'write_video', 'Steady', 'flicker',
+           'error_flicker', 'deblur_frames', 'deblur_video', 'Clip', 'synthetic_clip', 'gopro_clips', 'load_clip',
+           'video_table', 'video_speed', 'video_speed_markdown', 'video_report']
 
 # %% ../nbs/11_video.ipynb #8ba17ebc
 VIDEO_EXTS = ('.mp4', '.mov', '.avi', '.mkv', '.m4v', '.webm', '.mpg', '.mpeg', '.3gp', '.3g2', '.dv', '.mts', '.m2ts', '.ts', '.mod', '.tod', '.vob',
@@ -57,12 +57,13 @@ def _open(src) -> av.container.InputContainer:
     p = Path(src)
     if not p.exists(): raise VideoError(f'{p.name}: file not found')
     if p.is_dir(): raise VideoError(f'{p.name}: is a folder, not a video file')
+    if not p.is_file(): raise VideoError(f'{p.name}: not a regular file (a pipe, device or socket)')
     if p.stat().st_size == 0: raise VideoError(f'{p.name}: empty file (0 bytes)')
     try: c = av.open(str(p))
     except (av.FFmpegError, OSError, UnicodeDecodeError) as e: raise VideoError(f'{p.name}: not a readable video ({_line(e)})') from None
     if not c.streams.video: c.close(); raise VideoError(f'{p.name}: no video stream')
     if c.format.name.endswith('_pipe') or c.format.name == 'image2':
-        c.close(); raise VideoError(f'{p.name}: a still image, not a video (give it a photo extension such as .jpg or .png)')
+        c.close(); raise VideoError(f'{p.name}: a still image, not a video' + ('' if p.suffix.lower() in IMAGE_EXTS else ' (give it a photo extension such as .jpg or .png)'))
     return c
 
 def _rotation(stream, frame) -> int:
@@ -427,7 +428,7 @@ def _extent(path:Path) -> tuple:
     return n, end
 
 # %% ../nbs/11_video.ipynb #3e80bd71
-FAST_MIN_FRAMES = 150   # about 6 s of video: from here on the fast path's one-off compile (1-3 min on 2 cores) pays
+FAST_MIN_MEGAPIXELS = 400   # frames x megapixels (18 s of 720p, 8 s of 1080p, 3.5 min at 320x240): from about here on the fast path's one-off compile (75-90 s cold on 2 cores) pays
 H264_EXTS = ('.mp4', '.m4v', '.mov', '.mkv')   # containers an H.264 result is written in
 MP4_AUDIO = ('aac', 'mp3', 'alac', 'ac3', 'eac3', 'opus', 'flac')   # audio an MP4 holds and players play: copied as it is; any other is made AAC
 
@@ -437,6 +438,13 @@ def _aac_stream(out, ia):
     oa = out.add_stream('aac', rate=cc.sample_rate or 48000)
     oa.layout = 'mono' if getattr(cc.layout, 'nb_channels', 2) == 1 else 'stereo'   # (more channels: mixed down to two)
     return oa
+
+def _not_kept(inp, iv) -> list:
+    "What of a source a result does not keep, in words: more audio tracks than the first, subtitles, a video depth over 8 bits (not a phone's metadata tracks)."
+    bits = max((c.bits for c in iv.codec_context.format.components), default=8) if iv.codec_context.format else 8
+    n = lambda k, what: [f'{k} {what}' + ('s' if k > 1 else '')] if k else []
+    return (n(len(inp.streams.audio) - 1 if inp.streams.audio else 0, 'more audio track') + n(len(inp.streams.subtitles), 'subtitle stream')
+            + ([f'its {bits}-bit depth (written at 8 bits)'] if bits > 8 else []))
 
 def deblur_video(src, # input video file
                  dst, # output file (.mp4 by default; the extension picks the container)
@@ -449,7 +457,7 @@ def deblur_video(src, # input video file
                  codec:str='libx264', # video encoder
                  tile:int|str='auto', # tile side for large frames, 'auto' or 0
                  device=None, # torch device (default: CUDA if present, else CPU)
-                 fast:bool|None=None, # compiled path; None: on for clips of `FAST_MIN_FRAMES` frames or more where the CPU has bfloat16
+                 fast:bool|None=None, # compiled path; None: on for clips of `FAST_MIN_MEGAPIXELS` (frames x megapixels) or more where the CPU has bfloat16
                  deinterlace:bool|None=None, # None: frames flagged interlaced are deinterlaced (bwdif) first; True: all; False: none
                  resume:bool=True, # go on where a run into `dst` with the same source, network and settings was cut off (Ctrl-C, a crash, kill -9); False: start again
                 ) -> dict:
@@ -462,7 +470,7 @@ def deblur_video(src, # input video file
     if len(dst.name.encode()) > 229: raise VideoError(f'{dst.name}: file name too long for a video result ({len(dst.name.encode())} bytes, at most 229: the files kept beside it while it is written add to it)')
     info = probe_video(src)
     dst.parent.mkdir(parents=True, exist_ok=True)   # (as `save_image` does)
-    if fast is None: fast = info.frames_about >= FAST_MIN_FRAMES and fast_available(device, bf16=True)   # compiling pays only over many frames, and with bfloat16
+    if fast is None: fast = info.frames_about*info.width*info.height/1e6 >= FAST_MIN_MEGAPIXELS and fast_available(device, bf16=True)   # compiling pays only over many pixels (150 frames of 320x240: 85 s against 12 s eager), and with bfloat16
     net = get_model(model, device, fast)
     tmp, n, t0, keep = _partial(dst), 0, time.time(), False
     key = _run_key(src, net, strength=strength, temporal=temporal, crf=crf, codec=codec, deinterlace=deinterlace, tile=tile, device=str(device), version=__version__)
@@ -474,6 +482,7 @@ def deblur_video(src, # input video file
     try:
         with _open(src) as inp, av.open(str(tmp), 'w', container_options=_BITEXACT) as out:
             iv = inp.streams.video[0]; ia = inp.streams.audio[0] if inp.streams.audio else None
+            left = _not_kept(inp, iv)
             iv.thread_type = 'AUTO'
             rate = iv.average_rate or iv.guessed_rate or 25
             ov = _video_stream(out, rate, info.width, info.height, codec, crf, info.rotation)
@@ -482,7 +491,8 @@ def deblur_video(src, # input video file
             for k in ('color_primaries', 'color_trc', 'colorspace', 'color_range'):
                 try: setattr(ov.codec_context, k, getattr(iv.codec_context, k))
                 except (AttributeError, ValueError, TypeError): pass
-            copy = ia is not None and (ia.codec_context.codec.canonical_name in MP4_AUDIO or dst.suffix.lower() not in ('.mp4', '.m4v', '.mov'))   # (the codec, not its decoder: mp3, not mp3float)
+            au = ia.codec_context.codec.canonical_name if ia is not None else None   # (the codec, not its decoder: mp3, not mp3float)
+            copy = ia is not None and (au in MP4_AUDIO and not (dst.suffix.lower() == '.mov' and au in ('opus', 'flac')) or dst.suffix.lower() not in ('.mp4', '.m4v', '.mov'))   # (QuickTime's MOV holds neither Opus nor FLAC: 'corrupt video' blamed the source)
             oa = None if ia is None else out.add_stream_from_template(ia) if copy else _aac_stream(out, ia)
             steady, last, timing, woven = Steady(temporal) if temporal else None, None, _Timing(), 0
             timing.tee, prior, reused, fresh = (lambda p: jr.add(p, ov)), jr.frames((info.width, info.height)) if jr.prior else None, 0, False
@@ -543,7 +553,7 @@ def deblur_video(src, # input video file
     finally: tmp.unlink(missing_ok=True); jr.close(keep)
     dt = time.time() - t0
     return dict(dst=str(dst), frames=n, seconds=round(dt, 3), fps=round(n/dt, 3) if dt else 0.,
-                interlaced=woven, deinterlaced=woven if deinterlace is None else n if deinterlace else 0, resumed=reused)
+                interlaced=woven, deinterlaced=woven if deinterlace is None else n if deinterlace else 0, resumed=reused, left=left)
 
 # %% ../nbs/11_video.ipynb #7b14c74f
 @dataclass(frozen=True)
@@ -677,7 +687,7 @@ def video_speed(model=None, # model (default: the shipped default)
 def video_speed_markdown(rows:list) -> str:
     "`video_speed` rows as markdown."
     return (f"Speed, `deblur_video` end to end (decode, restore, encode H.264, copy audio) on a {rows[0]['frames']}-frame 1280x720 clip; "
-            "`fast`: compiled path (`fast=True`; bfloat16 and on by default from 150 frames where the CPU has bfloat16), timed after its compile:\n\n"
+            "`fast`: compiled path (`fast=True`; bfloat16 and on by default from `FAST_MIN_MEGAPIXELS` frame-megapixels where the CPU has bfloat16), timed after its compile:\n\n"
             + markdown_table(['path', 'variant', 'frames/s', 's/frame', 'first frame s (load, compile)'],
                              [(r['path'], r['variant'], f"{r['fps']:.2f}", f"{1/r['fps']:.2f}", f"{r['first_frame_s']:.0f}") for r in rows]))
 

@@ -145,7 +145,7 @@ def test_a_video_cut_off_resumes_where_it_stopped(run, tmp_path):
     torch.manual_seed(0)
     weights = save_model(NAFNetLite(width=16, enc_blocks=(1, 1), middle_blocks=2, dec_blocks=(1, 1)), tmp_path/'tiny.pt', half=False)
     photo = load_image(data_dir()/'photos'/'skimage-astronaut.jpg')
-    clip = write_video([np.ascontiguousarray(photo[:, i//2:i//2 + 384]) for i in range(149)], tmp_path/'home_movie.mp4', fps=25)   # 512x384 (150 frames would compile first)
+    clip = write_video([np.ascontiguousarray(photo[:, i//2:i//2 + 384]) for i in range(149)], tmp_path/'home_movie.mp4', fps=25)   # 512x384 (short enough to run eager)
     cmd = [str(a) for a in (BIN/'deblur-nb', clip, '-o', tmp_path/'out', '--model', weights)]
     held = lambda: max([_extent(j)[0] for j in (tmp_path/'out').glob('.*.journal-*.mkv')] + [0])
     def cut_off(sig, at):   # run the command; send `sig` once the journal holds `at` frames
