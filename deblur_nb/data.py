@@ -21,7 +21,7 @@ from .degrade import PRESETS, EXTRA_PRESETS, as_rng, degrade
 __all__ = ['SPLITS', 'RESEARCH_ONLY', 'KAGGLE_SLUG', 'assign_splits', 'Photo', 'photos', 'write_splits', 'paired_augment',
            'fine_detail', 'SynthPairs', 'PairingError', 'match_pairs', 'kaggle_pairs', 'gopro_pairs', 'folder_pairs',
            'find_pairs', 'FilePairs', 'DownloadError', 'kaggle_credentials', 'download_kaggle', 'download_kaggle_cli',
-           'EpochDataLoader', 'get_dls', 'degrade_samples', 'degrade_samples_cli']
+           'EpochDataLoader', 'held_out', 'get_dls', 'degrade_samples', 'degrade_samples_cli']
 
 # %% ../nbs/02_data.ipynb #2a42f6cc
 SPLITS = ('train', 'valid', 'test')
@@ -345,6 +345,14 @@ class EpochDataLoader(DataLoader):
         if hasattr(self.dataset, 'set_epoch'): self.dataset.set_epoch(self._epoch)
 
 # %% ../nbs/02_data.ipynb #6251f01e
+def held_out(pairs:list, # (blurred, sharp) paths of one folder without train/test splits
+             share:float=0.15, # the part kept for validation (at least one pair)
+            ) -> tuple:
+    "`(train, valid)`: the pairs dealt by a stable hash of their names (the embedded photos' rule), so that validation never sees a training pair; one pair serves both."
+    if len(pairs) < 2: return pairs, pairs
+    by = sorted(pairs, key=lambda p: _hash01(Path(p[0]).name)); n = max(1, round(share*len(pairs)))
+    return sorted(by[n:]), sorted(by[:n])
+
 def get_dls(source=None, # None: embedded photos; else a folder in any supported layout
             preset='old_photo', # degradation preset (or tuple of presets) for embedded photos
             strength=(0., 1.), # strength (or range) for embedded photos
@@ -367,9 +375,11 @@ def get_dls(source=None, # None: embedded photos; else a folder in any supported
         va = SynthPairs(vp, preset, strength if np.isscalar(strength) else float(np.mean(strength)), valid_size, False,
                         seed + 1, 1, max_side)
     else:
-        tr = FilePairs(find_pairs(source, 'train'), size, True, seed)
         test_split = 'valid' if (Path(source)/'valid').is_dir() else 'test'
-        va = FilePairs(find_pairs(source, test_split)[:n_valid], valid_size, False, seed)
+        trp, vap = find_pairs(source, 'train'), find_pairs(source, test_split)
+        if trp == vap: trp, vap = held_out(trp)   # one folder of pairs, no splits: validating on the training pairs scored training
+        tr = FilePairs(trp, size, True, seed)
+        va = FilePairs(vap[:n_valid], valid_size, False, seed)
     trn = EpochDataLoader(tr, bs=bs, shuffle=True, drop_last=len(tr) >= bs, num_workers=num_workers, device=device)
     val = DataLoader(va, bs=bs, shuffle=False, num_workers=num_workers, device=device)
     return DataLoaders(trn, val)
@@ -385,7 +395,7 @@ def degrade_samples(out='outputs/degraded', # folder for the degraded images and
     if n < 1: raise ValueError(f'n must be 1 or more, got {n}')
     if not 0 <= strength <= 1: raise ValueError(f'strength must be in [0, 1], got {strength:g}')
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    ps = photos(split)[:n]; rows, titles = [], []
+    ps = photos(split, showcase=True)[:n]; rows, titles = [], []   # (never the research-only portraits: this figure is for people)
     tag = ('' if strength == 0.5 else f'_s{strength:g}') + ('' if seed == 0 else f'_seed{seed}')   # another strength or seed: other files, so the files and the figure agree
     for i, p in enumerate(ps):
         img = load_image(p.path)

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
 import pandas as pd
-from fastcore.script import call_parse
-from .core import load_image, save_image, repo_dir, data_dir, figures_dir, show_images, save_figure, markdown_table, to_pil, hwc2chw, center_crop
+from fastcore.script import call_parse, CliError
+from .core import load_image, save_image, repo_dir, data_dir, figures_dir, show_images, save_figure, markdown_table, to_pil, hwc2chw, center_crop, one_line
 from .degrade import PRESETS, EXTRA_PRESETS, degrade, gaussian_kernel
 from .data import photos, find_pairs, RESEARCH_ONLY
 from .metrics import psnr, ssim, mse, gradient_energy, noise_sigma, grid_artifact
@@ -552,5 +552,8 @@ def eval_cli(n:int=None, # test photos (default: all)
              folder_n:int=20, # pairs from that folder
             ):
     "Run the benchmark and write results/ and figures/."
+    if folder:   # a mistyped folder or one without pairs: said at once, not after the benchmark's first minutes (and results it had rewritten)
+        try: find_pairs(folder, 'test')
+        except (FileNotFoundError, ValueError) as e: raise CliError(f'--folder {one_line(e)}') from None
     s = run_benchmark(n=n, folder=folder, folder_n=folder_n)
     print((repo_dir()/'results'/'summary.md').read_text())

@@ -20,9 +20,9 @@ with warnings.catch_warnings():
     from fastai.optimizer import Adam
     from fastai.callback.training import GradientClip
 from fastcore.script import call_parse, CliError
-from .core import repo_dir, markdown_table, one_line
+from .core import repo_dir, markdown_table, one_line, ImageError
 from .degrade import PRESETS, EXTRA_PRESETS
-from .data import get_dls, photos, EpochDataLoader
+from .data import get_dls, photos, EpochDataLoader, PairingError
 from .metrics import image_psnr, psnr_metric, ssim_metric, grid_bumps, GRID_PERIODS, GRID_FLOOR
 from .models import build_model, save_model, load_model, load_grown, model_record, weights_dir, PatchDiscriminator, bf16_supported, can_compile, compilable, fast_dtype
 
@@ -386,6 +386,16 @@ TRAINABLE = ('nafnet', 'restormer', 'unet')   # the networks `train` makes (`pat
 class ArgumentError(ValueError):
     "A setting `train` cannot run with, found before any training: the command says it in one line."
 
+def _check_values(name:str, lr:float, eps:float, ema:float, grid_floor:float, device=None, **at_least) -> None:
+    "Refuse values no run can train with in one `ArgumentError`, before anything is written (they crashed mid-epoch, or wrote broken weights and said nothing); `at_least`: name=(value, its least)."
+    if not name or name in ('.', '..') or '/' in name or os.sep in name: raise ArgumentError(f'name must be a plain file name (no /), got {name!r}')
+    for k, (v, lo) in at_least.items():
+        if v is not None and not v >= lo: raise ArgumentError(f'{k} must be {lo:g} or more, got {v:g}')
+    for k, v in dict(lr=lr, eps=eps, grid_floor=grid_floor).items():
+        if not 0 < v < float('inf'): raise ArgumentError(f'{k} must be more than 0, got {v:g}')
+    if not 0 <= ema < 1: raise ArgumentError(f'ema must be at least 0 and below 1, got {ema:g}')
+    if str(device or '').startswith('cuda') and not torch.cuda.is_available(): raise ArgumentError(f'device {device}: no CUDA GPU here')
+
 def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<name>.pt
           arch:str='nafnet', # 'nafnet' or 'unet'
           model_kwargs:dict|None=None, # architecture keyword arguments (default: `DEFAULT_MODEL` for nafnet)
@@ -420,6 +430,8 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
          ) -> Path:
     "Train (or resume) a deblurring model; writes the shipped weight file and its JSON record."
     if bad := sorted(set(presets) - set(PRESETS + EXTRA_PRESETS)): raise ArgumentError(f'unknown presets {bad}; use some of {PRESETS + EXTRA_PRESETS}')
+    _check_values(name, lr, eps, ema, grid_floor, device, bs=(bs, 1), size=(size, 16), batches_per_epoch=(batches_per_epoch, 1), crop_tries=(crop_tries, 1),
+                  n_valid=(n_valid, 1), threads=(threads, 1), fft=(fft, 0), grid=(grid, 0), psnr=(psnr, 0), amp=(amp, 0), gan=(gan, 0))
     dev, joined = _join_processes(device)
     rank, world = _world()
     if gan and world > 1: raise ArgumentError('the GAN fine-tune runs in one process: its discriminator is not data-parallel')
@@ -452,10 +464,15 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     model_kwargs = prev.get('model_kwargs') or model_kwargs or (DEFAULT_MODEL if arch == 'nafnet' else {})   # a resume keeps its architecture
     init = init or prev.get('init')
     new_cycle = extend and 'epochs_done' in prev   # only a finished run gets a new cycle; an unfinished one resumes
+    if raw and not new_cycle:   # a resume trains as planned: other settings would train one thing and record another
+        planned = json.loads(raw)
+        asked = dict(epochs=epochs, lr=lr, bs=bs, size=size, presets=list(presets), fft=fft, grid=grid, grid_floor=grid_floor, psnr=psnr, amp=amp, crop_tries=crop_tries,
+                     eps=eps, ema=ema, gan=gan, seed=seed, source=str(source) if source else 'embedded', **({'init': init} if init is not None else {}))
+        if differ := [k for k, v in asked.items() if k in planned and planned[k] != v]:
+            raise ArgumentError(f'{run} holds an unfinished run planned with other settings: ' + ', '.join(f'{k} {planned[k]} (this command: {asked[k]})' for k in differ)
+                                + '; the command it started with resumes it (a larger budget extends it), or give another --name or --runs for a new run')
     if rank == 0 and shipped.exists() and (not raw or new_cycle):
         print(f'At its end this run replaces {shipped} (the old file is kept in {run/"replaced"}' + ('; --out DIR trains beside it)' if out == weights_dir() else ')'), file=sys.stderr)
-    if prev and not new_cycle and prev.get('seed', 0) != seed:   # a resume keeps its planned data seed, as it keeps its loss
-        warnings.warn(f"resuming {run} with its planned seed {prev.get('seed', 0)}, not {seed}"); seed = prev.get('seed', 0)
     torch.manual_seed(seed); random.seed(seed)   # fastai shuffles with Python's `random`: twins that differ in one setting see the same batches
     grow, kw_json = json.loads(json.dumps(grow or {})), json.loads(json.dumps(model_kwargs))   # tuples as lists, as the records keep them
     grown = _changes({**{k: 0 for k in grow}, **kw_json}, **grow) if new_cycle else ''   # a head the record lacks was 0
@@ -727,8 +744,10 @@ def train_cli(name:str='default', # run name (weights: deblur_nb/weights/<name>.
         p = train(name, arch, kw, minutes, epochs, lr, bs, size, presets=tuple(presets.split(',')) if presets else TRAIN_PRESETS, fft=fft, grid=grid, grid_floor=grid_floor, psnr=psnr, amp=amp, crop_tries=crop_tries, eps=eps, ema=ema, gan=gan, init=init, extend=extend,
                   grow=grown, int8=int8 or None, source=source, threads=threads, device=device,
                   batches_per_epoch=batches_per_epoch, n_valid=n_valid, runs=runs, out=out, seed=seed, fast=not eager)
-    except ArgumentError as e:   # (and no empty run folder left for it)
+    except (ArgumentError, PairingError, ImageError, FileNotFoundError) as e:   # a setting, or data that cannot be trained on (and no empty run folder left for it)
         try: (Path(runs or repo_dir()/'runs')/name).rmdir()
         except OSError: pass
-        raise CliError(str(e)) from None
+        raise CliError(one_line(e)[:400] + ('' if isinstance(e, ArgumentError) else '; fix that and run the same command (a run that had begun goes on from its last finished epoch)')) from None
+    except KeyboardInterrupt:   # Ctrl-C: what is done is in the run's checkpoint
+        print('interrupted: the same command resumes the run from its last finished epoch', file=sys.stderr); sys.exit(130)
     if int(os.environ.get('RANK', 0)) == 0: print(p); print(p.with_suffix('.json').read_text())
