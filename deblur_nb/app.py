@@ -10,8 +10,8 @@ from pathlib import Path
 import numpy as np
 import cv2
 from PIL import Image
-from .core import PHONE_EXTS, ImageError, ImageInfo, one_line, read_image, save_image, shrink, to_uint, over_limit, result_format, _encode_image, chw2hwc, hwc2chw
-from .infer import deblur_image, FirstFrameWarning
+from .core import ImageError, ImageInfo, one_line, read_image, save_image, shrink, to_uint, over_limit, result_format, _encode_image, chw2hwc, hwc2chw
+from .infer import deblur_image, FirstFrameWarning, READ_EXTS
 from .metrics import gradient_energy
 from .models import shipped_models
 from .video import VIDEO_EXTS, VideoError, deblur_video, probe_video, read_frames
@@ -23,7 +23,7 @@ __all__ = ['MAX_UPLOAD_MB', 'MAX_VIDEO_SECONDS', 'MODEL_LABELS', 'available_mode
 # %% ../nbs/08_app.ipynb #b010d9cc
 MAX_UPLOAD_MB = 40  # larger uploads are refused with a clear message
 MAX_VIDEO_SECONDS = 60  # longer videos are refused too: every frame goes through the network
-MODEL_LABELS = {'default': 'Default (fast)', 'unet': 'U-Net (fastai)', 'gan': 'GAN (sharper texture)'}
+MODEL_LABELS = {'default': 'Default (fast)', 'unet': 'U-Net (fastai)', 'gan': 'GAN (sharper texture)', 'restormer': 'Transformer (Restormer)'}
 
 def available_models() -> list:
     "(label, name) for every shipped weight file, the default first."
@@ -121,7 +121,7 @@ def run_video(data:bytes, # uploaded file content
         try:
             t = time.perf_counter()
             info = probe_video(src); fps = float(info.fps or 0)
-            secs = info.frames/fps if info.frames and fps else 0.
+            secs = info.frames/fps if info.frames and fps else info.seconds   # (an MPEG-TS, as camcorders write, says its duration, not its frames: it was refused only after a minute of frames)
             if secs > max_seconds:
                 return Result(name, None, None, message=f'{name} is {secs:.1f} s long; the limit is {max_seconds:g} s. Please upload a shorter clip.', ok=False)
             cap = int(max_seconds*fps) if fps else 0
@@ -173,7 +173,7 @@ class DeblurApp:
         import ipywidgets as W
         self.W, self.max_mb, self.max_seconds, self.results = W, max_mb, max_seconds, []
         models = models if models is not None else available_models()
-        self.upload = W.FileUpload(accept=','.join(('.jpg', '.jpeg', '.png', '.tif', '.tiff', '.webp', '.bmp') + PHONE_EXTS + VIDEO_EXTS), multiple=True,
+        self.upload = W.FileUpload(accept=','.join(('.jpg', '.jpeg', '.png', '.tif', '.tiff', '.webp', '.bmp') + READ_EXTS + VIDEO_EXTS), multiple=True,
                                    description='Upload photos or videos', layout=W.Layout(width='auto'))
         self.model = W.Dropdown(options=models or [('no weights shipped', 'default')], description='Model')
         self.strength = W.FloatSlider(value=1., min=0., max=1., step=0.05, description='Strength', readout_format='.2f')
@@ -187,18 +187,21 @@ class DeblurApp:
         self.zy = W.FloatSlider(value=0.5, min=0., max=1., step=0.01, description='Zoom y', readout=False)
         self.image = W.Image(format='png', layout=W.Layout(max_width='100%', object_fit='contain'))
         self.progress = W.IntProgress(value=0, min=0, max=1, description='Working', layout=W.Layout(visibility='hidden'))
-        self.status = W.HTML(f'Upload one or more photos (JPEG, PNG, TIFF, WebP or BMP) or short videos (MP4, MOV, AVI or MKV, up to {max_seconds:g} s), up to {max_mb:g} MB each.')
+        self.status = W.HTML(f'Upload one or more photos (JPEG, PNG, TIFF, WebP, BMP, GIF, HEIC or AVIF) or short videos (MP4, MOV, AVI, MKV, MTS or DV, up to {max_seconds:g} s), up to {max_mb:g} MB each.')
         self.download = W.HTML('')
         self.upload.observe(self._on_upload, 'value')
         self.again.on_click(lambda _: self._process([(r.name, r.data) for r in self.results]))
         for w in (self.pick, self.view, self.split, self.zx, self.zy): w.observe(lambda _: self._show(), 'value')
-        self.panel = W.VBox([W.HTML('<h3>Deblur old photos and videos</h3>'), W.HBox([self.upload, self.model, self.strength, self.streaks, self.again]),
-                             self.progress, self.status, W.HBox([self.pick, self.view]), self.split,
-                             W.HBox([self.zx, self.zy]), self.image, self.download])
+        row = lambda *ws: W.HBox(list(ws), layout=W.Layout(flex_flow='row wrap'))   # (on a phone's 375 px the controls wrap: in one row the slider had no width left)
+        self.panel = W.VBox([W.HTML('<h3>Deblur old photos and videos</h3>'), row(self.upload, self.model, self.strength, self.streaks, self.again),
+                             self.progress, self.status, row(self.pick, self.view), self.split,
+                             row(self.zx, self.zy), self.image, self.download])
 
     def _on_upload(self, change):
         files = [(f['name'], bytes(f['content'])) for f in change['new']]
-        if files: self._process(files)
+        if not files: return
+        try: self._process(files)
+        finally: self.upload.value = ()   # emptied, so that the same file uploaded again is a change (it did nothing)
 
     def _bar(self, done:int, total:int, label:str='Working'):
         "Show `done` of `total` (files, or a video's frames) on the progress bar."
@@ -214,6 +217,17 @@ class DeblurApp:
     def _process(self, files:list):
         "Run every (name, bytes) upload through `run` (photos) or `run_video` (videos, counting frames), with progress and messages."
         opts = Options(self.model.value, float(self.strength.value), 'on' if self.streaks.value else 'auto')
+        shown = self.results[self.pick.value].name if self.results and self.pick.value is not None else None
+        controls = (self.upload, self.model, self.strength, self.streaks, self.again)
+        was = [c.disabled for c in controls]
+        for c in controls: c.disabled = True   # while it works (clicks were queued and replayed after it, a second run nobody saw coming)
+        try: self._work(files, opts, shown)
+        finally:
+            for c, d in zip(controls, was): c.disabled = d
+            self.again.disabled = not self.results
+
+    def _work(self, files:list, opts:Options, shown:str|None=None):
+        "`_process`'s work: each file run, the messages shown, the results and the picked one (`shown`, where it is among them) kept."
         self.progress.layout.visibility = 'visible'
         done, msgs = [], []
         for k, (name, data) in enumerate(files):
@@ -229,8 +243,9 @@ class DeblurApp:
         self.progress.layout.visibility = 'hidden'
         self.status.value = '<br>'.join(msgs)
         if done:
-            self.results = done; self.again.disabled = False
-            self.pick.options = [(r.name, i) for i, r in enumerate(done)]; self.pick.value = 0
+            self.results = done
+            self.pick.options = [(r.name, i) for i, r in enumerate(done)]
+            self.pick.value = next((i for i, r in enumerate(done) if r.name == shown), 0)   # 'Deblur again' keeps the one being compared
             self._show()
 
     def _show(self):
