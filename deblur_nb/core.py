@@ -585,11 +585,15 @@ def _png16_gray_alpha(la:np.ndarray, # HW2 uint16: gray, alpha
     raw = np.concatenate([np.ones((h, 1), np.uint8), f], 1)
     return b'\x89PNG\r\n\x1a\n' + _chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 16, 4, 0, 0, 0)) + _chunk(b'IDAT', zlib.compress(raw.tobytes(), 1)) + _chunk(b'IEND', b'')
 
+def _tiff_bytes(v:str) -> bytes:
+    "A TIFF text tag's value as its file held it: PIL reads the bytes as Latin-1 (a UTF-8 or © caption included); written as str, tifffile refused them and libtiff made them '?'."
+    return v.encode('latin-1', 'replace')
+
 def _png_text(png:bytes, text:tuple) -> bytes:
     "`png` with `text`'s (name, value) pairs in text chunks: tEXt where Latin-1 holds them, else iTXt (UTF-8)."
     for k, v in reversed(text):
         try: png = _png_chunk(png, b'tEXt', k.encode('latin-1') + b'\0' + v.encode('latin-1'))
-        except UnicodeEncodeError: png = _png_chunk(png, b'iTXt', k.encode('utf-8') + b'\0\0\0\0\0' + v.encode('utf-8'))
+        except UnicodeEncodeError: png = _png_chunk(png, b'iTXt', k.encode('latin-1', 'replace') + b'\0\0\0\0\0' + v.encode('utf-8'))   # (a keyword is Latin-1 in either)
     return png
 
 def _encode16(img:np.ndarray, fmt:str, gray:bool, icc_profile, a, exif, dpi=None, xmp=None, text:tuple=()) -> bytes:
@@ -604,7 +608,7 @@ def _encode16(img:np.ndarray, fmt:str, gray:bool, icc_profile, a, exif, dpi=None
         b = io.BytesIO()
         tifffile.imwrite(b, arr, photometric='minisblack' if arr.ndim == 2 else 'rgb', extrasamples=['unassalpha'] if a is not None else None,
                          compression='zlib', iccprofile=icc, **dict(resolution=dpi, resolutionunit='INCH') if dpi else {},
-                         extratags=([(700, 1, len(xmp), xmp, True)] if xmp else []) + [(k, 2, 0, dict(text)[n], True) for k, n in _TIFF_TEXT.items() if n in dict(text)],
+                         extratags=([(700, 1, len(xmp), xmp, True)] if xmp else []) + [(k, 2, 0, _tiff_bytes(dict(text)[n]), True) for k, n in _TIFF_TEXT.items() if n in dict(text)],
                          metadata=None)   # (700: XMP, as bytes; 270 and the rest: the source's, not tifffile's own description)
         return b.getvalue()
     if la: png = _png16_gray_alpha(arr)
@@ -640,8 +644,8 @@ def _encode_image(img, # float CHW image in [0, 1]
     if xmp and (fmt == 'WEBP' or fmt == 'JPEG' and len(xmp) <= 65504): kw['xmp'] = xmp   # (a JPEG segment, less XMP's name)
     if fmt == 'WEBP' and lossless: kw['lossless'] = True
     if fmt == 'TIFF': kw['compression'] = 'tiff_adobe_deflate'   # lossless, as the 16-bit ones (uncompressed, an LZW scan of 262 kB came back 461 kB)
-    if fmt == 'TIFF': kw['tiffinfo'] = {**({700: xmp} if xmp else {}), **{k: dict(text)[n] for k, n in _TIFF_TEXT.items() if n in dict(text)}}
-    if fmt == 'JPEG' and 'Comment' in dict(text): kw['comment'] = dict(text)['Comment'].encode('latin-1', 'replace')
+    if fmt == 'TIFF': kw['tiffinfo'] = {**({700: xmp} if xmp else {}), **{k: _tiff_bytes(dict(text)[n]) for k, n in _TIFF_TEXT.items() if n in dict(text)}}
+    if fmt == 'JPEG' and len(c := dict(text).get('Comment', '').encode('latin-1', 'replace')) <= 65533 and c: kw['comment'] = c   # (a JPEG segment holds 64 KB: a longer one, from a PNG's text, is left out)
     with_alpha(img, gray, a).save(b, fmt, **kw)
     png = _png_xmp(b.getvalue(), xmp) if xmp and fmt == 'PNG' else b.getvalue()   # (its bytes as they are)
     return _png_text(png, text) if text and fmt == 'PNG' else png

@@ -467,7 +467,7 @@ def deblur_video(src, # input video file
     if dst.resolve() == src.resolve(): raise VideoError(f'{dst.name}: refusing to overwrite the input')
     if dst.exists() and not overwrite: raise exists_error(dst, 'overwrite=True')
     if codec == 'libx264' and dst.suffix.lower() not in H264_EXTS: raise VideoError(f'{dst.name}: write the result as {", ".join(H264_EXTS)} (H.264)')
-    if len(dst.name.encode()) > 229: raise VideoError(f'{dst.name}: file name too long for a video result ({len(dst.name.encode())} bytes, at most 229: the files kept beside it while it is written add to it)')
+    if len(os.fsencode(dst.name)) > 229: raise VideoError(f'{dst.name}: file name too long for a video result ({len(os.fsencode(dst.name))} bytes, at most 229: the files kept beside it while it is written add to it)')   # (fsencode: a name that is not UTF-8 comes with surrogate escapes)
     info = probe_video(src)
     dst.parent.mkdir(parents=True, exist_ok=True)   # (as `save_image` does)
     if fast is None: fast = info.frames_about*info.width*info.height/1e6 >= FAST_MIN_MEGAPIXELS and fast_available(device, bf16=True)   # compiling pays only over many pixels (150 frames of 320x240: 85 s against 12 s eager), and with bfloat16
