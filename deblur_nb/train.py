@@ -490,7 +490,8 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     dls.train.dataset.seed = seed + 1000*cycle   # each cycle (and each seed) sees fresh training patches; validation stays fixed, whatever the seed
     if world > 1: dls.loaders[0] = ShardDL(dls.train.dataset, rank, world, seed + 1000*cycle, bs=bs, shuffle=True, drop_last=True, device=dev)
     if init is not None:
-        model = load_model(init).train()
+        try: model = load_model(init).train()
+        except (FileNotFoundError, ValueError, RuntimeError, OSError) as e: raise ArgumentError(f'init {init}: {one_line(e)[:300]}') from None   # (a missing or foreign file was a traceback)
         if init_seconds is None: init_seconds = model_record(init).get('train_seconds')   # the starting weights may be retrained later
     learn = make_learner(dls, arch, model_kwargs, fft, grid, grid_floor, psnr, amp, path=run, model=model, eps=plan_eps,
                          cbs=([Checkpoint(run), EpochCSV(run/'log.csv', offset)] if rank == 0 else []) + ([GANCallback(weight=gan)] if gan else []) + ([EMA(ema)] if ema else [])
