@@ -100,6 +100,7 @@ bench: $(STAMP)
 	$(BIN)/deblur-nb-bench --md results/bench.md.tmp > results/bench.jsonl.tmp && mv results/bench.jsonl.tmp results/bench.jsonl
 	$(BIN)/python -c 'from deblur_nb.video import video_speed, video_speed_markdown; print(chr(10) + video_speed_markdown(video_speed()))' >> results/bench.md.tmp
 	mv results/bench.md.tmp results/bench.md && cat results/bench.md
+	$(BIN)/python -c 'from deblur_nb.train import write_model_card; from deblur_nb.models import weights_dir; [write_model_card(f.stem) for f in sorted(weights_dir().glob("*.json"))]'   # the cards quote these speeds
 
 ## Batch on Dask: photos/s of deblur-nb in one process vs --workers 2 on 50 photos, plus a kill -9 fault run (results/scale/batch_bench.txt).
 batch-bench: $(STAMP)
