@@ -585,9 +585,10 @@ def _png16_gray_alpha(la:np.ndarray, # HW2 uint16: gray, alpha
     raw = np.concatenate([np.ones((h, 1), np.uint8), f], 1)
     return b'\x89PNG\r\n\x1a\n' + _chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 16, 4, 0, 0, 0)) + _chunk(b'IDAT', zlib.compress(raw.tobytes(), 1)) + _chunk(b'IEND', b'')
 
-def _tiff_bytes(v:str) -> bytes:
-    "A TIFF text tag's value as its file held it: PIL reads the bytes as Latin-1 (a UTF-8 or © caption included); written as str, tifffile refused them and libtiff made them '?'."
-    return v.encode('latin-1', 'replace')
+def _tiff_text(text:tuple) -> dict:
+    "`text`'s `_TIFF_TEXT` entries as {tag: bytes as the source file held them}: PIL reads them as Latin-1 (a UTF-8 or © caption included); written as str, tifffile refused them and libtiff made them '?'."
+    t = dict(text)
+    return {k: t[n].encode('latin-1', 'replace') for k, n in _TIFF_TEXT.items() if n in t}
 
 def _png_text(png:bytes, text:tuple) -> bytes:
     "`png` with `text`'s (name, value) pairs in text chunks: tEXt where Latin-1 holds them, else iTXt (UTF-8)."
@@ -608,7 +609,7 @@ def _encode16(img:np.ndarray, fmt:str, gray:bool, icc_profile, a, exif, dpi=None
         b = io.BytesIO()
         tifffile.imwrite(b, arr, photometric='minisblack' if arr.ndim == 2 else 'rgb', extrasamples=['unassalpha'] if a is not None else None,
                          compression='zlib', iccprofile=icc, **dict(resolution=dpi, resolutionunit='INCH') if dpi else {},
-                         extratags=([(700, 1, len(xmp), xmp, True)] if xmp else []) + [(k, 2, 0, _tiff_bytes(dict(text)[n]), True) for k, n in _TIFF_TEXT.items() if n in dict(text)],
+                         extratags=([(700, 1, len(xmp), xmp, True)] if xmp else []) + [(k, 2, 0, v, True) for k, v in _tiff_text(text).items()],
                          metadata=None)   # (700: XMP, as bytes; 270 and the rest: the source's, not tifffile's own description)
         return b.getvalue()
     if la: png = _png16_gray_alpha(arr)
@@ -644,7 +645,7 @@ def _encode_image(img, # float CHW image in [0, 1]
     if xmp and (fmt == 'WEBP' or fmt == 'JPEG' and len(xmp) <= 65504): kw['xmp'] = xmp   # (a JPEG segment, less XMP's name)
     if fmt == 'WEBP' and lossless: kw['lossless'] = True
     if fmt == 'TIFF': kw['compression'] = 'tiff_adobe_deflate'   # lossless, as the 16-bit ones (uncompressed, an LZW scan of 262 kB came back 461 kB)
-    if fmt == 'TIFF': kw['tiffinfo'] = {**({700: xmp} if xmp else {}), **{k: _tiff_bytes(dict(text)[n]) for k, n in _TIFF_TEXT.items() if n in dict(text)}}
+    if fmt == 'TIFF': kw['tiffinfo'] = {**({700: xmp} if xmp else {}), **_tiff_text(text)}
     if fmt == 'JPEG' and len(c := dict(text).get('Comment', '').encode('latin-1', 'replace')) <= 65533 and c: kw['comment'] = c   # (a JPEG segment holds 64 KB: a longer one, from a PNG's text, is left out)
     with_alpha(img, gray, a).save(b, fmt, **kw)
     png = _png_xmp(b.getvalue(), xmp) if xmp and fmt == 'PNG' else b.getvalue()   # (its bytes as they are)
