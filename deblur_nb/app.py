@@ -49,6 +49,11 @@ class Result:
     ok:bool=True
 
 # %% ../nbs/08_app.ipynb #73dbcd6b
+def _out_name(name:str, ext:str, options:Options) -> str:
+    "The download's file name: the upload's, marked as deblurred, and with the model and strength where they are not the defaults."
+    tag = (f'_{options.model}' if isinstance(options.model, str) and options.model != 'default' else '') + (f'_s{options.strength:g}' if options.strength != 1 else '')
+    return f'{Path(name).stem}_deblurred{tag}{ext}'
+
 def _too_big(name:str, mb:float, max_mb:float) -> Result:
     "The refusal of an upload over the size limit (one decimal, more where needed: a 40.02 MB file is not 'the limit')."
     return Result(name, None, None, message=f'{name} is {over_limit(mb, max_mb, 1)} MB; the limit is {max_mb:g} MB. Please upload a smaller file.', ok=False)
@@ -73,7 +78,7 @@ def run(data:bytes, # uploaded file content
         dt = time.perf_counter() - t
         ratio = gradient_energy(r.img) / max(gradient_energy(src.img), 1e-12)
         h, w = src.img.shape[1:]
-        return Result(name, src.img, r.img, f'{Path(name).stem}_deblurred{ext}', out, dt,
+        return Result(name, src.img, r.img, _out_name(name, ext, options), out, dt,
                       f'{name}: {w}×{h}, deblurred in {dt:.1f} s; detail ×{ratio:.2f}'
                       + (f' (only the first of its {src.info.frames} frames or pages)' if src.info.frames > 1 else ''))
     except ValueError as e:   # an `ImageError`, or a setting out of range
@@ -132,7 +137,7 @@ def run_video(data:bytes, # uploaded file content
             before, after = (_upright(_frame(p, r['frames']//2), info.rotation, info.sar) for p in (src, dst))
             dt = time.perf_counter() - t
             h, w = before.shape[1:]
-            return Result(name, before, after, f'{Path(name).stem}_deblurred.mp4', dst.read_bytes(), dt,
+            return Result(name, before, after, _out_name(name, '.mp4', options), dst.read_bytes(), dt,
                           f'{name}: {w}×{h}, {r["frames"]} frames at {fps:g} fps' + (', interlaced (deinterlaced first)' if r['deinterlaced'] else '')
                           + f', deblurred in {dt:.1f} s; showing the middle frame')
         except ValueError as e: return _sorry(name, e, src)   # a `VideoError`, or a setting out of range
