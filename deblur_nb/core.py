@@ -13,9 +13,9 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 # %% auto #0
 __all__ = ['LUMA', 'MAX_PIXELS', 'MIN_SIDE', 'IMAGE_EXTS', 'PHONE_EXTS', 'repo_dir', 'data_dir', 'figures_dir', 'to_float',
            'hwc2chw', 'chw2hwc', 'to_uint', 'to_pil', 'luma', 'shrink', 'gradient_energy', 'center_crop', 'ImageError',
-           'ImageInfo', 'LoadedImage', 'one_line', 'exists_error', 'over_limit', 'read_image', 'load_image',
-           'result_format', 'output_format', 'takes_quality', 'with_alpha', 'result_path', 'image_bytes', 'save_image',
-           'show_images', 'save_figure', 'markdown_table']
+           'ImageInfo', 'LoadedImage', 'one_line', 'exists_error', 'file_problem', 'over_limit', 'read_image',
+           'load_image', 'result_format', 'output_format', 'takes_quality', 'with_alpha', 'result_path', 'image_bytes',
+           'save_image', 'show_images', 'save_figure', 'markdown_table']
 
 # %% ../nbs/00_core.ipynb #c3def422
 def repo_dir() -> Path:
@@ -174,16 +174,22 @@ def exists_error(path, # an output that is there already
     "The one error for an output that is there and is not replaced."
     return FileExistsError(f'{path}: exists; not overwriting (use {how})')
 
+def file_problem(p:Path, # a path the user gave
+                 what:str='image', # what it should hold ('image' or 'video'), for the message
+                ) -> str|None:
+    "Why `p` cannot be read as an input file (missing, a folder, a pipe or device, empty, not permitted), or None when it can."
+    try: st = p.stat()
+    except PermissionError as e: return f'cannot read ({(e.strerror or str(e)).lower()})'   # a folder on its way that may not be searched
+    except OSError: return 'no file matches this pattern' if any(c in p.name for c in '*?[') else 'file not found'
+    if p.is_dir(): return f'is a folder, not {"an" if what[0] in "aeiou" else "a"} {what} file' if os.access(p, os.R_OK | os.X_OK) else 'folder cannot be read (permission denied)'
+    if not p.is_file(): return 'not a regular file (a pipe, device or socket)'   # (a pipe waited for ever; /dev/zero filled the memory)
+    if st.st_size == 0: return 'empty file (0 bytes)'
+
 def _src_bytes(src) -> tuple[bytes, str]:
     "Read a path, bytes or file object into bytes, refusing missing or empty input."
     if isinstance(src, (str, os.PathLike)):
         p = Path(src)
-        try: p.stat()
-        except PermissionError as e: raise ImageError(f'{p.name}: cannot read ({(e.strerror or str(e)).lower()})') from None   # a folder on its way that may not be searched
-        except OSError: pass
-        if not p.exists(): raise ImageError(f'{p.name}: ' + ('no file matches this pattern' if any(c in p.name for c in '*?[') else 'file not found'))
-        if p.is_dir(): raise ImageError(f'{p.name}: ' + ('is a folder, not an image file' if os.access(p, os.R_OK | os.X_OK) else 'folder cannot be read (permission denied)'))
-        if not p.is_file(): raise ImageError(f'{p.name}: not a regular file (a pipe, device or socket)')   # (a pipe waited for ever; /dev/zero filled the memory)
+        if why := file_problem(p): raise ImageError(f'{p.name}: {why}')
         try: data, name = p.read_bytes(), p.name
         except OSError as e: raise ImageError(f'{p.name}: cannot read ({(e.strerror or str(e)).lower()})') from None
     elif isinstance(src, (bytes, bytearray, memoryview)): data, name = bytes(src), 'image'

@@ -12,7 +12,7 @@ import numpy as np
 import cv2
 import av
 import torch
-from .core import ImageError, exists_error, IMAGE_EXTS, MIN_SIDE, load_image, chw2hwc, hwc2chw, to_uint, markdown_table
+from .core import ImageError, exists_error, file_problem, IMAGE_EXTS, MIN_SIDE, load_image, chw2hwc, hwc2chw, to_uint, markdown_table
 from .degrade import as_rng, camera_path, warp, film_grain, jpeg, fade
 from .infer import get_model, restore_array, blend, fast_available, check_strength
 from . import __version__
@@ -55,10 +55,7 @@ class VideoInfo:
 def _open(src) -> av.container.InputContainer:
     "Open `src` for reading; refuse anything that is not a readable video with a `VideoError`."
     p = Path(src)
-    if not p.exists(): raise VideoError(f'{p.name}: file not found')
-    if p.is_dir(): raise VideoError(f'{p.name}: is a folder, not a video file')
-    if not p.is_file(): raise VideoError(f'{p.name}: not a regular file (a pipe, device or socket)')
-    if p.stat().st_size == 0: raise VideoError(f'{p.name}: empty file (0 bytes)')
+    if why := file_problem(p, 'video'): raise VideoError(f'{p.name}: {why}')
     try: c = av.open(str(p))
     except (av.FFmpegError, OSError, UnicodeDecodeError) as e: raise VideoError(f'{p.name}: not a readable video ({_line(e)})') from None
     if not c.streams.video: c.close(); raise VideoError(f'{p.name}: no video stream')
