@@ -107,7 +107,7 @@ batch-bench: $(STAMP)
 	$(BIN)/python -c 'from deblur_nb.batch import batch_bench; batch_bench()' > results/scale/batch_bench.txt.tmp \
 	  && mv results/scale/batch_bench.txt.tmp results/scale/batch_bench.txt && cat results/scale/batch_bench.txt
 
-## FOLDER=path/to/GoPro_Large (or a Kaggle DBlur / pair folder) also evaluates its test pairs, at most FOLDER_N.
+## FOLDER=path/to/GoPro_Large (or a Kaggle DBlur / pair folder) also evaluates its test pairs, at most FOLDER_N, into outputs/eval/.
 FOLDER_N ?= 20
 eval: $(STAMP)
 	$(BIN)/deblur-nb-eval $(if $(FOLDER),--folder $(FOLDER) --folder-n $(FOLDER_N))
@@ -116,7 +116,7 @@ readme: $(STAMP)
 	$(BIN)/python tools/readme.py
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab --ip=127.0.0.1 --notebook-dir=nbs
+	$(BIN)/jupyter lab --ip=127.0.0.1 --notebook-dir=nbs $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 clean-venv:
 	rm -rf $(VENV)

@@ -4,11 +4,13 @@
 
 # %% ../nbs/02_data.ipynb #dd4b997e
 from __future__ import annotations
-import csv, hashlib, os, shutil, sys, warnings
+import csv, hashlib, json, os, shutil, sys, warnings
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
 import torch
+from PIL import Image
 with warnings.catch_warnings():  # fastai's import triggers a torch.jit deprecation notice users cannot act on
     warnings.filterwarnings('ignore', message='.*torch.jit.script.*', category=FutureWarning)
     from fastai.data.load import DataLoader
@@ -20,8 +22,9 @@ from .degrade import PRESETS, EXTRA_PRESETS, as_rng, degrade
 # %% auto #0
 __all__ = ['SPLITS', 'RESEARCH_ONLY', 'KAGGLE_SLUG', 'assign_splits', 'Photo', 'photos', 'write_splits', 'paired_augment',
            'fine_detail', 'SynthPairs', 'PairingError', 'match_pairs', 'kaggle_pairs', 'gopro_pairs', 'folder_pairs',
-           'find_pairs', 'FilePairs', 'DownloadError', 'kaggle_credentials', 'download_kaggle', 'download_kaggle_cli',
-           'EpochDataLoader', 'held_out', 'get_dls', 'degrade_samples', 'degrade_samples_cli']
+           'find_pairs', 'has_split', 'FilePairs', 'DownloadError', 'kaggle_credentials', 'download_kaggle',
+           'download_kaggle_cli', 'EpochDataLoader', 'held_out', 'split_pairs', 'get_dls', 'degrade_samples',
+           'degrade_samples_cli']
 
 # %% ../nbs/02_data.ipynb #2a42f6cc
 SPLITS = ('train', 'valid', 'test')
@@ -189,6 +192,9 @@ def match_pairs(blur_dir, # folder of blurred images
                ) -> list:
     "Pair files of `blur_dir` and `sharp_dir` by file name; report unmatched ones."
     b, s = _images(Path(blur_dir)), _images(Path(sharp_dir))
+    for d, fs in ((blur_dir, b), (sharp_dir, s)):   # x.png beside x.jpg: one of them was dropped without a word
+        stems = Counter(Path(k).stem for k in fs)
+        if dup := [k for k in fs if stems[Path(k).stem] > 1]: raise PairingError(f'{Path(d).name}/{", ".join(dup[:4])}: files that differ only in extension; keep one per photo')
     # partners may differ in extension only (e.g. .png vs .jpg)
     bs, ss = {Path(k).stem: v for k, v in b.items()}, {Path(k).stem: v for k, v in s.items()}
     keys = sorted(set(bs) & set(ss))
@@ -209,7 +215,7 @@ def kaggle_pairs(root, # download folder holding `DBlur/` (or the `DBlur` folder
     "Pairs of the Kaggle deblurring collection (`DBlur/<Set>/<split>/{blur,sharp}`)."
     root = Path(root); root = root if root.name == 'DBlur' else root/'DBlur'
     if not root.is_dir(): raise FileNotFoundError(f'{root}: not found; download it with `download_kaggle`')
-    names = sorted(d.name for d in root.iterdir() if d.is_dir()) if sets is None else list(sets)
+    names = sorted(d.name for d in root.iterdir() if d.is_dir() and not d.name.startswith(('.', '__'))) if sets is None else list(sets)   # (not a zip's __MACOSX)
     out = []
     for n in names:
         d = root/n/split
@@ -246,12 +252,25 @@ def find_pairs(root, # any supported layout
     "Detect the layout of `root` (Kaggle DBlur, GoPro_Large, plain pair folder) and return its pairs."
     root = Path(root)
     if not root.is_dir(): raise FileNotFoundError(f'{root}: folder not found')
-    if root.name == 'DBlur' or (root/'DBlur').is_dir(): return kaggle_pairs(root, split, strict=strict, **kwargs)
-    if (root/split).is_dir() and any((s/'sharp').is_dir() for s in (root/split).iterdir() if s.is_dir()):
-        if any((root/split/a).is_dir() for a in ('blur', 'input')): return folder_pairs(root/split, strict)
-        return gopro_pairs(root, split, strict=strict, **kwargs)
+    if _kaggle(root): return kaggle_pairs(root, split, strict=strict, **kwargs)
+    if _gopro(root, split): return gopro_pairs(root, split, strict=strict, **kwargs)
     if (root/split).is_dir(): return folder_pairs(root/split, strict)
     return folder_pairs(root, strict)
+
+def _kaggle(root:Path) -> bool: return root.name == 'DBlur' or (root/'DBlur').is_dir()
+
+def _gopro(root:Path, split:str='train') -> bool:
+    "Whether `root/split` holds GoPro-style scene folders (each with its own sharp/)."
+    d = root/split
+    return d.is_dir() and not any((d/a).is_dir() for a in ('blur', 'input')) and any((s/'sharp').is_dir() for s in d.iterdir() if s.is_dir())
+
+def has_split(root, # any supported layout
+              split:str, # 'train', 'valid' or 'test'
+             ) -> bool:
+    "Whether the folder at `root` has a `split` folder (in any of its Kaggle sets)."
+    root = Path(root)
+    if _kaggle(root): return any((d/split).is_dir() for d in (root if root.name == 'DBlur' else root/'DBlur').iterdir() if d.is_dir() and not d.name.startswith(('.', '__')))
+    return (root/split).is_dir()
 
 # %% ../nbs/02_data.ipynb #f48ad0e6
 class FilePairs(torch.utils.data.Dataset):
@@ -260,12 +279,13 @@ class FilePairs(torch.utils.data.Dataset):
                  size:int|None=128, # crop side (None: whole image)
                  train:bool=True, # random crops and augmentation (else centre crops)
                  seed:int=0, # base seed
+                 repeats:int=1, # items per pair per epoch (each its own crop)
                 ):
-        self.pairs, self.size, self.train, self.seed, self.epoch = list(pairs), size, train, seed, 0
-    def __len__(self): return len(self.pairs)
+        self.pairs, self.size, self.train, self.seed, self.repeats, self.epoch = list(pairs), size, train, seed, repeats, 0
+    def __len__(self): return len(self.pairs) * self.repeats
     def set_epoch(self, epoch:int): self.epoch = epoch
     def __getitem__(self, i:int):
-        b, s = self.pairs[i]
+        b, s = self.pairs[i % len(self.pairs)]
         x, y = load_image(b), load_image(s)
         if x.shape != y.shape: raise ImageError(f'{Path(b).name}: blurred {x.shape[1:]} and sharp {y.shape[1:]} sizes differ')
         rng = np.random.default_rng([self.seed, self.epoch if self.train else 0, i])
@@ -302,7 +322,11 @@ def download_kaggle(dest=None, # folder to download into (default: `data_dir()/'
     dest = Path(dest) if dest else data_dir()/'kaggle'
     done = dest/'.download-complete'
     if done.exists() and not force: return dest
-    if kaggle_credentials() is None: raise DownloadError(_NO_CREDS)
+    if (creds := kaggle_credentials()) is None: raise DownloadError(_NO_CREDS)
+    if creds.endswith('kaggle.json'):   # a broken file was blamed on the network
+        try: ok = {'username', 'key'} <= set(json.loads(Path(creds).read_text()))
+        except (OSError, ValueError, TypeError): ok = False
+        if not ok: raise DownloadError(f'{creds}: not Kaggle credentials (expected {{"username": ..., "key": ...}}, as kaggle.com > Settings > API > Create New Token downloads it)')
     import io, contextlib
     out, made = io.StringIO(), not dest.exists()
     try:
@@ -345,13 +369,43 @@ class EpochDataLoader(DataLoader):
         if hasattr(self.dataset, 'set_epoch'): self.dataset.set_epoch(self._epoch)
 
 # %% ../nbs/02_data.ipynb #6251f01e
-def held_out(pairs:list, # (blurred, sharp) paths of one folder without train/test splits
-             share:float=0.15, # the part kept for validation (at least one pair)
+def held_out(pairs:list, # (blurred, sharp) paths
+             share:float=0.15, # about the part held out
+             by_scene:bool=False, # hold out whole scene folders (GoPro: the frames of one scene are near copies)
             ) -> tuple:
-    "`(train, valid)`: the pairs dealt by a stable hash of their names (the embedded photos' rule), so that validation never sees a training pair; one pair serves both."
-    if len(pairs) < 2: return pairs, pairs
-    by = sorted(pairs, key=lambda p: _hash01(Path(p[0]).name)); n = max(1, round(share*len(pairs)))
-    return sorted(by[n:]), sorted(by[:n])
+    "`(train, held)`: a pair (or scene) is held out when the stable hash of its name is below `share`, so adding pairs moves no other; at least one is held, and one pair serves both."
+    key = (lambda p: Path(p[0]).parent.parent.name) if by_scene else (lambda p: Path(p[0]).stem)
+    h = {k: _hash01(k) for k in map(key, pairs)}
+    if len(h) < 2: return held_out(pairs, share) if by_scene and len(pairs) > 1 else (pairs, pairs)
+    cut = min(max(share, min(h.values())), sorted(h.values())[-2])   # at least one held out, at least one kept
+    return sorted(p for p in pairs if h[key(p)] > cut), sorted(p for p in pairs if h[key(p)] <= cut)
+
+def _smaller(pairs:list, size:int) -> int:
+    "How many of `pairs` have a side shorter than `size` (read from their headers)."
+    def side(p):
+        try:
+            with Image.open(p) as im: return min(im.size)
+        except (OSError, ValueError): return size   # unreadable: said when it is loaded
+    return sum(side(b) < size for b, _ in pairs)
+
+def split_pairs(root, # any supported layout
+                split:str='train', # 'train', 'valid' or 'test'
+                share:float=0.15, # the part of the training pairs held out for a split the folder lacks
+                strict:bool=True, # raise on unmatched files
+                **kwargs, # passed to the layout's function (e.g. `sets`, `blur`)
+               ) -> list:
+    "The `split` pairs of a folder; a split it lacks is held out of its training pairs (`held_out`), so that no pair is in two splits."
+    if split not in ('train', 'valid', 'test'): raise ValueError(f"split must be 'train', 'valid' or 'test', got {split!r}")
+    root = Path(root)
+    if split != 'train' and has_split(root, split): ps = find_pairs(root, split, strict, **kwargs)
+    elif split == 'test' and has_split(root, 'valid'): ps = find_pairs(root, 'valid', strict, **kwargs)   # a train/valid folder is tested on its valid pairs
+    else:
+        ps = find_pairs(root, 'train', strict, **kwargs)   # (the whole folder where it has no splits)
+        if not (split == 'train' and has_split(root, 'valid')):
+            tr, held = held_out(ps, share, by_scene=_gopro(root))
+            ps = tr if split == 'train' else held
+    if not ps: raise PairingError(f'{root}: no {split} pairs (its blurred and sharp folders are empty)')   # (an empty folder failed mid-epoch with a traceback)
+    return ps
 
 def get_dls(source=None, # None: embedded photos; else a folder in any supported layout
             preset='old_photo', # degradation preset (or tuple of presets) for embedded photos
@@ -360,6 +414,7 @@ def get_dls(source=None, # None: embedded photos; else a folder in any supported
             valid_size:int=256, # validation crop side
             bs:int=8, # batch size
             repeats:int=4, # training items per photo per epoch (embedded photos)
+            per_epoch:int|None=None, # training items per epoch, reached by repeating each photo or pair (None: `repeats` per embedded photo, one pass over a folder)
             seed:int=0, # base seed
             max_side:int|None=None, # shrink embedded photos to this longer side (None: keep)
             num_workers:int=0, # loader worker processes
@@ -369,16 +424,18 @@ def get_dls(source=None, # None: embedded photos; else a folder in any supported
             crop_tries:int=1, # training crops drawn per embedded item, the most detailed kept (`SynthPairs`)
            ) -> DataLoaders:
     "fastai `DataLoaders` of (blurred, sharp) float32 BCHW pairs."
+    reps = lambda n, default: max(1, round(per_epoch/n)) if per_epoch else default   # (a folder run ignored the batches per epoch asked for: an epoch was one pass)
     if source is None:
-        tr = SynthPairs([p.path for p in photos('train')], preset, strength, size, True, seed, repeats, max_side, crop_tries=crop_tries)
+        tp = [p.path for p in photos('train')]
+        tr = SynthPairs(tp, preset, strength, size, True, seed, reps(len(tp), repeats), max_side, crop_tries=crop_tries)
         vp = [p.path for p in photos(valid_split)][:n_valid]
         va = SynthPairs(vp, preset, strength if np.isscalar(strength) else float(np.mean(strength)), valid_size, False,
                         seed + 1, 1, max_side)
     else:
-        test_split = 'valid' if (Path(source)/'valid').is_dir() else 'test'
-        trp, vap = find_pairs(source, 'train'), find_pairs(source, test_split)
-        if trp == vap: trp, vap = held_out(trp)   # one folder of pairs, no splits: validating on the training pairs scored training
-        tr = FilePairs(trp, size, True, seed)
+        trp, vap = split_pairs(source, 'train'), split_pairs(source, 'valid')   # validation held out of training where the folder has no valid/ (it was the test pairs, or the training pairs themselves)
+        if small := _smaller(trp[:20], size):
+            warnings.warn(f'{small} of the first {min(20, len(trp))} training pairs are smaller than the {size} px patches: they are padded by mirroring (a smaller size trains on real pixels)')
+        tr = FilePairs(trp, size, True, seed, reps(len(trp), 1))
         va = FilePairs(vap[:n_valid], valid_size, False, seed)
     trn = EpochDataLoader(tr, bs=bs, shuffle=True, drop_last=len(tr) >= bs, num_workers=num_workers, device=device)
     val = DataLoader(va, bs=bs, shuffle=False, num_workers=num_workers, device=device)

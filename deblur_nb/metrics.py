@@ -13,10 +13,18 @@ __all__ = ['GRID_FLOOR', 'GRID_PERIODS', 'mse', 'psnr', 'ssim_map', 'ssim', 'ima
            'shift_tolerant', 'noise_sigma', 'lag_products', 'grid_bumps', 'grid_artifact']
 
 # %% ../nbs/03_metrics.ipynb #224b1f27
+def _check_pair(pred, target):
+    "Refuse what would be scored wrongly without a word: integer images (0..255, not [0, 1]) and shapes that differ (they broadcast)."
+    for a in (pred, target):
+        if not (a.is_floating_point() if isinstance(a, torch.Tensor) else np.issubdtype(np.asarray(a).dtype, np.floating)):
+            raise ValueError(f'metrics take float images in [0, 1], got {a.dtype} (an 8-bit image: `core.to_float` it first)')   # (uint8 gave a PSNR of -43 dB)
+    if tuple(np.shape(pred)) != tuple(np.shape(target)): raise ValueError(f'pred {tuple(np.shape(pred))} and target {tuple(np.shape(target))} differ in shape')
+
 def mse(pred, # image(s) in [0, 1], numpy or torch, any layout
         target, # same shape as `pred`
        ) -> float:
     "Mean squared error over all pixels and channels (range [0, 1])."
+    _check_pair(pred, target)
     return float(((torch.as_tensor(pred, dtype=torch.float64) - torch.as_tensor(target, dtype=torch.float64))**2).mean())
 
 def psnr(pred, # image(s) in [0, 1], numpy or torch
@@ -54,8 +62,11 @@ def ssim(pred, # image(s) in [0, 1]: CHW or BCHW, numpy or torch
          target, # same shape as `pred`
         ) -> float:
     "Mean SSIM (scikit-image convention: gaussian window σ=1.5, population covariance, data_range=1), channels averaged."
+    _check_pair(pred, target)
     p, t = torch.as_tensor(np.asarray(pred) if isinstance(pred, np.ndarray) else pred), torch.as_tensor(np.asarray(target) if isinstance(target, np.ndarray) else target)
+    if p.ndim == 2: p, t = p[None], t[None]   # one grey HW image
     if p.ndim == 3: p, t = p[None], t[None]
+    if min(p.shape[-2:]) < 11: raise ValueError(f'ssim needs at least 11 px a side (its window), got {tuple(p.shape[-2:])}')
     return float(ssim_map(p.double().clamp(0, 1), t.double()).mean())
 
 # %% ../nbs/03_metrics.ipynb #8cd8af32

@@ -430,6 +430,9 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
          ) -> Path:
     "Train (or resume) a deblurring model; writes the shipped weight file and its JSON record."
     if bad := sorted(set(presets) - set(PRESETS + EXTRA_PRESETS)): raise ArgumentError(f'unknown presets {bad}; use some of {PRESETS + EXTRA_PRESETS}')
+    if source is not None:   # a folder's pairs come blurred: no synthetic degradation is used, so none is recorded (its record listed the default mix)
+        if crop_tries != 1: raise ArgumentError('crop tries pick among synthetic crops of the embedded photos; a --source folder trains on one crop per pair')
+        presets, source = (), Path(source).resolve()   # (as typed, a relative path named other data from another folder, and its absolute form was refused on resume)
     _check_values(name, lr, eps, ema, grid_floor, device, bs=(bs, 1), size=(size, 16), batches_per_epoch=(batches_per_epoch, 1), crop_tries=(crop_tries, 1),
                   n_valid=(n_valid, 1), threads=(threads, 1), fft=(fft, 0), grid=(grid, 0), psnr=(psnr, 0), amp=(amp, 0), gan=(gan, 0))
     dev, joined = _join_processes(device)
@@ -441,7 +444,6 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     if epochs is not None and epochs < 1: raise ArgumentError(f'epochs must be 1 or more, got {epochs}')
     run = Path(runs or repo_dir()/'runs')/name; run.mkdir(parents=True, exist_ok=True)
     out = Path(out or weights_dir())
-    repeats = max(1, round(batches_per_epoch*bs*world/len(photos('train'))))   # items per photo for one epoch of embedded data
     plan_f = run/'plan.json'
     raw = plan_f.read_text() if plan_f.exists() else None
     prev = json.loads(raw) if raw else {}
@@ -485,8 +487,9 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     plan_eps = prev.get('eps', 1e-5) if prev and not new_cycle else eps   # a run planned before eps was recorded used fastai's 1e-5
     if prev and not new_cycle: fft, grid, grid_floor, psnr, amp, gan, crop_tries = prev.get('fft', fft), prev['grid'], prev['grid_floor'], prev['psnr'], prev['amp'], prev.get('gan', gan), prev['crop_tries']   # a resume keeps its planned loss and crops
     if prev and not new_cycle: ema = prev['ema']   # and its weight average
-    dls = get_dls(source, preset=tuple(presets), size=size, valid_size=256, bs=bs, repeats=repeats, seed=0, n_valid=n_valid, device=dev,
+    dls = get_dls(source, preset=tuple(presets), size=size, valid_size=256, bs=bs, per_epoch=batches_per_epoch*bs*world, seed=0, n_valid=n_valid, device=dev,
                   crop_tries=crop_tries)
+    repeats = dls.train.dataset.repeats   # items per photo or pair in an epoch
     dls.train.dataset.seed = seed + 1000*cycle   # each cycle (and each seed) sees fresh training patches; validation stays fixed, whatever the seed
     if world > 1: dls.loaders[0] = ShardDL(dls.train.dataset, rank, world, seed + 1000*cycle, bs=bs, shuffle=True, drop_last=True, device=dev)
     if init is not None:
@@ -562,7 +565,7 @@ def record_markdown(name:str='default') -> str:
     "A markdown table of what a shipped weight file's JSON record says."
     r, f = model_record(name), weights_dir()/f'{name}.pt'
     rows = [('architecture', f"{r['arch']} {r['kwargs']}"), ('parameters', f"{r['params']/1e6:.2f} M, {_weight_size(r, f)}"),
-            ('data / presets', f"{r['data']}, {', '.join(r['presets'])}; {r['patch']} px patches, batch {r['batch_size']}"),
+            ('data / presets', f"{r['data']}" + (f", {', '.join(r['presets'])}" if r['presets'] else '') + f"; {r['patch']} px patches, batch {r['batch_size']}"),
             ('training', f"{r['epochs']} epochs, {r['train_seconds']/60:.0f} min on {r['machine']}" + (f" ({r['engine']})" if r.get('engine') else '')),
             ('validation PSNR', f"{r['valid_input_psnr']:.2f} → {r['valid_psnr']:.2f} dB ({r['valid_psnr_gain']:+.2f} dB)"),
             ('validation SSIM', f"{r['valid_input_ssim']:.3f} → {r['valid_ssim']:.3f}")] + ([('initialised from', f"`{r['init']}` weights" + (f" of a {r['init_seconds']/60:.0f}-min run" if r.get('init_seconds') else '')
@@ -653,7 +656,7 @@ def model_card(name:str='default', # shipped weight name
             ('parameters / weights', f"{r['params']/1e6:.2f} M / {_weight_size(r, f)}"),
             ('training data', f"{r['data']}: the {len(photos('train'))} train-split photos of `data/photos/` (licences: {_licences()}; credits in "
                               "`data/photos/SOURCES.md`), degraded on the fly" if r['data'] == 'embedded' else str(r['data'])),
-            ('degradations' + last, f"{', '.join(dict.fromkeys(r['presets']))} (mix {', '.join(r['presets'])}), {r['patch']} px patches, batch {r['batch_size']}"),
+            ('degradations' + last, (f"{', '.join(dict.fromkeys(r['presets']))} (mix {', '.join(r['presets'])})" if r['presets'] else 'none added: the folder\'s own blurred photos') + f", {r['patch']} px patches, batch {r['batch_size']}"),
             ('loss' + last, f"Charbonnier + {r.get('fft_loss', 0):g} × FFT-L1" + (f" + {r['grid_loss']:g} × grid penalty" + (f" (floor {r['grid_floor']:g})" if 'grid_floor' in r else '') if r.get('grid_loss') else '') + (f" + {r['psnr_loss']:g} × PSNR loss" if r.get('psnr_loss') else '') + (f" + {r['amp_loss']:g} × FFT-amplitude L1" if r.get('amp_loss') else '')
                      + (f" + {r['gan_weight']:g} × adversarial (PatchGAN)" if r.get('gan_weight') else '')),
             ('training', f"{r['train_seconds']/60:.0f} min, {r['epochs']} epochs in {r.get('cycles', 1)} one-cycle{'s; the last' if last else ''} on {r['machine']}" + (f" ({r['engine']})" if r.get('engine') else '') + init),
@@ -742,6 +745,7 @@ def train_cli(name:str='default', # run name (weights: deblur_nb/weights/<name>.
         if kw and arch in TRAINABLE: build_model(arch, **kw)   # (unknown keywords: a TypeError here, not after the data is loaded)
     except (ValueError, TypeError) as e: raise CliError(one_line(e)[:400]) from None
     try:
+        if source and presets: raise CliError('--presets degrade the embedded photos; a --source folder trains on its own blurred photos')
         p = train(name, arch, kw, minutes, epochs, lr, bs, size, presets=tuple(presets.split(',')) if presets else TRAIN_PRESETS, fft=fft, grid=grid, grid_floor=grid_floor, psnr=psnr, amp=amp, crop_tries=crop_tries, eps=eps, ema=ema, gan=gan, init=init, extend=extend,
                   grow=grown, int8=int8 or None, source=source, threads=threads, device=device,
                   batches_per_epoch=batches_per_epoch, n_valid=n_valid, runs=runs, out=out, seed=seed, fast=not eager)
