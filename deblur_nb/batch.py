@@ -197,6 +197,8 @@ def plan_batch(files:list, # input files (as `infer.expand_inputs` lists them)
         if why := claim_output(src, dst, claimed, ins):
             clashes.append(dict(input=str(src), status='failed', error=why)); continue   # no output: it wrote none
         ours = r is not None and r['output'] == str(dst) and owner.get(str(dst)) == str(src)
+        if ours and not overwrite and r['status'] == 'done' and dst.exists() and _same_input(src, r):   # (a rerun with another model replaced the first one's results; one process refuses too)
+            clashes.append(dict(input=str(src), status='failed', error=f'{dst.name}: exists, made with other weights or settings; not overwriting (use --overwrite, or another -o or --suffix)')); continue
         todo.append((src, dst, overwrite or ours))   # replace only what the manifest records as this input's result (any other file at its name is kept unless it already holds this result)
     return todo, skipped, clashes
 
@@ -483,6 +485,8 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
     images, videos = expand_media(inputs, gifs := {})
     for f, g in gifs.items(): _say(gif_left_line(f, g), sys.stderr)
     if not images and not videos: raise CliError('no input images or videos found')
+    if videos and (photo_only := [o for o, on in (('--ensemble', ensemble != 1), ('--large-blur', large_blur != 'auto'), ('--quality', quality != 95)) if on]):
+        _say(f"note: {', '.join(photo_only)} {'applies' if len(photo_only) == 1 else 'apply'} to photos only; the video{'s are' if len(videos) > 1 else ' is'} deblurred frame by frame without {'it' if len(photo_only) == 1 else 'them'}", sys.stderr)   # (they were dropped without a word)
     if not workers and not scheduler:
         if retry_failed: raise CliError('--retry-failed needs --workers or --scheduler')
         stage = 'photos'

@@ -454,6 +454,8 @@ def _from_array(arr, name:str, max_pixels:int, min_side:int) -> LoadedImage:
         raise ImageError(f'{name}: array of shape {arr.shape} is not an HW, HWC or CHW image')
     if arr.size and not np.isfinite(arr).all() if arr.dtype.kind == 'f' else False:
         raise ImageError(f'{name}: array contains NaN or infinite values')
+    if arr.dtype.kind == 'f' and arr.size and (arr.max() > 1.5 or arr.min() < -0.5):   # (0..255 as floats came back all white; a little past [0, 1] is clipped)
+        raise ImageError(f'{name}: float values from {arr.min():g} to {arr.max():g}, expected [0, 1] (an 8-bit image as floats: divide it by 255)')
     h, w = arr.shape[:2]
     _check_size(w, h, name, max_pixels, min_side)
     bits = 16 if arr.dtype == np.uint16 else 8
@@ -543,6 +545,7 @@ def output_format(path, # an output file name
                  ) -> str:
     "The format its extension picks for an output (`_FORMATS`), or a one-line `ImageError`."
     fmt = _FORMATS.get(Path(path).suffix.lower())
+    if fmt is None and Path(path).is_dir(): raise ImageError(f'{Path(path).name}: is a folder; give the output a file name, such as {Path(path).name}/photo.jpg')   # (it said 'unknown image extension')
     if fmt is None: raise ImageError(f'{Path(path).name}: unknown image extension (use one of {", ".join(sorted(_FORMATS))})')
     return fmt
 

@@ -570,8 +570,12 @@ def bench_cli(sizes:str='1,4,24', # comma-separated megapixels
              ):
     "Print one JSON line per shipped model and path: s/MP at each size, network s/MP, first call, peak memory, speed-up over DynamicUnet(resnet34)."
     import json
+    if models and (bad := [m for m in models.split(',') if m not in shipped_models()]): raise CliError(f"--models: no shipped weights named {', '.join(bad)}; shipped: {', '.join(shipped_models())}")
+    if paths and (bad := [p for p in paths.split(',') if p not in ('eager', 'fast')]): raise CliError(f"--paths: {', '.join(bad)}? use eager, fast or both")
+    try: sizes_mp = tuple(float(x) for x in sizes.split(','))
+    except ValueError: raise CliError(f'--sizes: comma-separated megapixels, got {sizes}') from None
     rows = []
-    for r in bench(tuple(models.split(',')) if models else None, tuple(float(x) for x in sizes.split(',')), reference,
+    for r in bench(tuple(models.split(',')) if models else None, sizes_mp, reference,
                    tuple(paths.split(',')) if paths else None):
         print(json.dumps(r), flush=True); rows.append(r)
     if md: Path(md).write_text(f'# Speed (`make bench`, {rows[0]["machine"]})\n\n' + bench_markdown(rows))

@@ -365,6 +365,7 @@ def save_model(model:nn.Module, # a network from `build_model`
 def check_weight_file(p:Path):
     "Refuse a path that is not a weight file `save_model` wrote (its JSON record beside it), in one line."
     if not p.exists(): raise FileNotFoundError(f'{p}: no such weight file (train one with `make train`)')
+    if p.suffix.lower() == '.json': raise ValueError(f'{p.name}: the record of a weight file, not the weights (give {p.with_suffix(".pt").name})')
     if not p.with_suffix('.json').is_file(): raise ValueError(f'{p.name}: not a weight file of deblur_nb (its record {p.with_suffix(".json").name} is not beside it)')
 
 def load_model(path='default', # weight file, or a name in the shipped weights folder ('default', 'unet', 'gan')
@@ -377,8 +378,10 @@ def load_model(path='default', # weight file, or a name in the shipped weights f
     meta = model_record(p)
     m = build_model(meta['arch'], **meta['kwargs'])
     try: sd = torch.load(p, map_location='cpu', weights_only=True)
-    except Exception as e: raise ValueError(f'{p.name}: not a readable weight file ({one_line(e)[:200]})') from None
-    m.load_state_dict(dequantize_state(sd))
+    except Exception as e: raise ValueError(f'{p.name}: not a readable weight file ({one_line(e).split(". ")[0][:200]})') from None   # (torch's advice to load it unsafely cut off)
+    try: m.load_state_dict(dequantize_state(sd))
+    except (RuntimeError, KeyError, TypeError, AttributeError) as e:   # weights of another network, or record of another file: one line, not 40 kB of key names
+        raise ValueError(f'{p.name}: its weights do not fit the {meta["arch"]} network its record {p.with_suffix(".json").name} describes ({one_line(e)[:160]})') from None
     return m.to(device).eval()
 
 def _adds_nothing(m:nn.Module) -> bool:

@@ -15,7 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
-from fastcore.script import call_parse
+from fastcore.script import call_parse, CliError
 from . import __version__
 from .core import MAX_PIXELS, ImageError, read_image, save_image, over_limit, _check_size, one_line, _bomb_line, result_format, _heif_opener
 from .infer import deblur_image, get_model, fast_available, LARGE_BLUR_MODES
@@ -268,6 +268,11 @@ def serve_cli(host:str='127.0.0.1', # interface to bind (127.0.0.1: this machine
               fast:bool=False, # compiled path: about 1.5-2x faster in `make bench` (the most where the CPU has bfloat16), after 1-3 minutes of compiling at start-up
              ):
     "Serve the deblurring API: deblur-nb-serve --port 8000 (docs at http://127.0.0.1:8000/docs)"
+    levels = ('critical', 'error', 'warning', 'info', 'debug', 'trace')
+    for bad, why in ((not 0 <= port <= 65535, f'--port must be 0 to 65535, got {port}'),   # (99999 was said as bound, and another port used)
+                     (workers < 1, f'--workers must be 1 or more, got {workers}'), (queue < 0, f'--queue must be 0 or more, got {queue}'),
+                     (not max_mb > 0, f'--max-mb must be more than 0, got {max_mb:g}'), (log_level not in levels, f'--log-level must be one of {", ".join(levels)}, got {log_level}')):
+        if bad: raise CliError(why)   # (each was a traceback, or taken)
     serve(host, port, workers, queue, max_mb, log_level, fast)
 
 # %% ../nbs/10_service.ipynb #05e38c16
@@ -449,6 +454,9 @@ def loadtest_cli(n:int=200, # requests to send
                  out:str=None, # also write the report to this file
                 ):
     "Load-test the service: deblur-nb-loadtest --n 200 --concurrency 8 (starts and stops its own server)"
+    for bad, why in ((n < 1, f'--n must be 1 or more, got {n}'), (concurrency < 1, f'--concurrency must be 1 or more, got {concurrency}'),   # (0 requests passed; 0 clients failed without a reason)
+                     (not mp > 0, f'--mp must be more than 0, got {mp:g}'), (workers < 1, f'--workers must be 1 or more, got {workers}'), (queue < 0, f'--queue must be 0 or more, got {queue}')):
+        if bad: raise CliError(why)
     s = loadtest(n, concurrency, mp, workers, queue, out=out)
     print(s['text'], flush=True)
     return 0 if s['passed'] else 1

@@ -4,7 +4,7 @@
 
 # %% ../nbs/11_video.ipynb #bf9cdbbc
 from __future__ import annotations
-import errno, glob, hashlib, itertools, json, os, secrets, shutil, socket, sys, time
+import errno, glob, hashlib, itertools, json, numbers, os, secrets, shutil, socket, sys, time
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -117,13 +117,19 @@ def deinterlaced(frames, # decoded `av.VideoFrame`s of `stream`, in showing orde
         g.push(f); yield from _pulled(g)
     if g is not None: g.push(None); yield from _pulled(g)
 
+def _tristate(v, name:str) -> bool|None:
+    "None/'auto', True/'on' or False/'off' as None, True or False; anything else a one-line `ValueError`."
+    v = {'auto': None, 'on': True, 'off': False}.get(v, v) if isinstance(v, str) else v   # (the command's words: 'off' was a true string, and deinterlaced every frame)
+    if v is not None and not isinstance(v, (bool, np.bool_)): raise ValueError(f"{name} must be None or 'auto', True or 'on', False or 'off', got {v!r}")
+    return None if v is None else bool(v)
+
 def read_frames(src, # video file
                 deinterlace:bool|None=None, # see `deinterlaced`: None, the frames flagged interlaced
                ) -> 'Iterator[np.ndarray]':
     "The frames of a video as float32 RGB CHW arrays in [0, 1], one at a time (coded orientation, not rotated; interlaced ones deinterlaced)."
     with _open(src) as c:
         try:
-            for f in deinterlaced(c.decode(c.streams.video[0]), c.streams.video[0], deinterlace): yield _to_array(f)
+            for f in deinterlaced(c.decode(c.streams.video[0]), c.streams.video[0], _tristate(deinterlace, 'deinterlace')): yield _to_array(f)
         except av.FFmpegError as e: raise VideoError(f'{Path(src).name}: corrupt or truncated video ({_line(e)})') from None
 
 # %% ../nbs/11_video.ipynb #59ab4cc3
@@ -443,6 +449,13 @@ def _not_kept(inp, iv) -> list:
     return (n(len(inp.streams.audio) - 1 if inp.streams.audio else 0, 'more audio track') + n(len(inp.streams.subtitles), 'subtitle stream')
             + ([f'its {bits}-bit depth (written at 8 bits)'] if bits > 8 else []))
 
+def _check_video_args(temporal, crf, codec):
+    "Refuse settings of `deblur_video` that would fail later or say another name."
+    if not isinstance(temporal, numbers.Real) or not 0 <= temporal < 1: raise ValueError(f'temporal must be in [0, 1), got {temporal!r}')   # (it said 'amount')
+    if not isinstance(crf, numbers.Integral) or not 0 <= crf <= 51: raise ValueError(f'crf must be a whole number from 0 to 51 (x264), got {crf!r}')   # (99 was taken)
+    try: av.codec.Codec(codec, 'w')
+    except Exception: raise ValueError(f'codec {codec!r}: no such video encoder in this FFmpeg (use libx264)') from None
+
 def deblur_video(src, # input video file
                  dst, # output file (.mp4 by default; the extension picks the container)
                  model=None, # None (shipped default), a name, a weight path or an `nn.Module`
@@ -460,7 +473,8 @@ def deblur_video(src, # input video file
                 ) -> dict:
     "Deblur a video file into `dst`, frame by frame in bounded memory, keeping timing, size, rotation and audio; a run cut off resumes."
     src, dst = Path(src), Path(dst)
-    check_strength(strength)
+    check_strength(strength); _check_video_args(temporal, crf, codec)
+    deinterlace, fast = _tristate(deinterlace, 'deinterlace'), _tristate(fast, 'fast')
     if dst.resolve() == src.resolve(): raise VideoError(f'{dst.name}: refusing to overwrite the input')
     if dst.exists() and not overwrite: raise exists_error(dst, 'overwrite=True')
     if codec == 'libx264' and dst.suffix.lower() not in H264_EXTS: raise VideoError(f'{dst.name}: write the result as {", ".join(H264_EXTS)} (H.264)')
@@ -684,7 +698,7 @@ def video_speed(model=None, # model (default: the shipped default)
 def video_speed_markdown(rows:list) -> str:
     "`video_speed` rows as markdown."
     return (f"Speed, `deblur_video` end to end (decode, restore, encode H.264, copy audio) on a {rows[0]['frames']}-frame 1280x720 clip; "
-            "`fast`: compiled path (`fast=True`; bfloat16 and on by default from `FAST_MIN_MEGAPIXELS` frame-megapixels where the CPU has bfloat16), timed after its compile:\n\n"
+            f"`fast`: compiled path (`fast=True`; bfloat16 and on by default from {FAST_MIN_MEGAPIXELS:g} frame-megapixels where the CPU has bfloat16), timed after its compile:\n\n"
             + markdown_table(['path', 'variant', 'frames/s', 's/frame', 'first frame s (load, compile)'],
                              [(r['path'], r['variant'], f"{r['fps']:.2f}", f"{1/r['fps']:.2f}", f"{r['first_frame_s']:.0f}") for r in rows]))
 
