@@ -232,6 +232,7 @@ def gopro_pairs(root, # GoPro_Large folder (holding train/ and test/)
     d = Path(root)/split
     scenes = sorted(s for s in d.iterdir() if (s/'sharp').is_dir()) if d.is_dir() else []
     if not scenes: raise FileNotFoundError(f'{d}: no <scene>/sharp folders (GoPro_Large layout)')
+    if lack := [s.name for s in scenes if not (s/blur).is_dir()]: raise PairingError(f'{d}: {", ".join(lack[:3])} {"has" if len(lack) == 1 else "have"} sharp/ but no {blur}/ (GoPro_Large layout)')   # (a raw 'No such file or directory')
     return [p for s in scenes for p in match_pairs(s/blur, s/'sharp', strict)]
 
 def folder_pairs(root, # folder with blur/ + sharp/ or input/ + target/
@@ -273,6 +274,11 @@ def has_split(root, # any supported layout
     return (root/split).is_dir()
 
 # %% ../nbs/02_data.ipynb #f48ad0e6
+def _pair_image(p) -> np.ndarray:
+    "`load_image(p)`, its error naming the folder as well (every GoPro scene has a 000001.png)."
+    try: return load_image(p)
+    except ImageError as e: raise ImageError(f'{Path(p).parent}/{e}') from None
+
 class FilePairs(torch.utils.data.Dataset):
     "(blurred, sharp) image files as augmented float32 CHW tensor pairs."
     def __init__(self, pairs:list, # (blur_path, sharp_path) tuples
@@ -286,8 +292,8 @@ class FilePairs(torch.utils.data.Dataset):
     def set_epoch(self, epoch:int): self.epoch = epoch
     def __getitem__(self, i:int):
         b, s = self.pairs[i % len(self.pairs)]
-        x, y = load_image(b), load_image(s)
-        if x.shape != y.shape: raise ImageError(f'{Path(b).name}: blurred {x.shape[1:]} and sharp {y.shape[1:]} sizes differ')
+        x, y = (_pair_image(p) for p in (b, s))
+        if x.shape != y.shape: raise ImageError(f'{b}: blurred {x.shape[1:]} and sharp {y.shape[1:]} ({s}) sizes differ')
         rng = np.random.default_rng([self.seed, self.epoch if self.train else 0, i])
         if self.size is not None or self.train: x, y = paired_augment(x, y, self.size, rng, center=not self.train)
         return torch.from_numpy(x), torch.from_numpy(y)
