@@ -8,7 +8,7 @@ import csv, filecmp, hashlib, io, logging, os, re, shutil, subprocess, sys, temp
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from fastcore.script import call_parse, CliError
+from fastcore.script import anno_parser, call_parse, CliError
 from .core import data_dir, result_path, takes_quality, one_line, exists_error
 from .infer import deblur_file, expand_inputs, listed, is_folder, fast_available, get_model, weights_path
 from .infer import deblur_cli as _single_cli, _failed_line, cli_words, check_settings, check_cli_options, claim_output, FirstFrameWarning, InputNote, others_outputs, left_out_line, gif_left_line
@@ -18,8 +18,8 @@ from .video import VIDEO_EXTS, VideoError, deblur_video
 # %% auto #0
 __all__ = ['MANIFEST', 'FIELDS', 'STATUSES', 'DEINTERLACE', 'sha256_file', 'manifest_rows', 'read_manifest', 'last_rows',
            'owners', 'Manifest', 'FolderBusy', 'one_process', 'batch_settings', 'same_settings', 'plan_batch',
-           'expand_media', 'deblur_batch', 'local_cluster', 'deblur_cli', 'worker_processes', 'fault_run',
-           'batch_bench']
+           'expand_media', 'deblur_batch', 'local_cluster', 'deblur_cli', 'deblur_main', 'worker_processes',
+           'fault_run', 'batch_bench']
 
 # %% ../nbs/09_batch.ipynb #aa07c61f
 def sha256_file(path, # a file
@@ -539,6 +539,15 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
     own = f", {res['own_outputs']} earlier result(s) among the inputs left out" if res['own_outputs'] else ''
     _say(f"{res['done']} done, {res['failed']} failed, {res['skipped_done']} already done{old}{own}; manifest: {res['manifest']}", sys.stderr)
     return 1 if res['failed'] or res['skipped_failed'] else 0
+
+def deblur_main(argv:list|None=None, # the command's arguments (default: sys.argv[1:])
+               ) -> int:
+    "The `deblur-nb` command: `deblur_cli` with inputs anywhere on the line (`a.jpg --model gan b.jpg -o out`: b.jpg was an unrecognised argument)."
+    args = vars(anno_parser(deblur_cli.__wrapped__).parse_intermixed_args(argv))
+    for k in ('pdb', 'xtra'): args.pop(k, None)   # (fastcore's own options)
+    try: rc = deblur_cli(*args.pop('inputs'), **args)
+    except CliError as e: raise SystemExit(str(e)) from None
+    return rc if isinstance(rc, int) else 0
 
 # %% ../nbs/09_batch.ipynb #cd3dd03a
 def _done_outputs(manifest) -> dict:
