@@ -501,6 +501,7 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
         except KeyboardInterrupt:   # Ctrl-C: a video goes on where it stopped (`video._Journal`)
             _say('interrupted' + (': the same command goes on with the video where it stopped' if stage == 'videos' else ''), sys.stderr); return 130
     if workers < 0: raise CliError('--workers must be 0 (one process, the default) or more')
+    if workers and scheduler: raise CliError('--workers starts a cluster here, --scheduler uses one that runs: give one of them')   # (--workers was ignored without a word)
     if fast: raise CliError('--fast runs in one process: leave out --workers and --scheduler')
     try: check_weight_file(weights_path(model))   # before any cluster: a bad --model is one line, not a failed row per file
     except (FileNotFoundError, ValueError) as e: raise CliError(one_line(e)) from None
