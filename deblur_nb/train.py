@@ -403,7 +403,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
           epochs:int|None=None, # fix the number of epochs instead of deriving it from `minutes`
           lr:float=1e-3, # one-cycle peak learning rate
           bs:int=8, size:int=128, # batch size and patch side
-          batches_per_epoch:int=250, # training batches per epoch
+          batches_per_epoch:int=250, # training batches per epoch, about (each photo or pair is repeated to reach it; at least one pass over them)
           presets:tuple=TRAIN_PRESETS, # degradation presets drawn per training item
           fft:float=0.05, # frequency-loss weight
           grid:float=0., # weight of the grid-pattern penalty (`grid_loss`)
@@ -733,7 +733,7 @@ def train_cli(name:str='default', # run name (weights: deblur_nb/weights/<name>.
               threads:int=None, # torch threads (default: all cores; under torchrun, cores // processes)
               device:str=None, # torch device (default: CUDA when available, else CPU)
               model_kwargs:str=None, # architecture keywords of a new run, e.g. "width=32;middle_blocks=4" (default: DEFAULT_MODEL)
-              batches_per_epoch:int=250, # training steps per epoch
+              batches_per_epoch:int=250, # training steps per epoch, about (photos or pairs are repeated to reach it; at least one pass over them)
               n_valid:int=None, # validation photos (default: all of the valid split)
               runs:str=None, # folder for runs (default: the repo's runs/)
               out:str=None, # folder for the weights (default: the package's weights/)
