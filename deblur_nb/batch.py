@@ -198,7 +198,7 @@ def plan_batch(files:list, # input files (as `infer.expand_inputs` lists them)
             clashes.append(dict(input=str(src), status='failed', error=why)); continue   # no output: it wrote none
         ours = r is not None and r['output'] == str(dst) and owner.get(str(dst)) == str(src)
         if ours and not overwrite and r['status'] == 'done' and dst.exists() and _same_input(src, r):   # (a rerun with another model replaced the first one's results; one process refuses too)
-            clashes.append(dict(input=str(src), status='failed', error=f'{dst.name}: exists, made with other weights or settings; not overwriting (use --overwrite, or another -o or --suffix)')); continue
+            clashes.append(dict(input=str(src), status='failed', error=f'{dst.name}: exists, made with other weights or settings; not overwriting (use --overwrite, or another -o or --suffix)', unrecorded=True)); continue
         todo.append((src, dst, overwrite or ours))   # replace only what the manifest records as this input's result (any other file at its name is kept unless it already holds this result)
     return todo, skipped, clashes
 
@@ -364,7 +364,8 @@ def deblur_batch(inputs:list, # image or video files, folders or glob patterns (
         _clean_partials(out, names)
         for r in skipped: res['skipped_' + r['status']] += 1
         for r in clashes:
-            m.write({**r, 'settings': settings}); res['failed'] += 1
+            if not r.pop('unrecorded', False): m.write({**r, 'settings': settings})   # (a refusal to replace a result is not recorded: it hid the result's own row)
+            res['failed'] += 1
             if verbose: _say(_failed_line(shown[r['input']], r['error']), sys.stderr)
         kw = dict(model=spec, model_sha=msha, strength=strength, tile=tile, quality=quality, device=device, ensemble=ensemble,
                   large_blur=large_blur)

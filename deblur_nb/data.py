@@ -270,7 +270,9 @@ def has_split(root, # any supported layout
              ) -> bool:
     "Whether the folder at `root` has a `split` folder (in any of its Kaggle sets)."
     root = Path(root)
-    if _kaggle(root): return any((d/split).is_dir() for d in (root if root.name == 'DBlur' else root/'DBlur').iterdir() if d.is_dir() and not d.name.startswith(('.', '__')))
+    if _kaggle(root):   # every set has it (`kaggle_pairs` refuses a set without it)
+        sets = [d for d in (root if root.name == 'DBlur' else root/'DBlur').iterdir() if d.is_dir() and not d.name.startswith(('.', '__'))]
+        return bool(sets) and all((d/split).is_dir() for d in sets)
     return (root/split).is_dir()
 
 # %% ../nbs/02_data.ipynb #f48ad0e6
@@ -381,6 +383,7 @@ def held_out(pairs:list, # (blurred, sharp) paths
             ) -> tuple:
     "`(train, held)`: a pair (or scene) is held out when the stable hash of its name is below `share`, so adding pairs moves no other; at least one is held, and one pair serves both."
     key = (lambda p: Path(p[0]).parent.parent.name) if by_scene else (lambda p: Path(p[0]).stem)
+    if not by_scene and len({key(p) for p in pairs}) < len(pairs): key = lambda p: '/'.join(Path(p[0]).parts[-4:])   # one name in several sets (Kaggle): its path tells them apart
     h = {k: _hash01(k) for k in map(key, pairs)}
     if len(h) < 2: return held_out(pairs, share) if by_scene and len(pairs) > 1 else (pairs, pairs)
     cut = min(max(share, min(h.values())), sorted(h.values())[-2])   # at least one held out, at least one kept

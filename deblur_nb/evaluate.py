@@ -52,6 +52,12 @@ def synthetic_cases(split:str='test', # embedded split
                 out.append(Case(p.path.stem, f'embedded-{split}', pr, s, d.img, d.target, d.kernel))
     return out
 
+def _case_name(b, root) -> str:
+    "A blurred file's name with the folders that tell it apart (GoPro scene, Kaggle set), without split and blur folder names."
+    try: parts = Path(b).relative_to(root).with_suffix('').parts
+    except ValueError: return Path(b).stem
+    return '_'.join(x for x in parts if x not in ('DBlur', 'train', 'valid', 'test', 'blur', 'blur_gamma', 'input'))
+
 def folder_cases(root, # Kaggle DBlur / GoPro / pair folder
                  split:str='test', # split of the folder to use
                  n:int|None=20, # at most this many pairs
@@ -61,7 +67,7 @@ def folder_cases(root, # Kaggle DBlur / GoPro / pair folder
     ps = split_pairs(root, split)
     if n is not None and len(ps) > n: ps = [ps[i*len(ps)//n] for i in range(n)]   # over every scene and set (the first n were one scene's first frames)
     names = [Path(b).stem for b, _ in ps]
-    if len(set(names)) < len(names): names = [f'{Path(b).parent.parent.name}_{s}' for (b, _), s in zip(ps, names)]   # GoPro: every scene has a 000001
+    if len(set(names)) < len(names): names = [_case_name(b, root) for b, _ in ps]   # GoPro: every scene has a 000001
     cases = []
     for (b, s), name in zip(ps, names):
         x, y = load_image(b), load_image(s)
@@ -546,7 +552,7 @@ def run_benchmark(out=None, # results folder (default: repo's results/)
                                    f'which no user has: an upper bound for classical deconvolution.{ens_note}'
                                    + ''.join(f' `{m}`: rows carried over from an earlier `make eval` (its weight file is not in git), so no time ÷ rl.' for m in kept)
                                    + '\n\n' + compact_markdown(s, rc, carried=kept) + large_md)
-    if out.resolve() == (repo_dir()/'results').resolve():   # the package's model cards quote the repo's results, never a scratch run's
+    if out.resolve() == (repo_dir()/'results').resolve() and n is None and not folder:   # the package's model cards quote the whole benchmark in the repo's results, never a scratch or partial run's
         for m in t.model if len(t) else []: write_model_card(m, out)
     plot_strength(df, figs); plot_speed_quality(s, figs)
     shown = [c for c in cases if not c.image.startswith(RESEARCH_ONLY)]   # research-only photos are scored, never shown

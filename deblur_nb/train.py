@@ -468,6 +468,8 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     new_cycle = extend and 'epochs_done' in prev   # only a finished run gets a new cycle; an unfinished one resumes
     if raw and not new_cycle:   # a resume trains as planned: other settings would train one thing and record another
         planned = json.loads(raw)
+        if planned.get('source', 'embedded') != 'embedded':   # a folder run planned before folder runs recorded no presets and an absolute path
+            planned.pop('presets', None); planned['source'] = str(Path(planned['source']).resolve())
         asked = dict(epochs=epochs, lr=lr, bs=bs, size=size, presets=list(presets), fft=fft, grid=grid, grid_floor=grid_floor, psnr=psnr, amp=amp, crop_tries=crop_tries,
                      eps=eps, ema=ema, gan=gan, seed=seed, source=str(source) if source else 'embedded', **({'init': init} if init is not None else {}))
         if differ := [k for k, v in asked.items() if k in planned and planned[k] != v]:

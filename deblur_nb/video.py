@@ -452,9 +452,10 @@ def _not_kept(inp, iv) -> list:
 def _check_video_args(temporal, crf, codec):
     "Refuse settings of `deblur_video` that would fail later or say another name."
     if not isinstance(temporal, numbers.Real) or not 0 <= temporal < 1: raise ValueError(f'temporal must be in [0, 1), got {temporal!r}')   # (it said 'amount')
-    if not isinstance(crf, numbers.Integral) or not 0 <= crf <= 51: raise ValueError(f'crf must be a whole number from 0 to 51 (x264), got {crf!r}')   # (99 was taken)
-    try: av.codec.Codec(codec, 'w')
-    except Exception: raise ValueError(f'codec {codec!r}: no such video encoder in this FFmpeg (use libx264)') from None
+    if not isinstance(crf, numbers.Integral) or isinstance(crf, bool) or not 0 <= crf <= 51: raise ValueError(f'crf must be a whole number from 0 to 51 (x264), got {crf!r}')   # (99 was taken)
+    try: video = av.codec.Codec(codec, 'w').type == 'video'
+    except Exception: video = False
+    if not video: raise ValueError(f'codec {codec!r}: no such video encoder in this FFmpeg (use libx264)')
 
 def deblur_video(src, # input video file
                  dst, # output file (.mp4 by default; the extension picks the container)
