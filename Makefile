@@ -61,7 +61,7 @@ pytest: $(STAMP)
 	$(BIN)/python -m pytest -q tests
 
 ## The notebooks with their cells flagged slow too (parameter table, compiled-vs-eager check, a small load test), which
-## `make test` skips; 11_video's slow cell is `make eval`'s video table (it rewrites results/video/video.md), so not here
+## `make test` skips; 11_video's slow cell times the video paths for minutes (the committed table is `make eval`'s), so not here
 test-slow: $(STAMP)
 	$(BIN)/nbdev-test --n-workers 1 --flags slow --skip-file-re '^11_'
 
