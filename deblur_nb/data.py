@@ -268,7 +268,7 @@ def _gopro(root:Path, split:str='train') -> bool:
 def has_split(root, # any supported layout
               split:str, # 'train', 'valid' or 'test'
              ) -> bool:
-    "Whether the folder at `root` has a `split` folder (in any of its Kaggle sets)."
+    "Whether the folder at `root` has a `split` folder (in every one of its Kaggle sets)."
     root = Path(root)
     if _kaggle(root):   # every set has it (`kaggle_pairs` refuses a set without it)
         sets = [d for d in (root if root.name == 'DBlur' else root/'DBlur').iterdir() if d.is_dir() and not d.name.startswith(('.', '__'))]
@@ -379,13 +379,12 @@ class EpochDataLoader(DataLoader):
 # %% ../nbs/02_data.ipynb #6251f01e
 def held_out(pairs:list, # (blurred, sharp) paths
              share:float=0.15, # about the part held out
-             by_scene:bool=False, # hold out whole scene folders (GoPro: the frames of one scene are near copies)
+             by:str='name', # what is dealt: 'name' (the file name), 'scene' (GoPro scene folders: their frames are near copies) or 'set' (a Kaggle set and name: one name is in several sets)
             ) -> tuple:
     "`(train, held)`: a pair (or scene) is held out when the stable hash of its name is below `share`, so adding pairs moves no other; at least one is held, and one pair serves both."
-    key = (lambda p: Path(p[0]).parent.parent.name) if by_scene else (lambda p: Path(p[0]).stem)
-    if not by_scene and len({key(p) for p in pairs}) < len(pairs): key = lambda p: '/'.join(Path(p[0]).parts[-4:])   # one name in several sets (Kaggle): its path tells them apart
+    key = {'name': lambda p: Path(p[0]).stem, 'scene': lambda p: Path(p[0]).parent.parent.name, 'set': lambda p: f'{Path(p[0]).parents[2].name}/{Path(p[0]).stem}'}[by]
     h = {k: _hash01(k) for k in map(key, pairs)}
-    if len(h) < 2: return held_out(pairs, share) if by_scene and len(pairs) > 1 else (pairs, pairs)
+    if len(h) < 2: return held_out(pairs, share) if by == 'scene' and len(pairs) > 1 else (pairs, pairs)   # one scene: dealt by frame
     cut = min(max(share, min(h.values())), sorted(h.values())[-2])   # at least one held out, at least one kept
     return sorted(p for p in pairs if h[key(p)] > cut), sorted(p for p in pairs if h[key(p)] <= cut)
 
@@ -411,7 +410,7 @@ def split_pairs(root, # any supported layout
     else:
         ps = find_pairs(root, 'train', strict, **kwargs)   # (the whole folder where it has no splits)
         if not (split == 'train' and has_split(root, 'valid')):
-            tr, held = held_out(ps, share, by_scene=_gopro(root))
+            tr, held = held_out(ps, share, 'scene' if _gopro(root) else 'set' if _kaggle(root) else 'name')
             ps = tr if split == 'train' else held
     if not ps: raise PairingError(f'{root}: no {split} pairs (its blurred and sharp folders are empty)')   # (an empty folder failed mid-epoch with a traceback)
     return ps
