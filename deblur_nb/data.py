@@ -22,9 +22,9 @@ from .degrade import PRESETS, EXTRA_PRESETS, as_rng, degrade
 # %% auto #0
 __all__ = ['SPLITS', 'RESEARCH_ONLY', 'KAGGLE_SLUG', 'assign_splits', 'Photo', 'photos', 'write_splits', 'paired_augment',
            'fine_detail', 'SynthPairs', 'PairingError', 'match_pairs', 'kaggle_pairs', 'gopro_pairs', 'folder_pairs',
-           'find_pairs', 'has_split', 'FilePairs', 'DownloadError', 'kaggle_credentials', 'download_kaggle',
-           'download_kaggle_cli', 'EpochDataLoader', 'held_out', 'split_pairs', 'get_dls', 'degrade_samples',
-           'degrade_samples_cli']
+           'find_pairs', 'has_split', 'load_pair', 'FilePairs', 'DownloadError', 'kaggle_credentials',
+           'download_kaggle', 'download_kaggle_cli', 'EpochDataLoader', 'held_out', 'split_pairs', 'get_dls',
+           'degrade_samples', 'degrade_samples_cli']
 
 # %% ../nbs/02_data.ipynb #2a42f6cc
 SPLITS = ('train', 'valid', 'test')
@@ -207,6 +207,11 @@ def match_pairs(blur_dir, # folder of blurred images
     return [(bs[k], ss[k]) for k in keys]
 
 # %% ../nbs/02_data.ipynb #0fd92725
+def _kaggle_sets(root) -> list:
+    "The set folders of the Kaggle collection at `root` (its `DBlur/`, or `DBlur` itself), not a zip's __MACOSX or hidden ones."
+    root = Path(root); db = root if root.name == 'DBlur' else root/'DBlur'
+    return sorted(d for d in db.iterdir() if d.is_dir() and not d.name.startswith(('.', '__')))
+
 def kaggle_pairs(root, # download folder holding `DBlur/` (or the `DBlur` folder itself)
                  split:str='train', # 'train' or 'test'
                  sets:list|None=None, # dataset names under DBlur/ (None: all)
@@ -215,7 +220,7 @@ def kaggle_pairs(root, # download folder holding `DBlur/` (or the `DBlur` folder
     "Pairs of the Kaggle deblurring collection (`DBlur/<Set>/<split>/{blur,sharp}`)."
     root = Path(root); root = root if root.name == 'DBlur' else root/'DBlur'
     if not root.is_dir(): raise FileNotFoundError(f'{root}: not found; download it with `download_kaggle`')
-    names = sorted(d.name for d in root.iterdir() if d.is_dir() and not d.name.startswith(('.', '__'))) if sets is None else list(sets)   # (not a zip's __MACOSX)
+    names = [d.name for d in _kaggle_sets(root)] if sets is None else list(sets)
     out = []
     for n in names:
         d = root/n/split
@@ -271,7 +276,7 @@ def has_split(root, # any supported layout
     "Whether the folder at `root` has a `split` folder (in every one of its Kaggle sets)."
     root = Path(root)
     if _kaggle(root):   # every set has it (`kaggle_pairs` refuses a set without it)
-        sets = [d for d in (root if root.name == 'DBlur' else root/'DBlur').iterdir() if d.is_dir() and not d.name.startswith(('.', '__'))]
+        sets = _kaggle_sets(root)
         return bool(sets) and all((d/split).is_dir() for d in sets)
     return (root/split).is_dir()
 
@@ -280,6 +285,14 @@ def _pair_image(p) -> np.ndarray:
     "`load_image(p)`, its error naming the folder as well (every GoPro scene has a 000001.png)."
     try: return load_image(p)
     except ImageError as e: raise ImageError(f'{Path(p).parent}/{e}') from None
+
+def load_pair(b, # blurred image file
+              s, # its sharp partner
+             ) -> tuple:
+    "A (blurred, sharp) file pair as float32 CHW arrays; an unreadable file is named with its folder, and sizes that differ are refused."
+    x, y = (_pair_image(p) for p in (b, s))
+    if x.shape != y.shape: raise ImageError(f'{b}: blurred {x.shape[1:]} and sharp {y.shape[1:]} ({s}) sizes differ')
+    return x, y
 
 class FilePairs(torch.utils.data.Dataset):
     "(blurred, sharp) image files as augmented float32 CHW tensor pairs."
@@ -294,8 +307,7 @@ class FilePairs(torch.utils.data.Dataset):
     def set_epoch(self, epoch:int): self.epoch = epoch
     def __getitem__(self, i:int):
         b, s = self.pairs[i % len(self.pairs)]
-        x, y = (_pair_image(p) for p in (b, s))
-        if x.shape != y.shape: raise ImageError(f'{b}: blurred {x.shape[1:]} and sharp {y.shape[1:]} ({s}) sizes differ')
+        x, y = load_pair(b, s)
         rng = np.random.default_rng([self.seed, self.epoch if self.train else 0, i])
         if self.size is not None or self.train: x, y = paired_augment(x, y, self.size, rng, center=not self.train)
         return torch.from_numpy(x), torch.from_numpy(y)

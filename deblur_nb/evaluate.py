@@ -10,9 +10,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from fastcore.script import call_parse, CliError
-from .core import ImageError, load_image, save_image, repo_dir, data_dir, figures_dir, show_images, save_figure, markdown_table, to_pil, hwc2chw, center_crop, one_line
+from .core import load_image, save_image, repo_dir, data_dir, figures_dir, show_images, save_figure, markdown_table, to_pil, hwc2chw, center_crop, one_line
 from .degrade import PRESETS, EXTRA_PRESETS, degrade, gaussian_kernel
-from .data import photos, split_pairs, RESEARCH_ONLY
+from .data import photos, split_pairs, load_pair, RESEARCH_ONLY
 from .metrics import psnr, ssim, mse, gradient_energy, noise_sigma, grid_artifact
 from .infer import restore_array, restore_ensemble, two_scale, get_model, fast_available, blend
 from .models import weights_dir, model_record, fast_dtype
@@ -70,8 +70,7 @@ def folder_cases(root, # Kaggle DBlur / GoPro / pair folder
     if len(set(names)) < len(names): names = [_case_name(b, root) for b, _ in ps]   # GoPro: every scene has a 000001
     cases = []
     for (b, s), name in zip(ps, names):
-        x, y = load_image(b), load_image(s)
-        if x.shape != y.shape: raise ImageError(f'{b}: blurred {x.shape[1:]} and sharp {y.shape[1:]} sizes differ')   # (they were cropped and scored)
+        x, y = load_pair(b, s)   # (pairs of different sizes were cropped and scored)
         cases.append(Case(name, Path(root).name, 'real', 1., center_crop(x, crop), center_crop(y, crop), None))
     return cases
 

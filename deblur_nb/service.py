@@ -258,6 +258,15 @@ def serve(host:str='127.0.0.1', # interface to bind; 127.0.0.1 keeps the service
     import uvicorn
     uvicorn.run(make_app(workers, queue, max_mb, fast=fast), host=host, port=port, log_level=log_level)
 
+def _refuse(*checks):
+    "A one-line `CliError` for the first (bad, why) of `checks` that is bad."
+    for bad, why in checks:
+        if bad: raise CliError(why)
+
+def _pool_checks(workers:int, queue:int) -> tuple:
+    "The (bad, why) checks of the server's `--workers` and `--queue`."
+    return (workers < 1, f'--workers must be 1 or more, got {workers}'), (queue < 0, f'--queue must be 0 or more, got {queue}')
+
 @call_parse
 def serve_cli(host:str='127.0.0.1', # interface to bind (127.0.0.1: this machine only)
               port:int=8000, # TCP port
@@ -269,10 +278,9 @@ def serve_cli(host:str='127.0.0.1', # interface to bind (127.0.0.1: this machine
              ):
     "Serve the deblurring API: deblur-nb-serve --port 8000 (docs at http://127.0.0.1:8000/docs)"
     levels = ('critical', 'error', 'warning', 'info', 'debug', 'trace')
-    for bad, why in ((not 0 <= port <= 65535, f'--port must be 0 to 65535, got {port}'),   # (99999 was said as bound, and another port used)
-                     (workers < 1, f'--workers must be 1 or more, got {workers}'), (queue < 0, f'--queue must be 0 or more, got {queue}'),
-                     (not max_mb > 0, f'--max-mb must be more than 0, got {max_mb:g}'), (log_level not in levels, f'--log-level must be one of {", ".join(levels)}, got {log_level}')):
-        if bad: raise CliError(why)   # (each was a traceback, or taken)
+    _refuse((not 0 <= port <= 65535, f'--port must be 0 to 65535, got {port}'),   # (99999 was said as bound, and another port used)
+            *_pool_checks(workers, queue), (not max_mb > 0, f'--max-mb must be more than 0, got {max_mb:g}'),
+            (log_level not in levels, f'--log-level must be one of {", ".join(levels)}, got {log_level}'))   # (each was a traceback, or taken)
     serve(host, port, workers, queue, max_mb, log_level, fast)
 
 # %% ../nbs/10_service.ipynb #05e38c16
@@ -454,9 +462,8 @@ def loadtest_cli(n:int=200, # requests to send
                  out:str=None, # also write the report to this file
                 ):
     "Load-test the service: deblur-nb-loadtest --n 200 --concurrency 8 (starts and stops its own server)"
-    for bad, why in ((n < 1, f'--n must be 1 or more, got {n}'), (concurrency < 1, f'--concurrency must be 1 or more, got {concurrency}'),   # (0 requests passed; 0 clients failed without a reason)
-                     (not mp > 0, f'--mp must be more than 0, got {mp:g}'), (workers < 1, f'--workers must be 1 or more, got {workers}'), (queue < 0, f'--queue must be 0 or more, got {queue}')):
-        if bad: raise CliError(why)
+    _refuse((n < 1, f'--n must be 1 or more, got {n}'), (concurrency < 1, f'--concurrency must be 1 or more, got {concurrency}'),   # (0 requests passed; 0 clients failed without a reason)
+            (not mp > 0, f'--mp must be more than 0, got {mp:g}'), *_pool_checks(workers, queue))
     s = loadtest(n, concurrency, mp, workers, queue, out=out)
     print(s['text'], flush=True)
     return 0 if s['passed'] else 1
