@@ -15,5 +15,5 @@ COPY apps ./apps
 COPY data ./data
 EXPOSE 8866
 CMD ["voila", "apps/deblur.ipynb", "--port=8866", "--no-browser", "--Voila.ip=0.0.0.0", \
-     "--Voila.tornado_settings={'websocket_max_message_size': 104857600}", \
+     "--Voila.config_file_paths=apps", \
      "--MappingKernelManager.cull_interval=60", "--MappingKernelManager.cull_idle_timeout=300", "--MappingKernelManager.cull_connected=False"]

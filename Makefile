@@ -30,7 +30,7 @@ demo: $(STAMP)
 app: $(STAMP)
 	@echo "deblur_nb app: open http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
 	$(BIN)/voila apps/deblur.ipynb --port=$(PORT) --no-browser --Voila.ip=127.0.0.1 \
-	  --Voila.tornado_settings="{'websocket_max_message_size': 104857600}" \
+	  --Voila.config_file_paths=apps \
 	  --MappingKernelManager.cull_interval=60 --MappingKernelManager.cull_idle_timeout=300 --MappingKernelManager.cull_connected=False
 
 ## The HTTP API on localhost only: POST /deblur, GET /health, GET /models, docs at /docs; ARGS passes more options,

@@ -11,15 +11,15 @@ from pathlib import Path
 from fastcore.script import anno_parser, call_parse, CliError
 from .core import data_dir, result_path, takes_quality, one_line, exists_error
 from .infer import deblur_file, expand_inputs, listed, is_folder, fast_available, get_model, weights_path
-from .infer import deblur_cli as _single_cli, _failed_line, cli_words, check_settings, check_cli_options, claim_output, FirstFrameWarning, InputNote, others_outputs, left_out_line, gif_left_line
+from .infer import deblur_cli as _single_cli, _failed_line, cli_words, check_settings, check_cli_options, claim_output, FirstFrameWarning, InputNote, others_outputs, left_out_line, gif_left_line, gif_left_summary
 from .models import check_weight_file
 from .video import VIDEO_EXTS, VideoError, deblur_video
 
 # %% auto #0
 __all__ = ['MANIFEST', 'FIELDS', 'STATUSES', 'DEINTERLACE', 'sha256_file', 'manifest_rows', 'read_manifest', 'last_rows',
            'owners', 'Manifest', 'FolderBusy', 'one_process', 'batch_settings', 'same_settings', 'plan_batch',
-           'expand_media', 'deblur_batch', 'local_cluster', 'deblur_cli', 'deblur_main', 'worker_processes',
-           'fault_run', 'batch_bench']
+           'expand_media', 'deblur_batch', 'local_cluster', 'scheduler_unreachable', 'deblur_cli', 'deblur_main',
+           'worker_processes', 'fault_run', 'batch_bench']
 
 # %% ../nbs/09_batch.ipynb #aa07c61f
 def sha256_file(path, # a file
@@ -437,6 +437,20 @@ def _quiet_logs():
     logging.disable(logging.ERROR)
 
 _deaf = []
+def scheduler_unreachable(address:str, # a Dask scheduler's address, e.g. tcp://10.0.0.5:8786
+                          timeout:float=5., # seconds to wait for its port to answer
+                         ) -> str|None:
+    "Why nothing listens at `address`'s TCP port (refused, or no answer in `timeout` s); None when something does, or the address is not plain TCP."
+    import socket
+    from urllib.parse import urlsplit
+    u = urlsplit(address if '://' in address else f'tcp://{address}')
+    try: host, port = u.hostname, u.port
+    except ValueError: return None   # (Dask's own check says what is wrong with it)
+    if u.scheme not in ('tcp', 'tls') or not host or not port: return None
+    try: socket.create_connection((host, port), timeout).close()
+    except OSError as e: return one_line(e.strerror or e)
+    return None
+
 def _workers_ignore_ctrl_c():
     "Processes forked from here on ignore Ctrl-C: a terminal sends it to the whole process group, and each of our workers printed a traceback while this process closed them."
     import signal
@@ -497,7 +511,9 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
                                  quality=quality, overwrite=overwrite, device=device, ensemble=ensemble, fast=fast,
                                  large_blur=large_blur) if images else 0
                 stage = 'videos'
-                return _videos_cli(videos, Outdir, suffix, model, strength, tile, overwrite, device, fast, deinterlace) or rc
+                rc = _videos_cli(videos, Outdir, suffix, model, strength, tile, overwrite, device, fast, deinterlace) or rc
+            if gifs: _say(gif_left_summary(len(gifs)), sys.stderr)   # (photos left out were said only in a note, and the run ended with status 0)
+            return rc or (1 if gifs else 0)
         except FolderBusy as e: raise CliError(one_line(e)) from None
         except KeyboardInterrupt:   # Ctrl-C: a video goes on where it stopped (`video._Journal`)
             _say('interrupted' + (': the same command goes on with the video where it stopped' if stage == 'videos' else ''), sys.stderr); return 130
@@ -510,6 +526,7 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
     held = []   # cluster and client, closed at the end
     def connect():   # only when there is work: a rerun with nothing left to do starts no cluster
         try:
+            if scheduler and (why := scheduler_unreachable(scheduler)): raise CliError(f'cannot reach the Dask scheduler {scheduler}: {why}')   # (a refused port took Client's 30 s)
             if scheduler: held.append(Client(scheduler, timeout='30s'))
             else:
                 if method == 'fork': _workers_ignore_ctrl_c()
@@ -539,8 +556,9 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
         for x in reversed(held): x.close()
     old = f", {res['skipped_failed']} failed before (--retry-failed redoes them)" if res['skipped_failed'] else ''
     own = f", {res['own_outputs']} earlier result(s) among the inputs left out" if res['own_outputs'] else ''
+    own += f", {len(gifs)} not deblurred (their results would take other photos' names)" if gifs else ''
     _say(f"{res['done']} done, {res['failed']} failed, {res['skipped_done']} already done{old}{own}; manifest: {res['manifest']}", sys.stderr)
-    return 1 if res['failed'] or res['skipped_failed'] else 0
+    return 1 if res['failed'] or res['skipped_failed'] or gifs else 0
 
 def deblur_main(argv:list|None=None, # the command's arguments (default: sys.argv[1:])
                ) -> int:

@@ -20,8 +20,8 @@ __all__ = ['MIN_TILE', 'DIHEDRAL', 'LARGE_BLUR_THRESHOLD', 'LARGE_BLUR_CHANGE', 
            'READ_EXTS', 'auto_device', 'get_model', 'weights_path', 'FastNet', 'fast_available', 'check_tile',
            'restore_array', 'available_memory', 'auto_tile', 'check_ensemble', 'restore_ensemble', 'check_large_blur',
            'swap_low_band', 'two_scale', 'blend', 'InputNote', 'FirstFrameWarning', 'check_strength', 'deblur_image',
-           'deblur', 'listed', 'is_folder', 'photos_in', 'gif_left_line', 'expand_inputs', 'others_outputs',
-           'left_out_line', 'claim_output', 'lost_in', 'deblur_file', 'cli_words', 'check_settings',
+           'deblur', 'listed', 'is_folder', 'photos_in', 'gif_left_line', 'gif_left_summary', 'expand_inputs',
+           'others_outputs', 'left_out_line', 'claim_output', 'lost_in', 'deblur_file', 'cli_words', 'check_settings',
            'check_cli_options', 'deblur_cli', 'bench', 'bench_markdown', 'bench_cli']
 
 # %% ../nbs/06_infer.ipynb #0e52b2ab
@@ -330,6 +330,11 @@ def gif_left_line(f, # a GIF or PNM `photos_in` left out
     "The note that says why a GIF, PNM or HEIC in a folder is not deblurred."
     return f'note: {f}: left out, its result would take the name of the result for {g} (name it on its own, with another -o or --suffix, to deblur it)'
 
+def gif_left_summary(n:int, # photos `photos_in` left out of their folders
+                    ) -> str:
+    "The last line of a run that left `n` GIFs, PNMs or HEICs out: they are not deblurred, so the run does not end with status 0."
+    return f"{n} photo(s) not deblurred: each one's result would take another photo's result name (see the note{'s' if n > 1 else ''} above)"
+
 def expand_inputs(inputs:list, # files, folders and glob patterns
                   left:dict|None=None, # filled with the GIFs and PNMs folders left out (`photos_in`)
                  ) -> list:
@@ -490,7 +495,8 @@ def deblur_cli(*inputs:str, # image files, folders or glob patterns
         except (ImageError, OSError, ValueError) as e:
             failed += 1; print(_failed_line(f, e), file=sys.stderr, flush=True)
     if failed: print(f'{failed} of {len(files)} file(s) failed', file=sys.stderr)
-    return 1 if failed else 0
+    if gifs: print(gif_left_summary(len(gifs)), file=sys.stderr)   # (a run that left photos out said so only in a note, and ended with status 0)
+    return 1 if failed or gifs else 0
 
 # %% ../nbs/06_infer.ipynb #5d9c33f1
 def _test_image(mp:float) -> Image.Image:
