@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_app.ipynb #648a5f9e
 from __future__ import annotations
-import base64, html, io, itertools, re, tempfile, time, warnings
+import base64, html, io, itertools, re, tempfile, threading, time, warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
@@ -17,8 +17,8 @@ from .models import shipped_models
 from .video import VIDEO_EXTS, VideoError, deblur_video, probe_video, read_frames
 
 # %% auto #0
-__all__ = ['MAX_UPLOAD_MB', 'MAX_VIDEO_SECONDS', 'MODEL_LABELS', 'available_models', 'Options', 'Result', 'run', 'run_video',
-           'compare', 'zoom', 'png_bytes', 'DeblurApp']
+__all__ = ['MAX_UPLOAD_MB', 'MAX_VIDEO_SECONDS', 'MODEL_LABELS', 'available_models', 'Options', 'Result', 'run', 'Cancelled',
+           'run_video', 'compare', 'zoom', 'png_bytes', 'DeblurApp']
 
 # %% ../nbs/08_app.ipynb #b010d9cc
 MAX_UPLOAD_MB = 40  # larger uploads are refused with a clear message
@@ -110,12 +110,15 @@ def _sorry(name:str, e:Exception, tmp:Path) -> Result:
     msg = re.sub(r'\[Errno -?\d+\] ', '', one_line(str(e).replace(str(tmp), name)))
     return Result(name, None, None, message=f'Sorry, {name} could not be used: {msg.split(": ", 1)[-1]}', ok=False)
 
+class Cancelled(Exception):
+    "Raised by a progress function to stop a video between two frames; `run_video` lets it through."
+
 def run_video(data:bytes, # uploaded file content
               name:str, # uploaded file name (.mp4, .mov, ...)
               options:Options=Options(), # model and strength
               max_mb:float=MAX_UPLOAD_MB, # upload size limit
               max_seconds:float=MAX_VIDEO_SECONDS, # length limit
-              progress=None, # called with (frames done, frames in the video or 0) after each frame
+              progress=None, # called with (frames done, frames in the video or 0) after each frame; it may raise `Cancelled`
              ) -> Result:
     "Deblur one uploaded video into an H.264 `.mp4`, its middle frame as before/after; bad input gives `ok=False` and a friendly message."
     mb = len(data)/1e6
@@ -140,6 +143,7 @@ def run_video(data:bytes, # uploaded file content
             return Result(name, before, after, _out_name(name, '.mp4', options), dst.read_bytes(), dt,
                           f'{name}: {w}×{h}, {r["frames"]} frames at {fps:g} fps' + (', interlaced (deinterlaced first)' if r['deinterlaced'] else '')
                           + f', deblurred in {dt:.1f} s; showing the middle frame')
+        except Cancelled: raise   # (the user's Cancel: not a problem with the file)
         except ValueError as e: return _sorry(name, e, src)   # a `VideoError`, or a setting out of range
         except FileNotFoundError as e: return Result(name, None, None, message=f'No model weights found ({e}).', ok=False)
         except Exception as e: return _unexpected(name, e)   # anything else (a decoder's assertion): still a message, never an exception
@@ -174,9 +178,11 @@ class DeblurApp:
     def __init__(self, max_mb:float=MAX_UPLOAD_MB, # upload size limit per file
                  models:list|None=None, # (label, weights name or module) choices (default: the shipped weights)
                  max_seconds:float=MAX_VIDEO_SECONDS, # length limit per video
+                 threaded:bool=True, # work in a thread, so that the kernel still hears Cancel (False: in the widget's callback)
                 ):
         import ipywidgets as W
-        self.W, self.max_mb, self.max_seconds, self.results = W, max_mb, max_seconds, []
+        self.W, self.max_mb, self.max_seconds, self.results, self.threaded = W, max_mb, max_seconds, [], threaded
+        self._stop, self._job = threading.Event(), None
         models = models if models is not None else available_models()
         self.upload = W.FileUpload(accept=','.join(('.jpg', '.jpeg', '.png', '.tif', '.tiff', '.webp', '.bmp') + READ_EXTS + VIDEO_EXTS), multiple=True,
                                    description='Upload photos or videos', layout=W.Layout(width='auto'))
@@ -184,6 +190,7 @@ class DeblurApp:
         self.strength = W.FloatSlider(value=1., min=0., max=1., step=0.05, description='Strength', readout_format='.2f')
         self.streaks = W.Checkbox(value=False, description='Long motion streaks', indent=False, layout=W.Layout(width='auto'))
         self.again = W.Button(description='Deblur again', icon='refresh', disabled=True)
+        self.cancel = W.Button(description='Cancel', icon='stop', tooltip='Stop before the next photo, or at the next frame of a video', layout=W.Layout(display='none'))
         self.pick = W.Dropdown(options=[], description='Show')
         self.view = W.ToggleButtons(options=['Compare', 'Zoom 100%'], value='Compare')
         wide = dict(style={'description_width': 'initial'})
@@ -195,18 +202,28 @@ class DeblurApp:
         self.status = W.HTML(f'Upload one or more photos (JPEG, PNG, TIFF, WebP, BMP, GIF, HEIC or AVIF) or short videos (MP4, MOV, AVI, MKV, MTS or DV, up to {max_seconds:g} s), up to {max_mb:g} MB each.')
         self.download = W.HTML('')
         self.upload.observe(self._on_upload, 'value')
-        self.again.on_click(lambda _: self._process([(r.name, r.data) for r in self.results]))
+        self.again.on_click(lambda _: self._start([(r.name, r.data) for r in self.results]))
+        self.cancel.on_click(lambda _: self._cancel())
         for w in (self.pick, self.view, self.split, self.zx, self.zy): w.observe(lambda _: self._show(), 'value')
         row = lambda *ws: W.HBox(list(ws), layout=W.Layout(flex_flow='row wrap'))   # (on a phone's 375 px the controls wrap: in one row the slider had no width left)
         self.panel = W.VBox([W.HTML('<h3>Deblur old photos and videos</h3>'), row(self.upload, self.model, self.strength, self.streaks, self.again),
-                             self.progress, self.status, row(self.pick, self.view), self.split,
+                             row(self.progress, self.cancel), self.status, row(self.pick, self.view), self.split,
                              row(self.zx, self.zy), self.image, self.download])
 
     def _on_upload(self, change):
         files = [(f['name'], bytes(f['content'])) for f in change['new']]
         if not files: return
-        try: self._process(files)
-        finally: self.upload.value = ()   # emptied, so that the same file uploaded again is a change (it did nothing)
+        self.upload.value = ()   # emptied, so that the same file uploaded again is a change (it did nothing)
+        self._start(files)
+
+    def _start(self, files:list):
+        "Process `files` in a thread (`threaded`), so that the kernel is free to hear the Cancel button; else here and now."
+        if not self.threaded: return self._process(files)
+        self._job = threading.Thread(target=self._process, args=(files,), daemon=True); self._job.start()
+
+    def _cancel(self):
+        "Cancel's click: the work stops before the next photo, or at the next frame of a video (a photo under way is finished)."
+        self._stop.set(); self.cancel.disabled = True; self.cancel.description = 'Cancelling …'
 
     def _bar(self, done:int, total:int, label:str='Working'):
         "Show `done` of `total` (files, or a video's frames) on the progress bar."
@@ -217,6 +234,7 @@ class DeblurApp:
 
     def _frames(self, name:str, i:int, n:int):
         "Progress of a video: frame `i` of `n` (0: unknown) done."
+        if self._stop.is_set(): raise Cancelled(f'{name} stopped after {i} of {n or "?"} frames')
         self._bar(i, n, 'Frames'); self.status.value = f'Deblurring {html.escape(name)} … frame {i} of {n or "?"}'
 
     def _process(self, files:list):
@@ -226,8 +244,11 @@ class DeblurApp:
         controls = (self.upload, self.model, self.strength, self.streaks, self.again)
         was = [c.disabled for c in controls]
         for c in controls: c.disabled = True   # while it works (clicks were queued and replayed after it, a second run nobody saw coming)
+        self._stop.clear(); self.cancel.disabled, self.cancel.description, self.cancel.layout.display = False, 'Cancel', None
         try: self._work(files, opts, shown)
+        except Exception as e: self.progress.layout.visibility = 'hidden'; self.status.value = html.escape(_unexpected('the upload', e).message)   # (in a thread nobody would see it)
         finally:
+            self.cancel.layout.display = 'none'
             for c, d in zip(controls, was): c.disabled = d
             self.again.disabled = not self.results
 
@@ -236,10 +257,13 @@ class DeblurApp:
         self.progress.layout.visibility = 'visible'
         done, msgs = [], []
         for k, (name, data) in enumerate(files):
+            if self._stop.is_set(): msgs.append(f'<b>Cancelled:</b> {len(files) - k} file(s) not deblurred'); break
             self.status.value = f'Deblurring {html.escape(name)} …'
             if _is_video(name):
                 self._bar(0, 0, 'Frames')
-                r = run_video(data, name, opts, self.max_mb, self.max_seconds, progress=lambda i, n: self._frames(name, i, n))
+                try: r = run_video(data, name, opts, self.max_mb, self.max_seconds, progress=lambda i, n: self._frames(name, i, n))
+                except Cancelled as e:
+                    msgs.append(f'<b>Cancelled:</b> {html.escape(str(e))}' + (f'; {len(files) - k - 1} more file(s) not deblurred' if k + 1 < len(files) else '')); break
             else:
                 self._bar(k, len(files)); r = run(data, name, opts, self.max_mb); self._bar(k + 1, len(files))
             r.data = data

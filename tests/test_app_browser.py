@@ -1,5 +1,5 @@
 "End to end in a real browser: the Voila app in Debian's Chromium, driven by Playwright."
-import base64, os, shutil, socket, subprocess, sys, time, urllib.request
+import base64, os, re, shutil, socket, subprocess, sys, time, urllib.request
 from pathlib import Path
 import numpy as np
 import pytest
@@ -112,3 +112,21 @@ def test_video_upload_counts_frames_compares_a_frame_and_offers_the_mp4(app_url,
         assert 'Traceback' not in page.content()
         browser.close()
     print(f'\nbrowser video test: result after {t_result:.1f} s, total {time.time() - t0:.1f} s')
+
+def test_cancel_stops_a_video_at_its_next_frame(app_url, tmp_path):
+    assert CHROMIUM, "Debian's chromium is required in CI"
+    from playwright.sync_api import sync_playwright
+    from deblur_nb.video import write_video
+    sharp = load_image(photos('test', showcase=True)[0].path)
+    src = write_video([np.ascontiguousarray(sharp[:, 100:164, 100 + i:196 + i]) for i in range(600)], tmp_path/'long.mp4', fps=24)
+    with sync_playwright() as pw:
+        browser, page, upload = _open_app(pw, app_url)
+        with page.expect_file_chooser() as fc: upload.click()
+        fc.value.set_files(str(src))
+        page.get_by_text(re.compile(r'frame \d+ of 600')).wait_for(timeout=120_000)   # working: the kernel is in a thread, free to hear Cancel
+        page.get_by_role('button', name='Cancel').click()
+        page.get_by_text('Cancelled:').wait_for(timeout=60_000)
+        done = int(page.get_by_text('long.mp4 stopped after').text_content().split('stopped after ')[1].split(' of')[0])
+        assert done < 600 and page.locator('a.deblur-download').count() == 0
+        assert page.get_by_role('button', name='Cancel').is_hidden() and not page.get_by_role('button', name='Deblur again').is_enabled()
+        browser.close()
