@@ -11,7 +11,7 @@ from pathlib import Path
 from fastcore.script import anno_parser, call_parse, CliError
 from .core import data_dir, result_path, takes_quality, one_line, exists_error
 from .infer import deblur_file, expand_inputs, listed, is_folder, fast_available, get_model, weights_path
-from .infer import deblur_cli as _single_cli, _failed_line, cli_words, check_settings, check_cli_options, claim_output, FirstFrameWarning, InputNote, others_outputs, left_out_line, gif_left_line, gif_left_summary
+from .infer import deblur_cli as _single_cli, _failed_line, cli_words, check_settings, check_cli_options, claim_output, FirstFrameWarning, InputNote, others_outputs, left_out_line, gif_left_line, gif_left_summary, subfolders_line
 from .models import check_weight_file
 from .video import VIDEO_EXTS, VideoError, deblur_video
 
@@ -136,6 +136,7 @@ def one_process(folder, # the output folder of a one-process run
                ):
     "While a one-process run writes into `folder`: a shared lock on it, so that it and a batch run there exclude each other (a batch's clean-up would take its temporary files)."
     fd = _lock_folder(Path(folder), exclusive=False)
+    if not os.access(folder, os.W_OK | os.X_OK): os.close(fd); raise FolderBusy(f'{folder}: cannot be the output folder (permission denied)')   # (before the work: every photo was restored, then failed to be written)
     try: yield
     finally: os.close(fd)
 
@@ -278,11 +279,12 @@ def _deblur_task(src:str, dst:str, model:str, model_sha:str, strength:float=1., 
 # %% ../nbs/09_batch.ipynb #a251fe8a
 def expand_media(inputs:list, # image or video files, folders or glob patterns
                  left:dict|None=None, # filled with the GIFs and PNMs folders left out (`infer.photos_in`)
+                 subs:dict|None=None, # filled with each folder given that holds folders -> how many (not searched)
                 ) -> tuple:
     "`(images, videos)`: the files `infer.expand_inputs` lists, plus each folder's videos; a file is a video by its extension."
     files = []
     for s in inputs:
-        files += expand_inputs([s], left)
+        files += expand_inputs([s], left, subs)
         if is_folder(Path(s)): files += listed(Path(s), _is_video)
     seen = set(); files = [f for f in files if not (f.resolve() in seen or seen.add(f.resolve()))]
     for f in [f for f in (left or {}) if f.resolve() in seen]: del left[f]   # one also named on its own is not left out
@@ -497,8 +499,9 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
     check_cli_options(strength, tile, quality, ensemble, large_blur, suffix)
     if deinterlace not in DEINTERLACE: raise CliError(f'--deinterlace must be auto, on or off, got {deinterlace}')
     if Path(Outdir).exists() and not Path(Outdir).is_dir(): raise CliError(f'{Outdir}: is a file, not a folder (-o names the output folder)')
-    images, videos = expand_media(inputs, gifs := {})
+    images, videos = expand_media(inputs, gifs := {}, subs := {})
     for f, g in gifs.items(): _say(gif_left_line(f, g), sys.stderr)
+    for f, n in subs.items(): _say(subfolders_line(f, n), sys.stderr)
     if not images and not videos: raise CliError('no input images or videos found')
     if videos and (photo_only := [o for o, on in (('--ensemble', ensemble != 1), ('--large-blur', large_blur != 'auto'), ('--quality', quality != 95)) if on]):
         _say(f"note: {', '.join(photo_only)} {'applies' if len(photo_only) == 1 else 'apply'} to photos only; the video{'s are' if len(videos) > 1 else ' is'} deblurred frame by frame without {'it' if len(photo_only) == 1 else 'them'}", sys.stderr)   # (they were dropped without a word)

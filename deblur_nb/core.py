@@ -15,7 +15,7 @@ __all__ = ['LUMA', 'MAX_PIXELS', 'MIN_SIDE', 'IMAGE_EXTS', 'PHONE_EXTS', 'repo_d
            'hwc2chw', 'chw2hwc', 'to_uint', 'to_pil', 'luma', 'shrink', 'gradient_energy', 'center_crop', 'ImageError',
            'ImageInfo', 'LoadedImage', 'one_line', 'exists_error', 'file_problem', 'over_limit', 'read_image',
            'load_image', 'result_format', 'output_format', 'takes_quality', 'with_alpha', 'result_path', 'image_bytes',
-           'save_image', 'show_images', 'save_figure', 'markdown_table']
+           'save_image', 'show_images', 'save_figure', 'markdown_table', 'tune_malloc']
 
 # %% ../nbs/00_core.ipynb #c3def422
 def repo_dir() -> Path:
@@ -62,7 +62,10 @@ def _is_tensor(x) -> bool:
 
 def _as_numpy(img) -> np.ndarray:
     "Accept a torch tensor (detached, on CPU) or anything numpy can take."
-    if _is_tensor(img): img = img.detach().cpu().numpy()
+    if _is_tensor(img):
+        img = img.detach().cpu()
+        if str(img.dtype) in ('torch.bfloat16', 'torch.float8_e4m3fn', 'torch.float8_e5m2'): img = img.float()   # (numpy has no such type: a raw TypeError)
+        img = img.numpy()
     return np.asarray(img)
 
 # %% ../nbs/00_core.ipynb #41b01793
@@ -755,3 +758,18 @@ def markdown_table(head, # column titles
     "A markdown table: header, `|---|` separator and one line per row, ending in a newline."
     line = lambda cells: '| ' + ' | '.join(map(str, cells)) + ' |'
     return '\n'.join([line(head), '|' + '---|'*len(head)] + [line(r) for r in rows]) + '\n'
+
+# %% ../nbs/00_core.ipynb #b4464c15
+_MALLOC = []   # the outcome, once per process
+
+def tune_malloc() -> bool:
+    "Keep freed memory in this process for reuse (glibc's `mallopt`); True where that was set. Called by `infer.get_model` and `train.train`."
+    if _MALLOC: return _MALLOC[0]
+    ok = False
+    if os.uname().sysname == 'Linux':
+        try:
+            import ctypes
+            m = ctypes.CDLL(None).mallopt
+            ok = all(m(k, v) == 1 for k, v in ((-3, 32 << 20), (-1, 1 << 30), (-2, 256 << 20)))   # M_MMAP_THRESHOLD (glibc's most), M_TRIM_THRESHOLD, M_TOP_PAD
+        except (OSError, AttributeError): ok = False   # not glibc (musl): nothing to tune
+    _MALLOC.append(ok); return ok

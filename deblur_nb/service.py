@@ -4,7 +4,7 @@
 
 # %% ../nbs/10_service.ipynb #e9d05b4c
 from __future__ import annotations
-import asyncio, io, os, re, struct, subprocess, sys, tempfile, time, warnings, zlib
+import asyncio, io, math, os, re, struct, subprocess, sys, tempfile, time, warnings, zlib
 from urllib.parse import quote
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -22,7 +22,7 @@ from .infer import deblur_image, get_model, fast_available, LARGE_BLUR_MODES
 from .models import shipped_models
 
 # %% auto #0
-__all__ = ['MAX_UPLOAD_MB', 'PARAMS', 'TooLarge', 'check_header', 'Busy', 'Gate', 'deblur_bytes', 'make_app', 'serve',
+__all__ = ['MAX_UPLOAD_MB', 'PARAMS', 'TooLarge', 'check_header', 'Busy', 'Gone', 'Gate', 'deblur_bytes', 'make_app', 'serve',
            'serve_cli', 'start_server', 'stop_server', 'peak_rss_mb', 'loadtest', 'loadtest_cli']
 
 # %% ../nbs/10_service.ipynb #0aa08022
@@ -64,6 +64,9 @@ def _png_header(w:int, h:int) -> bytes:
 class Busy(Exception):
     "The server is at capacity (HTTP 503): every worker is busy and the wait queue is full."
 
+class Gone(Exception):
+    "The client hung up while its request waited for a worker: it is not restored for nobody."
+
 class Gate:
     "At most `workers` jobs run at once and `queue` more wait; any beyond are refused at once with `Busy`."
     def __init__(self, workers:int=1, # jobs that run at once
@@ -71,18 +74,37 @@ class Gate:
                 ):
         if workers < 1 or queue < 0: raise ValueError(f'need workers >= 1 and queue >= 0, got {workers} and {queue}')
         self.workers, self.queue, self.active, self.peak, self.refused = workers, queue, 0, 0, 0
+        self.seconds = 1.   # a job's time, a moving average: what `retry_after` tells a refused client
         self._sem = None
 
-    @asynccontextmanager
-    async def slot(self):
-        "Hold a worker for the body of an `async with`; wait in the queue, or raise `Busy` when it is full."
+    def retry_after(self) -> int:
+        "Seconds until a place is likely free: the jobs ahead of a new one over the workers, times a job's average time (at least 1)."
+        return max(1, math.ceil(self.seconds * (self.active - self.workers + 1) / self.workers))
+
+    def check(self):
+        "Raise `Busy` (counted) when every worker and every place in the queue is taken."
         if self.active >= self.workers + self.queue:
             self.refused += 1
             raise Busy(f'server busy: {self.workers} running and {self.queue} waiting; retry shortly')
+
+    @asynccontextmanager
+    async def slot(self, gone=None, # an async function that returns when the client has hung up: then `Gone` instead of a worker
+                  ):
+        "Hold a worker for the body of an `async with`; wait in the queue, or raise `Busy` when it is full."
+        self.check()
         self.active += 1; self.peak = max(self.peak, self.active)
         try:
             if self._sem is None: self._sem = asyncio.Semaphore(self.workers)  # bound to the running loop
-            async with self._sem: yield
+            if gone is None: await self._sem.acquire()
+            else:   # (clients that gave up held their places until a worker took them, and live ones got 503)
+                got, left = asyncio.ensure_future(self._sem.acquire()), asyncio.ensure_future(gone())
+                await asyncio.wait({got, left}, return_when=asyncio.FIRST_COMPLETED)
+                if not got.done(): got.cancel(); raise Gone()
+                left.cancel()
+                if left.done() and not left.cancelled(): self._sem.release(); raise Gone()
+            t = time.monotonic()
+            try: yield
+            finally: self.seconds = 0.7*self.seconds + 0.3*(time.monotonic() - t); self._sem.release()
         finally: self.active -= 1
 
 def _run_async(coro):
@@ -98,10 +120,13 @@ def deblur_bytes(data:bytes, # the uploaded file
                  quality:int=95, # JPEG/WebP quality of the result
                  fast:bool=False, # compiled path (`infer.FastNet`; bfloat16 where the CPU has it)
                  large_blur:str='auto', # half-resolution pass for long streaks: 'auto', 'on' or 'off' (`infer.two_scale`)
+                 notes:list|None=None, # filled with what the caller should know (only the first of several frames or pages restored)
                 ) -> tuple:
     "Deblur an encoded image; returns (encoded result, its extension), written by `save_image` like the source."
     src = io.BytesIO(data); src.name = name
-    r = deblur_image(read_image(src), model, strength, fast=fast, large_blur=large_blur)
+    li = read_image(src)
+    if notes is not None and li.info.frames > 1: notes.append(f'only the first of its {li.info.frames} frames or pages is restored')
+    r = deblur_image(li, model, strength, fast=fast, large_blur=large_blur)
     ext = result_format(r.info.format)[0]
     with tempfile.TemporaryDirectory() as d:
         return save_image(r.img, Path(d)/f'result{ext}', quality=quality, info=r.info).read_bytes(), ext
@@ -112,8 +137,10 @@ class _BodyLimit:
     Refused bytes are read and dropped, never stored or parsed (at most `drain` of them, for at most `drain_s` seconds), so
     that the client, still sending, gets to read the answer instead of a reset connection; a client that sent
     `Expect: 100-continue` sends none, and one that sends nothing more is answered when `drain_s` runs out."""
-    def __init__(self, app, max_bytes:int, drain:int|None=None, drain_s:float=10.):
-        self.app, self.max_bytes, self.drain_s = app, max_bytes, drain_s
+    def __init__(self, app, max_bytes:int, drain:int|None=None, drain_s:float=10.,
+                 gate=None, # a function giving the app's `Gate`: a full queue refuses `POST /deblur` before its body is read
+                ):
+        self.app, self.max_bytes, self.drain_s, self.gate = app, max_bytes, drain_s, gate
         self.drain = 4*max_bytes if drain is None else drain
 
     async def _discard(self, receive, more:bool, n:int):
@@ -128,6 +155,11 @@ class _BodyLimit:
         if scope['type'] != 'http': return await self.app(scope, receive, send)
         limit, close = f'over the {self.max_bytes/1e6:g} MB upload limit', {'Connection': 'close'}
         headers = dict(scope['headers'])
+        if self.gate and scope['method'] == 'POST' and scope['path'] == '/deblur':   # a full queue: 503 before the upload is read (it came after all of it)
+            try: (g := self.gate()).check()
+            except Busy as e:
+                if headers.get(b'expect', b'').lower() != b'100-continue': await self._discard(receive, True, 0)
+                return await _error(503, str(e), {'Retry-After': str(g.retry_after()), **close})(scope, receive, send)
         n = headers.get(b'content-length', b'')
         if n.isdigit() and int(n) > self.max_bytes:   # refused before any of the body is parsed
             if headers.get(b'expect', b'').lower() != b'100-continue': await self._discard(receive, True, 0)
@@ -155,9 +187,11 @@ def _add_error_handlers(app:FastAPI):
     "Every error becomes `{'error': one line}` with a 4xx (or 503/500) status; no traceback is ever sent."
     app.add_exception_handler(TooLarge, lambda r, e: _error(413, str(e)))
     app.add_exception_handler(ImageError, lambda r, e: _error(400, str(e)))
-    app.add_exception_handler(Busy, lambda r, e: _error(503, str(e), {'Retry-After': '1'}))
+    app.add_exception_handler(Gone, lambda r, e: Response(status_code=499))   # (nobody reads it)
+    app.add_exception_handler(Busy, lambda r, e: _error(503, str(e), {'Retry-After': str(r.app.state.gate.retry_after())}))
     app.add_exception_handler(HTTPException, lambda r, e: _error(e.status_code, str(e.detail), getattr(e, 'headers', None)))
-    app.add_exception_handler(RequestValidationError, lambda r, e: _error(422, _validation_message(e)))
+    app.add_exception_handler(RequestValidationError, lambda r, e: _error(415, 'send the photo as multipart/form-data with a file part, e.g. curl -F file=@photo.jpg')
+                              if r.method == 'POST' and not r.headers.get('content-type', '').startswith('multipart/form-data') else _error(422, _validation_message(e)))   # (a raw body was 'file: Field required')
     app.add_exception_handler(Exception, lambda r, e: _error(500, f'internal error ({type(e).__name__}); see the server log'))
 
 # %% ../nbs/10_service.ipynb #e0ba29b7
@@ -187,7 +221,7 @@ def make_app(workers:int=1, # inferences that run at once (each uses all of torc
                   description='Restore blurred old photos. Upload a photo to `POST /deblur`; the answer is the deblurred photo '
                               'in the same format. Errors are JSON `{"error": "..."}`.')
     app.state.gate = Gate(workers, queue)
-    app.add_middleware(_BodyLimit, max_bytes=int(max_mb*1e6))
+    app.add_middleware(_BodyLimit, max_bytes=int(max_mb*1e6), gate=lambda: app.state.gate)
     _add_error_handlers(app)
     errs = {s: {'description': d, 'content': {'application/json': {'example': {'error': e}}}} for s, d, e in [
         (400, 'not a usable image', 'notes.txt: not an image (unrecognised file format)'), (404, 'unknown model', "unknown model 'x'"),
@@ -208,6 +242,8 @@ def make_app(workers:int=1, # inferences that run at once (each uses all of torc
         extra = sorted(set(q) - set(PARAMS) | set(form) - {'file', *PARAMS})   # a setting this route lacks is refused, not ignored
         if extra: raise HTTPException(422, f"unknown parameter {extra[0]!r}; /deblur takes file, {', '.join(PARAMS)}")
         if len(form.getlist('file')) > 1: raise HTTPException(422, 'file: one photo per request')
+        if clash := [p for p in PARAMS if p in q and form.get(p) not in (None, q[p])]:   # (the form's won without a word)
+            raise HTTPException(422, f'{clash[0]}: given twice, {form[clash[0]]!r} in the form and {q[clash[0]]!r} in the query; give it once')
         model = model or q.get('model') or default
         if strength is None and form.get('strength') == '': raise HTTPException(422, "strength: not a number: ''")   # (as for the query parameter)
         if strength is None:
@@ -219,16 +255,19 @@ def make_app(workers:int=1, # inferences that run at once (each uses all of torc
         if model not in avail: raise HTTPException(404, f"unknown model {model!r}; available: {', '.join(avail) or 'none'}")
         name = Path(file.filename or 'image').name or 'image'
         check_header(file.file, name, max_pixels)          # 413 / 400 before any pixel is decoded
-        async with request.app.state.gate.slot():          # 503 at once when the queue is full
+        async def gone():   # returns when the client hangs up (its body was read: the next message is the disconnect)
+            while (await request.receive())['type'] != 'http.disconnect': pass
+        async with request.app.state.gate.slot(gone):      # 503 at once when the queue is full; `Gone` when the client leaves while it waits
             t = time.perf_counter()
-            data = await file.read()
-            try: out, ext = await run_in_threadpool(deblur_bytes, data, name, avail[model], strength, fast=fast, large_blur=large_blur)
+            data = await file.read(); notes = []
+            try: out, ext = await run_in_threadpool(deblur_bytes, data, name, avail[model], strength, fast=fast, large_blur=large_blur, notes=notes)
             except MemoryError: raise Busy('server out of memory for this image; retry later') from None
             secs = time.perf_counter() - t
         stem = re.sub(r'[^A-Za-z0-9._-]', '_', Path(name).stem)[:80] or 'image'
         full = quote(f'{Path(name).stem[:200]}_deblurred{ext}', safe='')   # the name as it was (RFC 6266), beside a plain-ASCII one
         return Response(out, media_type=_MIME[ext], headers={'Content-Disposition': f"inline; filename=\"{stem}_deblurred{ext}\"; filename*=UTF-8''{full}",
-                                                             'X-Deblur-Model': model, 'X-Deblur-Seconds': f'{secs:.3f}'})
+                                                             'X-Deblur-Model': model, 'X-Deblur-Seconds': f'{secs:.3f}',
+                                                             **({'X-Deblur-Note': '; '.join(notes)} if notes else {})})
 
     @app.get('/health', summary='Liveness and queue state')
     async def health():

@@ -20,7 +20,7 @@ with warnings.catch_warnings():
     from fastai.optimizer import Adam
     from fastai.callback.training import GradientClip
 from fastcore.script import call_parse, CliError
-from .core import repo_dir, markdown_table, one_line, ImageError
+from .core import repo_dir, markdown_table, one_line, ImageError, tune_malloc
 from .degrade import PRESETS, EXTRA_PRESETS
 from .data import get_dls, photos, EpochDataLoader, PairingError
 from .metrics import image_psnr, psnr_metric, ssim_metric, grid_bumps, GRID_PERIODS, GRID_FLOOR
@@ -429,6 +429,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
           fast:bool=True, # bf16 autocast + torch.compile where the hardware allows (`fast_engine`); False: float32 eager
          ) -> Path:
     "Train (or resume) a deblurring model; writes the shipped weight file and its JSON record."
+    tune_malloc()   # (freed activations kept for reuse, not faulted in again page by page)
     if bad := sorted(set(presets) - set(PRESETS + EXTRA_PRESETS)): raise ArgumentError(f'unknown presets {bad}; use some of {PRESETS + EXTRA_PRESETS}')
     if source is not None:   # a folder's pairs come blurred: no synthetic degradation is used, so none is recorded (its record listed the default mix)
         if crop_tries != 1: raise ArgumentError('crop tries pick among synthetic crops of the embedded photos; a --source folder trains on one crop per pair')
