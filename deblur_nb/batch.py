@@ -472,7 +472,9 @@ def _videos_cli(videos:list, outdir, suffix:str, model, strength:float, tile:int
         else:
             row = _video_task(str(f), str(dst), net, '', strength, tile, overwrite, device, progress=sys.stderr.isatty(), deinterlace=deinterlace)
         if row['status'] == 'done': _say(str(dst))
-        else: failed += 1; _say(_failed_line(f, row['error']), sys.stderr)
+        else:
+            failed += 1; _say(_failed_line(f, row['error']), sys.stderr)
+            if claimed.get(dst.resolve()) is f and not dst.exists(): del claimed[dst.resolve()]   # it wrote nothing: a good clip.mp4 after a broken clip.mov may have the name
         if row.get('note'): _say(f"note: {row['note']}", sys.stderr)
     if failed: _say(f'{failed} of {len(videos)} video(s) failed', sys.stderr)
     return 1 if failed else 0

@@ -245,11 +245,13 @@ def _tiff_planes(data:bytes, name:str) -> np.ndarray:
     if a.dtype != np.uint16 or a.ndim != 3 or a.shape[0] not in (3, 4): raise ImageError(f'{name}: a 16-bit TIFF stored plane by plane in a layout this tool cannot read ({a.dtype}, {a.shape}); save it as ordinary RGB')
     return np.ascontiguousarray(np.moveaxis(a, 0, -1))
 
-def _pil_to_array(im:Image.Image) -> tuple[np.ndarray, bool, np.ndarray|None, int]:
+def _pil_to_array(im:Image.Image, name:str='image') -> tuple[np.ndarray, bool, np.ndarray|None, int]:
     "Decoded PIL image to (float HWC RGB array, gray, alpha mask or None, bits)."
     mode = im.mode
     if mode in ('I;16', 'I;16L', 'I;16B', 'I;16N', 'I', 'F'):   # 16-bit gray; an 'I' or 'F' holds whatever was put there: 8-bit values (a conversion from 'L'), 16-bit ones or, for 'F', [0, 1]
         arr = np.array(im).astype(np.float32); top = float(arr.max()) if arr.size else 0.
+        if mode == 'I' and (top > 65535 or arr.min() < 0):   # (clipped at 65535: a scientific camera's 32-bit TIFF came out white)
+            raise ImageError(f'{name}: 32-bit integer samples from {int(arr.min())} to {int(top)}, beyond what 16 bits hold; save it as 8- or 16-bit')
         scale = 1. if mode == 'F' and top <= 1 else 255. if mode in ('I', 'F') and top <= 255 and im.format != 'PPM' else 65535.   # (PIL scales a PGM of over 8 bits to 16: one is 16-bit however dark)
         return (np.clip(arr / scale, 0, 1))[..., None].repeat(3, 2), True, None, 8 if scale == 255. else 16
     if mode == 'P': im = im.convert('RGBA' if 'transparency' in im.info or getattr(im.palette, 'mode', '') == 'RGBA' else 'RGB')   # (an in-memory palette may carry alpha)
@@ -441,7 +443,7 @@ def _decode(data:bytes, name:str, max_pixels:int, min_side:int) -> LoadedImage:
         if mask is not None: arr = _flatten_alpha(arr)
         if arr.ndim == 2: arr = arr[..., None].repeat(3, 2)
         bits = 16
-    else: arr, gray, mask, bits = _pil_to_array(im)
+    else: arr, gray, mask, bits = _pil_to_array(im, name)
     o = (1 if tagged else orientation) if arr16 is not None else left   # OpenCV turns TIFFs by their tag itself (libtiff), not PNGs
     arr, mask = _orient(arr, o), None if mask is None else _orient(mask, o)
     info = ImageInfo(name=name, gray=gray, bits=bits, alpha=mask is not None, exif_rotated=orientation not in (1,),
@@ -503,7 +505,8 @@ def _from_pil(im:Image.Image, name:str, max_pixels:int, min_side:int) -> LoadedI
     "A PIL image of any mode to a `LoadedImage`, its EXIF orientation applied."
     _check_size(*im.size, name, max_pixels, min_side)
     o, icc = _orientation(im), im.info.get('icc_profile')
-    try: arr, gray, mask, bits = _pil_to_array(_cmyk_to_rgb(im, icc) if im.mode == 'CMYK' else im)
+    try: arr, gray, mask, bits = _pil_to_array(_cmyk_to_rgb(im, icc) if im.mode == 'CMYK' else im, name)
+    except ImageError: raise
     except Exception as e: raise ImageError(f'{name}: cannot read PIL image of mode {im.mode} ({one_line(e)})') from None
     arr, mask = _orient(arr, o), None if mask is None else _orient(mask, o)
     info = ImageInfo(name=name, gray=gray, bits=bits, alpha=mask is not None, exif_rotated=o != 1, size=(arr.shape[1], arr.shape[0]),

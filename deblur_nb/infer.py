@@ -519,6 +519,7 @@ def deblur_cli(*inputs:str, # image files, folders or glob patterns
                 else: warnings.showwarning(w.message, w.category, w.filename, w.lineno)
         except (ImageError, OSError, ValueError) as e:
             failed += 1; print(_failed_line(f, e), file=sys.stderr, flush=True)
+            if claimed.get(dst.resolve()) is f and not dst.exists(): del claimed[dst.resolve()]   # it wrote nothing: another input may have the name (a broken a/x.png kept b/x.png from it)
     if kept: print(f'{kept} of {len(files)} already done: the result there is the one this run makes (kept as it was)', file=sys.stderr)   # (each was 'failed', status 1)
     if failed: print(f'{failed} of {len(files)} file(s) failed', file=sys.stderr)
     if gifs: print(gif_left_summary(len(gifs)), file=sys.stderr)   # (a run that left photos out said so only in a note, and ended with status 0)
