@@ -35,6 +35,7 @@ class Options:
     model:str='default'     # shipped weights name
     strength:float=1.0      # 0 = unchanged .. 1 = full model output
     large_blur:str='auto'   # photos: a half-resolution pass for long streaks, 'auto', 'on' or 'off' (`infer.two_scale`)
+    grain:float=0.          # photos: film grain kept, 0 to 1 (`infer.keep_grain`)
 
 @dataclass
 class Result:
@@ -50,8 +51,9 @@ class Result:
 
 # %% ../nbs/08_app.ipynb #73dbcd6b
 def _out_name(name:str, ext:str, options:Options) -> str:
-    "The download's file name: the upload's, marked as deblurred, and with the model and strength where they are not the defaults."
+    "The download's file name: the upload's, marked as deblurred, and with the model, strength and grain where they are not the defaults."
     tag = (f'_{options.model}' if isinstance(options.model, str) and options.model != 'default' else '') + (f'_s{options.strength:g}' if options.strength != 1 else '')
+    tag += f'_grain{options.grain:g}' if options.grain and ext != '.mp4' else ''   # (a video's frames keep none)
     return f'{Path(name).stem}_deblurred{tag}{ext}'
 
 def _too_big(name:str, mb:float, max_mb:float) -> Result:
@@ -71,7 +73,7 @@ def run(data:bytes, # uploaded file content
         src = read_image(data)
         with warnings.catch_warnings():   # an animated image: said in the panel below, not in the server's log
             warnings.simplefilter('ignore', FirstFrameWarning)
-            r = deblur_image(src, options.model, options.strength, large_blur=options.large_blur)
+            r = deblur_image(src, options.model, options.strength, large_blur=options.large_blur, grain=options.grain)
         ext, fmt = result_format(src.info.format, name)   # by what the file holds, not its name
         out = _encode_image(r.img, fmt, src.info.bits if fmt in ('PNG', 'TIFF') else 8, src.info.gray, 95, src.info.icc_profile,
                             src.info.alpha_mask, src.info.exif, src.info.dpi, src.info.xmp, src.info.text, src.info.lossless)
@@ -189,6 +191,7 @@ class DeblurApp:
         self.model = W.Dropdown(options=models or [('no weights shipped', 'default')], description='Model')
         self.strength = W.FloatSlider(value=1., min=0., max=1., step=0.05, description='Strength', readout_format='.2f')
         self.streaks = W.Checkbox(value=False, description='Long motion streaks', indent=False, layout=W.Layout(width='auto'))
+        self.grain = W.Checkbox(value=False, description='Keep film grain', indent=False, layout=W.Layout(width='auto'))
         self.again = W.Button(description='Deblur again', icon='refresh', disabled=True)
         self.cancel = W.Button(description='Cancel', icon='stop', tooltip='Stop before the next photo, or at the next frame of a video', layout=W.Layout(display='none'))
         self.pick = W.Dropdown(options=[], description='Show')
@@ -206,7 +209,7 @@ class DeblurApp:
         self.cancel.on_click(lambda _: self._cancel())
         for w in (self.pick, self.view, self.split, self.zx, self.zy): w.observe(lambda _: self._show(), 'value')
         row = lambda *ws: W.HBox(list(ws), layout=W.Layout(flex_flow='row wrap'))   # (on a phone's 375 px the controls wrap: in one row the slider had no width left)
-        self.panel = W.VBox([W.HTML('<h3>Deblur old photos and videos</h3>'), row(self.upload, self.model, self.strength, self.streaks, self.again),
+        self.panel = W.VBox([W.HTML('<h3>Deblur old photos and videos</h3>'), row(self.upload, self.model, self.strength, self.streaks, self.grain, self.again),
                              row(self.progress, self.cancel), self.status, row(self.pick, self.view), self.split,
                              row(self.zx, self.zy), self.image, self.download])
 
@@ -239,9 +242,9 @@ class DeblurApp:
 
     def _process(self, files:list):
         "Run every (name, bytes) upload through `run` (photos) or `run_video` (videos, counting frames), with progress and messages."
-        opts = Options(self.model.value, float(self.strength.value), 'on' if self.streaks.value else 'auto')
+        opts = Options(self.model.value, float(self.strength.value), 'on' if self.streaks.value else 'auto', 1. if self.grain.value else 0.)
         shown = self.results[self.pick.value].name if self.results and self.pick.value is not None else None
-        controls = (self.upload, self.model, self.strength, self.streaks, self.again)
+        controls = (self.upload, self.model, self.strength, self.streaks, self.grain, self.again)
         was = [c.disabled for c in controls]
         for c in controls: c.disabled = True   # while it works (clicks were queued and replayed after it, a second run nobody saw coming)
         self._stop.clear(); self.cancel.disabled, self.cancel.description, self.cancel.layout.display = False, 'Cancel', None

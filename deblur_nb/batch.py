@@ -154,9 +154,9 @@ def _same_input(src:Path, row:dict) -> bool:
 
 DEINTERLACE = {'auto': None, 'on': True, 'off': False}   # `deinterlace` as the command spells it -> `video.deinterlaced`'s mode
 
-def batch_settings(strength:float=1., quality:int=95, ensemble:int=1, large_blur:str='auto', deinterlace:str='auto') -> str:
+def batch_settings(strength:float=1., quality:int=95, ensemble:int=1, large_blur:str='auto', deinterlace:str='auto', grain:float=0.) -> str:
     "The settings that change a result, as the manifest records them (tiles are seamless, so `tile` is not one)."
-    return f'strength={float(strength):g} ensemble={ensemble} large_blur={large_blur} quality={quality} deinterlace={deinterlace}'
+    return f'strength={float(strength):g} ensemble={ensemble} large_blur={large_blur} quality={quality} deinterlace={deinterlace} grain={float(grain):g}'
 
 def same_settings(recorded:str, # a manifest row's `settings` ('' in a manifest from before them: counts as the same)
                   settings:str, # this run's `batch_settings`
@@ -164,9 +164,10 @@ def same_settings(recorded:str, # a manifest row's `settings` ('' in a manifest 
                  ) -> bool:
     "Whether `recorded` and `settings` give `dst` the same result: a video takes only the strength; quality changes only JPEG and WebP."
     if not recorded: return True
-    keys = ('strength', 'deinterlace') if _is_video(dst) else ('strength', 'ensemble', 'large_blur') + (('quality',) if takes_quality(dst) else ())
+    keys = ('strength', 'deinterlace') if _is_video(dst) else ('strength', 'ensemble', 'large_blur', 'grain') + (('quality',) if takes_quality(dst) else ())
     a, b = (dict(kv.split('=', 1) for kv in s.split() if '=' in kv) for s in (recorded, settings))   # a hand-edited row without them: redone
     if 'deinterlace' not in a: a['deinterlace'] = b.get('deinterlace')   # (a row from before the setting: as it is)
+    if 'grain' not in a: a['grain'] = '0'   # (a row from before grain: none kept)
     return all(a.get(k) == b.get(k) for k in keys)
 
 def plan_batch(files:list, # input files (as `infer.expand_inputs` lists them)
@@ -259,7 +260,7 @@ def _record(row:dict, # a manifest row being filled
     return row
 
 def _deblur_task(src:str, dst:str, model:str, model_sha:str, strength:float=1., tile:int=0, quality:int=95,
-                 replace:bool=False, device=None, threads_by_host:dict|None=None, ensemble:int=1, large_blur:str='auto') -> dict:
+                 replace:bool=False, device=None, threads_by_host:dict|None=None, ensemble:int=1, large_blur:str='auto', grain:float=0.) -> dict:
     "Deblur one file (on a worker); returns its manifest row, `done` or `failed` with a one-line error."
     t = time.perf_counter(); p = Path(src)
     row = dict(input=src, size='', sha256='', output=dst, model=model, model_sha256=model_sha)
@@ -269,7 +270,7 @@ def _deblur_task(src:str, dst:str, model:str, model_sha:str, strength:float=1., 
         with warnings.catch_warnings(record=True) as said:
             warnings.simplefilter('always', InputNote)
             deblur_file(p, dst, _worker_model(model, model_sha, device), strength, tile or 'auto', device, overwrite=replace, quality=quality,
-                        ensemble=ensemble, large_blur=large_blur, resume=True)   # an output that already holds this result (a run cut off after writing it, a retried task): kept, done
+                        ensemble=ensemble, large_blur=large_blur, resume=True, grain=grain)   # an output that already holds this result (a run cut off after writing it, a retried task): kept, done
         for w in said:   # ours goes back with the row, to be said on one line; any other warning as Python shows it
             if issubclass(w.category, InputNote): row['note'] = '; '.join(filter(None, (row.get('note'), str(w.message))))
             else: warnings.showwarning(w.message, w.category, w.filename, w.lineno)
@@ -335,14 +336,15 @@ def deblur_batch(inputs:list, # image or video files, folders or glob patterns (
                  ensemble:int=1, # flipped / rotated copies averaged per photo (1, 2, 4 or 8; see `deblur_nb.infer.restore_ensemble`)
                  large_blur:str='auto', # half-resolution pass for blur too large for one: 'auto', 'on' or 'off' (`deblur_nb.infer.two_scale`)
                  deinterlace:str='auto', # videos: the frames flagged interlaced ('auto'), all ('on') or none ('off'); see `video.deinterlaced`
+                 grain:float=0., # photos: film grain kept, 0 to 1 (`deblur_nb.infer.keep_grain`)
                 ) -> dict:
     "Deblur many files, resumably: skip what the manifest says is done, record every result; returns counts."
-    check_settings(strength, tile, quality, ensemble, large_blur)
+    check_settings(strength, tile, quality, ensemble, large_blur, grain)
     if deinterlace not in DEINTERLACE: raise ValueError(f'deinterlace must be auto, on or off, got {deinterlace}')
     images, videos = expand_media(inputs)
     files = images + videos
     if not files: raise ValueError('no input images or videos found')
-    settings = batch_settings(strength, quality, ensemble, large_blur, deinterlace)
+    settings = batch_settings(strength, quality, ensemble, large_blur, deinterlace, grain)
     spec = str(model or 'default'); wp = weights_path(spec)
     if Path(spec).suffix: spec = str(wp)   # a path: absolute, so every worker finds it
     msha, out = sha256_file(wp), Path(outdir)
@@ -370,7 +372,7 @@ def deblur_batch(inputs:list, # image or video files, folders or glob patterns (
             res['failed'] += 1
             if verbose: _say(_failed_line(shown[r['input']], r['error']), sys.stderr)
         kw = dict(model=spec, model_sha=msha, strength=strength, tile=tile, quality=quality, device=device, ensemble=ensemble,
-                  large_blur=large_blur)
+                  large_blur=large_blur, grain=grain)
         def started(src, dst): m.write(dict(input=str(src), output=str(dst), model=spec, model_sha256=msha, status='started', settings=settings))
         def finish(row):
             if row['status'] == 'failed' and owner.get(e := row.get('output', '')) == row['input'] and Path(e).is_file():   # a file that now fails: its result is kept, and said so
@@ -496,16 +498,17 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
                fast:bool=False, # compiled path (bfloat16 where the CPU has it), without --workers: pays from a few dozen megapixels on (compiles for a minute or two first)
                large_blur:str='auto', # photos with blur trails longer than ~30 px: auto (a half-size pass, a fifth to three quarters more time, blended in where detected), on or off
                deinterlace:str='auto', # videos: deinterlace the frames flagged interlaced (auto), every frame (on: a tape transfer that lost its flag) or none (off)
+               grain:float=0., # photos: film grain kept, 0 to 1: 1 puts back the fine grain the network smoothed away (noise and JPEG blocking too)
               ):
     "Deblur photos and videos: deblur-nb INPUT... -o OUTDIR [--workers N | --scheduler ADDRESS]"
-    check_cli_options(strength, tile, quality, ensemble, large_blur, suffix)
+    check_cli_options(strength, tile, quality, ensemble, large_blur, suffix, grain)
     if deinterlace not in DEINTERLACE: raise CliError(f'--deinterlace must be auto, on or off, got {deinterlace}')
     if Path(Outdir).exists() and not Path(Outdir).is_dir(): raise CliError(f'{Outdir}: is a file, not a folder (-o names the output folder)')
     images, videos = expand_media(inputs, gifs := {}, subs := {})
     for f, g in gifs.items(): _say(gif_left_line(f, g), sys.stderr)
     for f, n in subs.items(): _say(subfolders_line(f, n), sys.stderr)
     if not images and not videos: raise CliError('no input images or videos found')
-    if videos and (photo_only := [o for o, on in (('--ensemble', ensemble != 1), ('--large-blur', large_blur != 'auto'), ('--quality', quality != 95)) if on]):
+    if videos and (photo_only := [o for o, on in (('--ensemble', ensemble != 1), ('--large-blur', large_blur != 'auto'), ('--quality', quality != 95), ('--grain', grain != 0)) if on]):
         _say(f"note: {', '.join(photo_only)} {'applies' if len(photo_only) == 1 else 'apply'} to photos only; the video{'s are' if len(videos) > 1 else ' is'} deblurred frame by frame without {'it' if len(photo_only) == 1 else 'them'}", sys.stderr)   # (they were dropped without a word)
     if not workers and not scheduler:
         if retry_failed: raise CliError('--retry-failed needs --workers or --scheduler')
@@ -514,7 +517,7 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
             with one_process(Outdir):   # not while a batch run writes there (its clean-up would take this run's temporary files)
                 rc = _single_cli(*map(str, images), Outdir=Outdir, suffix=suffix, model=model, strength=strength, tile=tile,
                                  quality=quality, overwrite=overwrite, device=device, ensemble=ensemble, fast=fast,
-                                 large_blur=large_blur) if images else 0
+                                 large_blur=large_blur, grain=grain) if images else 0
                 stage = 'videos'
                 rc = _videos_cli(videos, Outdir, suffix, model, strength, tile, overwrite, device, fast, deinterlace) or rc
             if gifs: _say(gif_left_summary(len(gifs)), sys.stderr)   # (photos left out were said only in a note, and the run ended with status 0)
@@ -549,7 +552,7 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
         with dask.config.set({'distributed.worker.multiprocessing-method': method}):
             res = deblur_batch(inputs, Outdir, suffix, model, strength, tile, quality, overwrite, device, retry_failed,
                                client=connect, verbose=True, progress=sys.stderr.isatty(), ensemble=ensemble,
-                               large_blur=large_blur, deinterlace=deinterlace)
+                               large_blur=large_blur, deinterlace=deinterlace, grain=grain)
     except RuntimeError as e: raise CliError(one_line(e)) from None   # another run's lock; a file of the user's named manifest.csv
     except OSError as e: raise CliError(_not_a_folder(Outdir, e)) from None   # (the manifest cannot be made or written)
     except KeyboardInterrupt:   # Ctrl-C: what is done is in the manifest

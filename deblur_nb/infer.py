@@ -17,12 +17,13 @@ from .models import load_model, weights_dir, shipped_models, bf16_supported, can
 
 # %% auto #0
 __all__ = ['MIN_TILE', 'CONTEXT', 'DIHEDRAL', 'LARGE_BLUR_THRESHOLD', 'LARGE_BLUR_CHANGE', 'LARGE_BLUR_MODES', 'LARGE_BLUR_PROBE',
-           'READ_EXTS', 'auto_device', 'get_model', 'weights_path', 'FastNet', 'fast_available', 'check_tile',
-           'restore_array', 'available_memory', 'auto_tile', 'check_ensemble', 'restore_ensemble', 'check_large_blur',
-           'swap_low_band', 'two_scale', 'blend', 'InputNote', 'FirstFrameWarning', 'check_strength', 'deblur_image',
-           'deblur', 'listed', 'is_folder', 'photos_in', 'gif_left_line', 'gif_left_summary', 'subfolders_line',
-           'expand_inputs', 'others_outputs', 'left_out_line', 'claim_output', 'lost_in', 'deblur_file', 'cli_words',
-           'check_settings', 'check_cli_options', 'deblur_cli', 'bench', 'bench_markdown', 'bench_cli']
+           'GRAIN_SIGMA', 'READ_EXTS', 'auto_device', 'get_model', 'weights_path', 'FastNet', 'fast_available',
+           'check_tile', 'restore_array', 'available_memory', 'auto_tile', 'check_ensemble', 'restore_ensemble',
+           'check_large_blur', 'swap_low_band', 'two_scale', 'check_grain', 'keep_grain', 'blend', 'InputNote',
+           'FirstFrameWarning', 'check_strength', 'deblur_image', 'deblur', 'listed', 'is_folder', 'photos_in',
+           'gif_left_line', 'gif_left_summary', 'subfolders_line', 'expand_inputs', 'others_outputs', 'left_out_line',
+           'claim_output', 'lost_in', 'deblur_file', 'cli_words', 'check_settings', 'check_cli_options', 'deblur_cli',
+           'bench', 'bench_markdown', 'bench_cli']
 
 # %% ../nbs/06_infer.ipynb #0e52b2ab
 def auto_device(device=None) -> torch.device:
@@ -253,6 +254,28 @@ def two_scale(img:np.ndarray, # float32 CHW input
     return swap_low_band(out, low, half), ratio
 
 
+# %% ../nbs/06_infer.ipynb #f485a889
+GRAIN_SIGMA = 1.5   # px: finer than this is grain (a Gaussian blur of this sigma takes it out)
+
+def check_grain(grain:float) -> float:
+    "`grain` as a float in [0, 1], else a one-line `ValueError`."
+    if isinstance(grain, bool) or not isinstance(grain, numbers.Real) or not 0 <= grain <= 1: raise ValueError(f'grain must be in [0, 1], got {grain!r}')
+    return float(grain)
+
+def keep_grain(img:np.ndarray, # the photo, float32 CHW in [0, 1]
+               out:np.ndarray, # its restoration, same shape
+               grain:float=1., # 0: `out` as it is; 1: all the fine grain the restoration took out of smooth areas put back
+              ) -> np.ndarray:
+    "`out` with the photo's fine grain put back, in brightness only, wherever the restoration removed more fine detail than it added."
+    import cv2
+    if not check_grain(grain): return out
+    fine = lambda a: a - cv2.GaussianBlur(a, (0, 0), GRAIN_SIGMA)
+    energy = lambda a: cv2.GaussianBlur(fine(a)**2, (0, 0), 4.)   # local fine-detail energy, over about 10 px
+    li, lo = luma(img)[0], luma(out)[0]
+    ei, eo = energy(li), energy(lo)
+    w = np.clip(2 * (ei - eo) / np.maximum(ei, 1e-8), 0, 1)   # 1 where it smoothed away half or more; 0 where it sharpened
+    return np.clip(out + grain * (w * fine(li - lo))[None], 0, 1).astype(np.float32)
+
 # %% ../nbs/06_infer.ipynb #1d553504
 def blend(img:np.ndarray, # float32 CHW input
           out:np.ndarray, # the model's float32 CHW result for `img`
@@ -281,14 +304,16 @@ def deblur_image(src, # anything `deblur_nb.core.read_image` accepts
                  ensemble:int=1, # copies averaged by `restore_ensemble` (1, 2, 4 or 8): more is slower, a little cleaner
                  fast:bool=False, # compiled path: about 1.5-2x faster in `make bench` once compiled (a minute or two, once per process; the most where the CPU has bfloat16)
                  large_blur:str='auto', # a second, half-resolution pass for blur too large for one: 'auto', 'on' or 'off' (`two_scale`)
+                 grain:float=0., # film grain kept: 0 = as the network leaves it (mostly taken out), 1 = what it took out of smooth areas put back (`keep_grain`)
                 ) -> LoadedImage:
     "Deblur `src`; returns the float32 CHW result with the source's `ImageInfo` (for saving alike)."
-    check_strength(strength); check_large_blur(large_blur)
+    check_strength(strength); check_large_blur(large_blur); check_grain(grain)
     li = src if isinstance(src, LoadedImage) else read_image(src)
     if li.info.frames > 1: warnings.warn(f'{li.info.name}: only the first of its {li.info.frames} frames or pages is restored', FirstFrameWarning)
     out = restore_ensemble(li.img, model, ensemble, tile, device, fast) if strength else li.img
     if strength: out = two_scale(li.img, out, lambda x: restore_ensemble(x, model, ensemble, tile, device, fast), large_blur)[0]
     if strength != 1: out = blend(li.img, out, strength)
+    if grain and strength: out = keep_grain(li.img, out, grain)
     if li.info.gray: out = np.repeat(luma(out), 3, 0)
     return LoadedImage(out, li.info)
 
@@ -300,9 +325,10 @@ def deblur(img, # path, bytes, file object, PIL image or array (see `deblur_nb.c
            ensemble:int=1, # 1 (one pass), or 2, 4 or 8 flipped / rotated copies averaged (slower, a little cleaner)
            fast:bool=False, # compiled path: about 1.5-2x faster in `make bench` once compiled (a minute or two, once per process; the most where the CPU has bfloat16)
            large_blur:str='auto', # 'auto': also restores a half-size copy (a fifth to three quarters more time), blended in when the blur is too large for one pass; 'on' or 'off'
+           grain:float=0., # film grain kept: 0 = as the network leaves it (mostly taken out), 1 = what it took out of smooth areas put back
           ) -> Image.Image:
     "Deblur a photo; returns an 8-bit PIL image of the same size (grayscale in, grayscale out; transparency kept)."
-    r = deblur_image(img, model, strength, tile, device, ensemble, fast, large_blur)
+    r = deblur_image(img, model, strength, tile, device, ensemble, fast, large_blur, grain)
     return with_alpha(r.img, r.info.gray, r.info.alpha_mask)
 
 # %% ../nbs/06_infer.ipynb #97a743a5
@@ -420,13 +446,14 @@ def deblur_file(src, # input image file
                 fast:bool=False, # compiled path (`FastNet`; bfloat16 where the CPU has it)
                 large_blur:str='auto', # half-resolution pass for large blur: 'auto', 'on' or 'off' (`two_scale`)
                 resume:bool=False, # an existing `dst` that already holds this result (a run cut off after writing it) is kept, as done
+                grain:float=0., # film grain kept, 0 to 1 (`keep_grain`)
                ) -> Path:
     "Deblur one file into `dst`, keeping grayscale and 16-bit depth; never writes over `src`."
     src, dst = Path(src), Path(dst)
     output_format(dst)   # an unknown extension is refused before minutes of work
     if dst.exists() and dst.resolve() == src.resolve(): raise ImageError(f'{dst.name}: refusing to overwrite the input')
     if dst.exists() and not overwrite and not resume: raise exists_error(dst, 'overwrite=True')
-    r = deblur_image(src, model, strength, tile, device, ensemble, fast, large_blur)
+    r = deblur_image(src, model, strength, tile, device, ensemble, fast, large_blur, grain)
     if lost := lost_in(r.info, dst): warnings.warn(f'{src.name}: {lost}', InputNote)
     if dst.exists() and not overwrite:   # (resume) kept where it holds what would be written, else refused: never replaced
         if _same_picture(image_bytes(r.img, dst, quality, info=r.info), dst): return dst
@@ -463,19 +490,20 @@ def check_settings(strength:float=1., # see `deblur`
                    quality:int=95, # JPEG/WebP quality, 1 to 100
                    ensemble:int=1, # 1, 2, 4 or 8
                    large_blur:str='auto', # 'auto', 'on' or 'off'
+                   grain:float=0., # 0 to 1
                   ):
     "Refuse bad settings of a run over many files once, before any file is read: a one-line `ValueError`."
-    check_strength(strength)
+    check_strength(strength); check_grain(grain)
     try: check_tile(tile or 'auto')
     except ValueError: raise ValueError(f'tile must be 0 (automatic) or at least {MIN_TILE} px, got {tile}') from None
     if not 1 <= quality <= 100: raise ValueError(f'quality must be 1 to 100, got {quality}')
     check_ensemble(ensemble)
     if large_blur not in LARGE_BLUR_MODES: raise ValueError(f'large_blur must be auto, on or off, got {large_blur}')
 
-def check_cli_options(strength:float=1., tile:int=0, quality:int=95, ensemble:int=1, large_blur:str='auto', suffix:str=''):
+def check_cli_options(strength:float=1., tile:int=0, quality:int=95, ensemble:int=1, large_blur:str='auto', suffix:str='', grain:float=0.):
     "`check_settings` for `deblur-nb`: a one-line `CliError` naming the option as the command spells it."
     if '/' in suffix or os.sep in suffix: raise CliError(f'--suffix must not contain {os.sep} (it is added to file names inside OUTDIR), got {suffix!r}')
-    try: check_settings(strength, tile, quality, ensemble, large_blur)
+    try: check_settings(strength, tile, quality, ensemble, large_blur, grain)
     except ValueError as e: raise CliError(f'--{e}'.replace('--large_blur', '--large-blur')) from None
 
 @call_parse
@@ -491,9 +519,10 @@ def deblur_cli(*inputs:str, # image files, folders or glob patterns
                ensemble:int=1, # quality mode: average 2, 4 or 8 flipped / rotated copies (that many times slower)
                fast:bool=False, # compiled path (bfloat16 where the CPU has it): pays from a few dozen megapixels on (compiles for a minute or two first)
                large_blur:str='auto', # blur trails longer than ~30 px: auto (a half-size pass, a fifth to three quarters more time, blended in where detected), on or off
+               grain:float=0., # film grain kept, 0 to 1: 1 puts back the fine grain the network smoothed away (noise and JPEG blocking too)
               ):
     "Deblur photos: deblur-nb INPUT... -o OUTDIR"
-    check_cli_options(strength, tile, quality, ensemble, large_blur, suffix)
+    check_cli_options(strength, tile, quality, ensemble, large_blur, suffix, grain)
     files = expand_inputs(inputs, gifs := {}, subs := {})
     for f, g in gifs.items(): print(gif_left_line(f, g), file=sys.stderr, flush=True)
     for f, n in subs.items(): print(subfolders_line(f, n), file=sys.stderr, flush=True)
@@ -512,7 +541,7 @@ def deblur_cli(*inputs:str, # image files, folders or glob patterns
             there = dst.exists() and not overwrite   # a rerun (after Ctrl-C, say): a result that is what this run makes is done, anything else is refused
             with warnings.catch_warnings(record=True) as said:
                 warnings.simplefilter('always', InputNote)
-                print(deblur_file(f, dst, net, strength, tile or 'auto', overwrite=overwrite, quality=quality, ensemble=ensemble, large_blur=large_blur, resume=there), flush=True)
+                print(deblur_file(f, dst, net, strength, tile or 'auto', overwrite=overwrite, quality=quality, ensemble=ensemble, large_blur=large_blur, resume=there, grain=grain), flush=True)
             kept += there
             for w in said:   # ours as one line; any other warning as Python shows it
                 if issubclass(w.category, InputNote): print(f'note: {w.message}', file=sys.stderr, flush=True)

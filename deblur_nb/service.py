@@ -121,12 +121,13 @@ def deblur_bytes(data:bytes, # the uploaded file
                  fast:bool=False, # compiled path (`infer.FastNet`; bfloat16 where the CPU has it)
                  large_blur:str='auto', # half-resolution pass for long streaks: 'auto', 'on' or 'off' (`infer.two_scale`)
                  notes:list|None=None, # filled with what the caller should know (only the first of several frames or pages restored)
+                 grain:float=0., # film grain kept, 0 to 1 (`infer.keep_grain`)
                 ) -> tuple:
     "Deblur an encoded image; returns (encoded result, its extension), written by `save_image` like the source."
     src = io.BytesIO(data); src.name = name
     li = read_image(src)
     if notes is not None and li.info.frames > 1: notes.append(f'only the first of its {li.info.frames} frames or pages is restored')
-    r = deblur_image(li, model, strength, fast=fast, large_blur=large_blur)
+    r = deblur_image(li, model, strength, fast=fast, large_blur=large_blur, grain=grain)
     ext = result_format(r.info.format)[0]
     with tempfile.TemporaryDirectory() as d:
         return save_image(r.img, Path(d)/f'result{ext}', quality=quality, info=r.info).read_bytes(), ext
@@ -195,7 +196,7 @@ def _add_error_handlers(app:FastAPI):
     app.add_exception_handler(Exception, lambda r, e: _error(500, f'internal error ({type(e).__name__}); see the server log'))
 
 # %% ../nbs/10_service.ipynb #e0ba29b7
-PARAMS = ('model', 'strength', 'large_blur')   # the settings `POST /deblur` takes, as form fields or query parameters
+PARAMS = ('model', 'strength', 'large_blur', 'grain')   # the settings `POST /deblur` takes, as form fields or query parameters
 
 def make_app(workers:int=1, # inferences that run at once (each uses all of torch's threads)
              queue:int=16, # requests that may wait for a worker; beyond that the answer is 503
@@ -235,6 +236,7 @@ def make_app(workers:int=1, # inferences that run at once (each uses all of torc
                            file:UploadFile=File(description=f'the photo: JPEG, PNG, TIFF, WebP or BMP; at most {max_mb:g} MB'),
                            model:str|None=Form(None, description='a name from `GET /models` (also a query parameter)'),
                            strength:float|None=Form(None, description='0 = unchanged, 1 = the model output (default), up to 2; also a query parameter'),
+                           grain:float|None=Form(None, description='film grain kept: 0 (default: as the network leaves it, mostly taken out) to 1 (what it smoothed away put back, noise and JPEG blocking too); also a query parameter'),
                            large_blur:str|None=Form(None, description="'auto' (default: also restores a half-size copy, a fifth to three quarters more time, blended in where the blur is too long for one pass), 'on' or 'off'; also a query parameter"),
                           ):
         q = request.query_params
@@ -250,6 +252,11 @@ def make_app(workers:int=1, # inferences that run at once (each uses all of torc
             try: strength = float(q.get('strength', 1))
             except ValueError: raise HTTPException(422, f"strength: not a number: {q['strength']!r}") from None
         if not 0 <= strength <= 2: raise HTTPException(422, f'strength: must be in [0, 2], got {strength:g}')
+        if grain is None and form.get('grain') == '': raise HTTPException(422, "grain: not a number: ''")
+        if grain is None:
+            try: grain = float(q.get('grain', 0))
+            except ValueError: raise HTTPException(422, f"grain: not a number: {q['grain']!r}") from None
+        if not 0 <= grain <= 1: raise HTTPException(422, f'grain: must be in [0, 1], got {grain:g}')
         large_blur = large_blur or q.get('large_blur') or 'auto'
         if large_blur not in LARGE_BLUR_MODES: raise HTTPException(422, f"large_blur: must be 'auto', 'on' or 'off', got {large_blur!r}")
         if model not in avail: raise HTTPException(404, f"unknown model {model!r}; available: {', '.join(avail) or 'none'}")
@@ -260,7 +267,7 @@ def make_app(workers:int=1, # inferences that run at once (each uses all of torc
         async with request.app.state.gate.slot(gone):      # 503 at once when the queue is full; `Gone` when the client leaves while it waits
             t = time.perf_counter()
             data = await file.read(); notes = []
-            try: out, ext = await run_in_threadpool(deblur_bytes, data, name, avail[model], strength, fast=fast, large_blur=large_blur, notes=notes)
+            try: out, ext = await run_in_threadpool(deblur_bytes, data, name, avail[model], strength, fast=fast, large_blur=large_blur, notes=notes, grain=grain)
             except MemoryError: raise Busy('server out of memory for this image; retry later') from None
             secs = time.perf_counter() - t
         stem = re.sub(r'[^A-Za-z0-9._-]', '_', Path(name).stem)[:80] or 'image'
