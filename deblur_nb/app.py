@@ -221,6 +221,7 @@ class DeblurApp:
 
     def _start(self, files:list):
         "Process `files` in a thread (`threaded`), so that the kernel is free to hear the Cancel button; else here and now."
+        if self._job is not None and self._job.is_alive(): return   # a second click while one works (a double-click): ignored, or it left every control disabled
         if not self.threaded: return self._process(files)
         self._job = threading.Thread(target=self._process, args=(files,), daemon=True); self._job.start()
 

@@ -476,7 +476,7 @@ def _videos_cli(videos:list, outdir, suffix:str, model, strength:float, tile:int
         if row['status'] == 'done': _say(str(dst))
         else:
             failed += 1; _say(_failed_line(f, row['error']), sys.stderr)
-            if claimed.get(dst.resolve()) is f and not dst.exists(): del claimed[dst.resolve()]   # it wrote nothing: a good clip.mp4 after a broken clip.mov may have the name
+            if claimed.get(dst.resolve()) is f: del claimed[dst.resolve()]   # a failure writes nothing: a good clip.mp4 after a broken clip.mov may have the name
         if row.get('note'): _say(f"note: {row['note']}", sys.stderr)
     if failed: _say(f'{failed} of {len(videos)} video(s) failed', sys.stderr)
     return 1 if failed else 0
@@ -487,7 +487,7 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
                suffix:str='_deblurred', # added to each output's file name
                model:str=None, # weights: a shipped name or a .pt path (default: the shipped default)
                strength:float=1., # 0 = unchanged, 1 = the model's output, up to 2 = twice its correction
-               tile:int=0, # tile side in pixels, at least 64 (0: automatic)
+               tile:int=0, # tile side in pixels, at least 64 (0: automatic); each is restored with up to 160 px around it (half its side at most)
                quality:int=95, # quality of JPEG and WebP outputs (1 to 100; other formats are lossless)
                overwrite:bool=False, # replace existing outputs (inputs are never replaced)
                device:str=None, # cpu or cuda (default: cuda if available)

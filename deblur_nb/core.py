@@ -250,8 +250,8 @@ def _pil_to_array(im:Image.Image, name:str='image') -> tuple[np.ndarray, bool, n
     mode = im.mode
     if mode in ('I;16', 'I;16L', 'I;16B', 'I;16N', 'I', 'F'):   # 16-bit gray; an 'I' or 'F' holds whatever was put there: 8-bit values (a conversion from 'L'), 16-bit ones or, for 'F', [0, 1]
         arr = np.array(im).astype(np.float32); top = float(arr.max()) if arr.size else 0.
-        if mode == 'I' and (top > 65535 or arr.min() < 0):   # (clipped at 65535: a scientific camera's 32-bit TIFF came out white)
-            raise ImageError(f'{name}: 32-bit integer samples from {int(arr.min())} to {int(top)}, beyond what 16 bits hold; save it as 8- or 16-bit')
+        if mode == 'I' and top > 65535:   # (clipped at 65535: a scientific camera's 32-bit TIFF came out white; a signed 16-bit one has its negatives clipped, as before)
+            raise ImageError(f'{name}: integer samples up to {int(top)}, beyond what 16 bits hold; save it as 8- or 16-bit')
         scale = 1. if mode == 'F' and top <= 1 else 255. if mode in ('I', 'F') and top <= 255 and im.format != 'PPM' else 65535.   # (PIL scales a PGM of over 8 bits to 16: one is 16-bit however dark)
         return (np.clip(arr / scale, 0, 1))[..., None].repeat(3, 2), True, None, 8 if scale == 255. else 16
     if mode == 'P': im = im.convert('RGBA' if 'transparency' in im.info or getattr(im.palette, 'mode', '') == 'RGBA' else 'RGB')   # (an in-memory palette may carry alpha)

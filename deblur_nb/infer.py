@@ -135,7 +135,7 @@ def restore_array(img:np.ndarray, # float32 RGB CHW image in [0, 1]
     if not tile or (h <= tile and w <= tile):
         return net(torch.from_numpy(np.ascontiguousarray(img))[None].to(dev)).clamp(0, 1)[0].cpu().numpy()
     out = np.zeros((c, h, w), np.float32); acc = np.zeros((h, w), np.float32)
-    m = getattr(net, 'multiple', 1)
+    m, context = getattr(net, 'multiple', 1), min(context, tile // 2)   # (a small tile, chosen for memory, keeps its window at most twice its side)
     th, tw = _even_tile(h, tile, overlap, m), _even_tile(w, tile, overlap, m)   # equal tiles: a 1154 px side is two of 608, not two of 1024
     ys, xs = _starts(h, th, overlap), _starts(w, tw, overlap)
     for y in ys:
@@ -165,9 +165,9 @@ def available_memory() -> int:
 
 def auto_tile(avail:int|None=None, # bytes available (default: `available_memory()`)
              ) -> int:
-    "Tile side from available memory: 1280 px above 2 GB (its 1600 px window with `CONTEXT` took 0.5 GB), else 640 (2048 px tiles ran slower per megapixel here, not faster)."
+    "Tile side from available memory: 1280 px above 4 GB (its 1600 px window with `CONTEXT` took 0.5 GB with the default network, 2.9 GB with the U-Net), else 640 (2048 px tiles ran slower per megapixel here, not faster)."
     avail = available_memory() if avail is None else avail
-    return 1280 if avail > 2e9 else 640
+    return 1280 if avail > 4e9 else 640
 
 # %% ../nbs/06_infer.ipynb #bf5d0a86
 DIHEDRAL = ((0, False), (0, True), (2, True), (2, False), (1, False), (1, True), (3, False), (3, True))   # (quarter turns, left-right flip); the first n make the n-copy ensemble
@@ -512,7 +512,7 @@ def deblur_cli(*inputs:str, # image files, folders or glob patterns
                suffix:str='_deblurred', # added to each output's file name
                model:str=None, # weights: a shipped name or a .pt path (default: the shipped default)
                strength:float=1., # 0 = unchanged, 1 = the model's output, up to 2 = twice its correction
-               tile:int=0, # tile side in pixels, at least 64 (0: automatic)
+               tile:int=0, # tile side in pixels, at least 64 (0: automatic); each is restored with up to 160 px around it (half its side at most)
                quality:int=95, # quality of JPEG and WebP outputs (1 to 100; other formats are lossless)
                overwrite:bool=False, # replace existing outputs (inputs are never replaced)
                device:str=None, # cpu or cuda (default: cuda if available)
@@ -548,7 +548,7 @@ def deblur_cli(*inputs:str, # image files, folders or glob patterns
                 else: warnings.showwarning(w.message, w.category, w.filename, w.lineno)
         except (ImageError, OSError, ValueError) as e:
             failed += 1; print(_failed_line(f, e), file=sys.stderr, flush=True)
-            if claimed.get(dst.resolve()) is f and not dst.exists(): del claimed[dst.resolve()]   # it wrote nothing: another input may have the name (a broken a/x.png kept b/x.png from it)
+            if claimed.get(dst.resolve()) is f: del claimed[dst.resolve()]   # a failure writes nothing: another input may have the name (a broken a/x.png kept b/x.png from it)
     if kept: print(f'{kept} of {len(files)} already done: the result there is the one this run makes (kept as it was)', file=sys.stderr)   # (each was 'failed', status 1)
     if failed: print(f'{failed} of {len(files)} file(s) failed', file=sys.stderr)
     if gifs: print(gif_left_summary(len(gifs)), file=sys.stderr)   # (a run that left photos out said so only in a note, and ended with status 0)

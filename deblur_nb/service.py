@@ -98,8 +98,12 @@ class Gate:
             if gone is None: await self._sem.acquire()
             else:   # (clients that gave up held their places until a worker took them, and live ones got 503)
                 got, left = asyncio.ensure_future(self._sem.acquire()), asyncio.ensure_future(gone())
-                await asyncio.wait({got, left}, return_when=asyncio.FIRST_COMPLETED)
-                if not got.done(): got.cancel(); raise Gone()
+                try: await asyncio.wait({got, left}, return_when=asyncio.FIRST_COMPLETED)
+                except BaseException:   # this request cancelled while it waited: its place, if it just got one, goes back
+                    left.cancel(); got.cancel()
+                    if got.done() and not got.cancelled(): self._sem.release()
+                    raise
+                if not got.done(): got.cancel(); left.cancel(); raise Gone()
                 left.cancel()
                 if left.done() and not left.cancelled(): self._sem.release(); raise Gone()
             t = time.monotonic()
@@ -176,6 +180,11 @@ class _BodyLimit:
             return m
         await self.app(scope, counted, send)
 
+def _num(s) -> float|None:
+    "`s` as a number, or None."
+    try: return float(s)
+    except (TypeError, ValueError): return None
+
 def _error(status:int, message:str, headers:dict|None=None) -> JSONResponse:
     return JSONResponse({'error': one_line(message)}, status_code=status, headers=headers)
 
@@ -192,7 +201,7 @@ def _add_error_handlers(app:FastAPI):
     app.add_exception_handler(Busy, lambda r, e: _error(503, str(e), {'Retry-After': str(r.app.state.gate.retry_after())}))
     app.add_exception_handler(HTTPException, lambda r, e: _error(e.status_code, str(e.detail), getattr(e, 'headers', None)))
     app.add_exception_handler(RequestValidationError, lambda r, e: _error(415, 'send the photo as multipart/form-data with a file part, e.g. curl -F file=@photo.jpg')
-                              if r.method == 'POST' and not r.headers.get('content-type', '').startswith('multipart/form-data') else _error(422, _validation_message(e)))   # (a raw body was 'file: Field required')
+                              if r.method == 'POST' and not r.headers.get('content-type', '').lower().startswith('multipart/form-data') else _error(422, _validation_message(e)))   # (a raw body was 'file: Field required')
     app.add_exception_handler(Exception, lambda r, e: _error(500, f'internal error ({type(e).__name__}); see the server log'))
 
 # %% ../nbs/10_service.ipynb #e0ba29b7
@@ -244,7 +253,8 @@ def make_app(workers:int=1, # inferences that run at once (each uses all of torc
         extra = sorted(set(q) - set(PARAMS) | set(form) - {'file', *PARAMS})   # a setting this route lacks is refused, not ignored
         if extra: raise HTTPException(422, f"unknown parameter {extra[0]!r}; /deblur takes file, {', '.join(PARAMS)}")
         if len(form.getlist('file')) > 1: raise HTTPException(422, 'file: one photo per request')
-        if clash := [p for p in PARAMS if p in q and form.get(p) not in (None, q[p])]:   # (the form's won without a word)
+        same = lambda a, b: a == b or (_num(a) is not None and _num(a) == _num(b))   # ('1' and '1.0' are one strength)
+        if clash := [p for p in PARAMS if p in q and form.get(p) is not None and not same(form[p], q[p])]:   # (the form's won without a word)
             raise HTTPException(422, f'{clash[0]}: given twice, {form[clash[0]]!r} in the form and {q[clash[0]]!r} in the query; give it once')
         model = model or q.get('model') or default
         if strength is None and form.get('strength') == '': raise HTTPException(422, "strength: not a number: ''")   # (as for the query parameter)
