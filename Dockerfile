@@ -5,7 +5,7 @@
 # on the host's localhost. Pass --build-arg PIP_ARGS="--index-url <a CPU-only PyTorch wheel index>" for a smaller image.
 FROM python:3.11-slim
 ARG PIP_ARGS=""
-ENV PYTHONDONTWRITEBYTECODE=1 PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
+ENV PYTHONDONTWRITEBYTECODE=1 PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1 OMP_WAIT_POLICY=PASSIVE
 WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends libgl1 libglib2.0-0 && rm -rf /var/lib/apt/lists/*
 COPY pyproject.toml README.md ./

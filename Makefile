@@ -29,7 +29,7 @@ demo: $(STAMP)
 ## (about 0.6 GB) once that has been idle 5 minutes (culling: the page's own shutdown request is refused without an XSRF token).
 app: $(STAMP)
 	@echo "deblur_nb app: open http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
-	$(BIN)/voila apps/deblur.ipynb --port=$(PORT) --no-browser --Voila.ip=127.0.0.1 \
+	OMP_WAIT_POLICY=PASSIVE $(BIN)/voila apps/deblur.ipynb --port=$(PORT) --no-browser --Voila.ip=127.0.0.1 \
 	  --Voila.config_file_paths=apps \
 	  --MappingKernelManager.cull_interval=60 --MappingKernelManager.cull_idle_timeout=300 --MappingKernelManager.cull_connected=False
 
@@ -116,7 +116,7 @@ readme: $(STAMP)
 	$(BIN)/python tools/readme.py
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab --ip=127.0.0.1 --notebook-dir=nbs $$([ "$$(id -u)" = 0 ] && echo --allow-root)
+	OMP_WAIT_POLICY=PASSIVE $(BIN)/jupyter lab --ip=127.0.0.1 --notebook-dir=nbs $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 clean-venv:
 	rm -rf $(VENV)

@@ -44,6 +44,15 @@ def test_no_import_time_work():
     out = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == 'False', out   # kaggle authenticates on import: it must stay lazy
 
+def test_openmp_waits_passively_in_notebooks():
+    "Importing deblur_nb before torch sets OMP_WAIT_POLICY=PASSIVE (a user's own setting stays): spinning OpenMP threads made network calls in a Jupyter kernel's main thread 35x slower."
+    import os
+    env = {k: v for k, v in os.environ.items() if k != 'OMP_WAIT_POLICY'}
+    code = 'import os, deblur_nb; print(os.environ.get("OMP_WAIT_POLICY"))'
+    run = lambda e: subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, check=True, env=e).stdout.strip()
+    assert run(env) == 'PASSIVE' and run({**env, 'OMP_WAIT_POLICY': 'ACTIVE'}) == 'ACTIVE'
+    assert all('OMP_WAIT_POLICY=PASSIVE $(BIN)/' in l for l in (ROOT/'Makefile').read_text().splitlines() if '/voila ' in l or '/jupyter lab' in l)
+
 def test_package_works_without_shared_folder():
     "Nothing in the package or notebooks reads ../shared at run time."
     for f in list((ROOT/'deblur_nb').glob('*.py')) + list((ROOT/'nbs').glob('*.ipynb')):
