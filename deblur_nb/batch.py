@@ -280,7 +280,7 @@ def _deblur_task(src:str, dst:str, model:str, model_sha:str, strength:float=1., 
 # %% ../nbs/09_batch.ipynb #a251fe8a
 def expand_media(inputs:list, # image or video files, folders or glob patterns
                  left:dict|None=None, # filled with the GIFs and PNMs folders left out (`infer.photos_in`)
-                 subs:dict|None=None, # filled with each folder given that holds folders -> how many (not searched)
+                 subs:dict|None=None, # filled with each folder given that holds folders -> (how many, its photos' commonest extension): not searched
                 ) -> tuple:
     "`(images, videos)`: the files `infer.expand_inputs` lists, plus each folder's videos; a file is a video by its extension."
     files = []
@@ -506,7 +506,7 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
     if Path(Outdir).exists() and not Path(Outdir).is_dir(): raise CliError(f'{Outdir}: is a file, not a folder (-o names the output folder)')
     images, videos = expand_media(inputs, gifs := {}, subs := {})
     for f, g in gifs.items(): _say(gif_left_line(f, g), sys.stderr)
-    for f, n in subs.items(): _say(subfolders_line(f, n), sys.stderr)
+    for f, n in subs.items(): _say(subfolders_line(f, *n), sys.stderr)
     if not images and not videos: raise CliError('no input images or videos found')
     if videos and (photo_only := [o for o, on in (('--ensemble', ensemble != 1), ('--large-blur', large_blur != 'auto'), ('--quality', quality != 95), ('--grain', grain != 0)) if on]):
         _say(f"note: {', '.join(photo_only)} {'applies' if len(photo_only) == 1 else 'apply'} to photos only; the video{'s are' if len(videos) > 1 else ' is'} deblurred frame by frame without {'it' if len(photo_only) == 1 else 'them'}", sys.stderr)   # (they were dropped without a word)

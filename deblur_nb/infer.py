@@ -376,21 +376,23 @@ def _subfolders(p:Path) -> int:
 
 def subfolders_line(folder, # a folder given as an input
                     n:int, # the folders it holds
+                    ext:str='.jpg', # the extension its photos mostly have (for the pattern suggested)
                    ) -> str:
     "The note that says a folder's subfolders were not searched, and how to take them."
-    return f"note: {folder}: its {n} subfolder(s) are not searched; name them too, or give a pattern such as '{Path(folder)/'**'/'*.jpg'}'"
+    return f"note: {folder}: its {n} subfolder(s) are not searched; name them too, or give a pattern such as '{Path(folder)/'**'/('*' + ext)}'"
 
 def expand_inputs(inputs:list, # files, folders and glob patterns (`**` for any depth of folders)
                   left:dict|None=None, # filled with the GIFs and PNMs folders left out (`photos_in`)
-                  subs:dict|None=None, # filled with each folder given that holds folders -> how many (they are not searched)
+                  subs:dict|None=None, # filled with each folder given that holds folders -> (how many, its photos' commonest extension): they are not searched
                  ) -> list:
     "Files from a list of files, folders (their images) and glob patterns, in order, without duplicates; an existing file is taken as it is named."
     out = []
     for s in inputs:
         p = Path(s)
         if is_folder(p):
-            out += photos_in(p, left)
-            if subs is not None and (n := _subfolders(p)): subs[p] = n   # (they were passed over without a word)
+            out += (got := photos_in(p, left))
+            exts = [f.suffix for f in got]
+            if subs is not None and (n := _subfolders(p)): subs[p] = (n, max(exts, key=exts.count) if exts else '.jpg')   # (they were passed over without a word)
         elif os.path.lexists(p) or not glob.has_magic(str(s)) or not (glob.has_magic(str(p.parent)) or os.access(p.parent, os.X_OK)): out.append(p)   # (lexists: False, never an error)
         else: out += sorted(Path(f) for f in glob.glob(str(s), recursive=True) if not is_folder(Path(f))) or [p]   # a pattern matching nothing fails as a missing file; 'a/*/x.png' and 'a/**/*.jpg' look in folders
     seen = set(); out = [f for f in out if not (f.resolve() in seen or seen.add(f.resolve()))]
@@ -525,7 +527,7 @@ def deblur_cli(*inputs:str, # image files, folders or glob patterns
     check_cli_options(strength, tile, quality, ensemble, large_blur, suffix, grain)
     files = expand_inputs(inputs, gifs := {}, subs := {})
     for f, g in gifs.items(): print(gif_left_line(f, g), file=sys.stderr, flush=True)
-    for f, n in subs.items(): print(subfolders_line(f, n), file=sys.stderr, flush=True)
+    for f, n in subs.items(): print(subfolders_line(f, *n), file=sys.stderr, flush=True)
     if not files: raise CliError('no input images found')
     try: net = get_model(model, device, fast and fast_available(device))
     except Exception as e: raise CliError(one_line(e)) from None

@@ -27,7 +27,7 @@ __all__ = ['MAX_UPLOAD_MB', 'PARAMS', 'TooLarge', 'check_header', 'Busy', 'Gone'
 
 # %% ../nbs/10_service.ipynb #0aa08022
 MAX_UPLOAD_MB = 100  # request bodies larger than this answer 413 before they are read
-_MIME = {'.jpg': 'image/jpeg', '.png': 'image/png', '.tif': 'image/tiff', '.webp': 'image/webp', '.bmp': 'image/bmp'}
+_MIME = {'.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.tif': 'image/tiff', '.tiff': 'image/tiff', '.webp': 'image/webp', '.bmp': 'image/bmp'}
 
 class TooLarge(ImageError):
     "An upload over the byte or pixel limit (HTTP 413)."
@@ -132,7 +132,7 @@ def deblur_bytes(data:bytes, # the uploaded file
     li = read_image(src)
     if notes is not None and li.info.frames > 1: notes.append(f'only the first of its {li.info.frames} frames or pages is restored')
     r = deblur_image(li, model, strength, fast=fast, large_blur=large_blur, grain=grain)
-    ext = result_format(r.info.format)[0]
+    ext = result_format(r.info.format, name)[0]   # (an upload's .jpeg came back as .jpg; the command keeps .jpeg)
     with tempfile.TemporaryDirectory() as d:
         return save_image(r.img, Path(d)/f'result{ext}', quality=quality, info=r.info).read_bytes(), ext
 
