@@ -10,14 +10,14 @@ from functools import lru_cache
 from pathlib import Path
 from fastcore.script import anno_parser, call_parse, CliError
 from .core import data_dir, result_path, takes_quality, one_line, exists_error
-from .infer import deblur_file, expand_inputs, listed, is_folder, fast_available, get_model, weights_path
+from .infer import deblur_file, expand_inputs, listed, is_folder, walk_folders, fast_available, get_model, weights_path
 from .infer import deblur_cli as _single_cli, _failed_line, cli_words, check_settings, check_cli_options, claim_output, FirstFrameWarning, InputNote, others_outputs, left_out_line, gif_left_line, gif_left_summary, subfolders_line
 from .models import check_weight_file
 from .video import VIDEO_EXTS, VideoError, deblur_video
 
 # %% auto #0
 __all__ = ['MANIFEST', 'FIELDS', 'STATUSES', 'DEINTERLACE', 'sha256_file', 'manifest_rows', 'read_manifest', 'last_rows',
-           'owners', 'Manifest', 'FolderBusy', 'one_process', 'batch_settings', 'same_settings', 'plan_batch',
+           'owners', 'Manifest', 'FolderBusy', 'one_process', 'Mirror', 'batch_settings', 'same_settings', 'plan_batch',
            'expand_media', 'deblur_batch', 'local_cluster', 'scheduler_unreachable', 'deblur_cli', 'deblur_main',
            'worker_processes', 'fault_run', 'batch_bench']
 
@@ -143,8 +143,18 @@ def one_process(folder, # the output folder of a one-process run
 # %% ../nbs/09_batch.ipynb #208bb539
 def _is_video(f) -> bool: return Path(f).suffix.lower() in VIDEO_EXTS
 
+class Mirror:
+    "The output folder of each input: `out`, or for a file found under a folder given with `--recursive`, its subfolder's twin under `out`."
+    def __init__(self, out, # the output folder
+                 base:dict, # absolute input path -> the absolute folder it was found under (`expand_media`'s `base`)
+                ): self.out, self.base = Path(out), base
+    def __call__(self, f) -> Path:
+        a = os.path.abspath(f); b = self.base.get(a)
+        return self.out if b is None else self.out/os.path.relpath(os.path.dirname(a), b)
+
 def _out_path(src:Path, outdir, suffix:str) -> Path:
-    "Where `src`'s result goes: `result_path` for a photo, `.mp4` (H.264) for a video."
+    "Where `src`'s result goes: `result_path` for a photo, `.mp4` (H.264) for a video (`outdir`: a folder, or a function of `src` giving one)."
+    outdir = outdir(src) if callable(outdir) else outdir
     return Path(outdir)/f'{src.stem}{suffix}.mp4' if _is_video(src) else result_path(src, outdir, suffix)
 
 def _same_input(src:Path, row:dict) -> bool:
@@ -281,12 +291,16 @@ def _deblur_task(src:str, dst:str, model:str, model_sha:str, strength:float=1., 
 def expand_media(inputs:list, # image or video files, folders or glob patterns
                  left:dict|None=None, # filled with the GIFs and PNMs folders left out (`infer.photos_in`)
                  subs:dict|None=None, # filled with each folder given that holds folders -> (how many, its photos' commonest extension): not searched
+                 recursive:bool=False, # the subfolders' files too, at any depth
+                 base:dict|None=None, # with `recursive`: filled with each file found in a folder given -> that folder (absolute paths)
                 ) -> tuple:
     "`(images, videos)`: the files `infer.expand_inputs` lists, plus each folder's videos; a file is a video by its extension."
     files = []
     for s in inputs:
-        files += expand_inputs([s], left, subs)
-        if is_folder(Path(s)): files += listed(Path(s), _is_video)
+        files += expand_inputs([s], left, subs, recursive, base)
+        for d in (walk_folders(Path(s)) if recursive else [Path(s)]) if is_folder(Path(s)) else []:
+            files += (got := listed(d, _is_video))
+            if recursive and base is not None: base.update({os.path.abspath(f): os.path.abspath(s) for f in got})
     seen = set(); files = [f for f in files if not (f.resolve() in seen or seen.add(f.resolve()))]
     for f in [f for f in (left or {}) if f.resolve() in seen]: del left[f]   # one also named on its own is not left out
     return [f for f in files if not _is_video(f)], [f for f in files if _is_video(f)]
@@ -337,17 +351,19 @@ def deblur_batch(inputs:list, # image or video files, folders or glob patterns (
                  large_blur:str='auto', # half-resolution pass for blur too large for one: 'auto', 'on' or 'off' (`deblur_nb.infer.two_scale`)
                  deinterlace:str='auto', # videos: the frames flagged interlaced ('auto'), all ('on') or none ('off'); see `video.deinterlaced`
                  grain:float=0., # photos: film grain kept, 0 to 1 (`deblur_nb.infer.keep_grain`)
+                 recursive:bool=False, # a folder's subfolders too, at any depth, their results in the same subfolders under `outdir`
                 ) -> dict:
     "Deblur many files, resumably: skip what the manifest says is done, record every result; returns counts."
     check_settings(strength, tile, quality, ensemble, large_blur, grain)
     if deinterlace not in DEINTERLACE: raise ValueError(f'deinterlace must be auto, on or off, got {deinterlace}')
-    images, videos = expand_media(inputs)
+    images, videos = expand_media(inputs, recursive=recursive, base=(base := {}))
     files = images + videos
     if not files: raise ValueError('no input images or videos found')
     settings = batch_settings(strength, quality, ensemble, large_blur, deinterlace, grain)
     spec = str(model or 'default'); wp = weights_path(spec)
     if Path(spec).suffix: spec = str(wp)   # a path: absolute, so every worker finds it
     msha, out = sha256_file(wp), Path(outdir)
+    where = Mirror(out, base) if base else out   # each result's folder
     shown = {str(Path(os.path.abspath(f))): f for f in files}
     res = dict(done=0, failed=0, skipped_done=0, skipped_failed=0, own_outputs=0, manifest=out/MANIFEST)
     with Manifest(out/MANIFEST) as m:
@@ -355,16 +371,16 @@ def deblur_batch(inputs:list, # image or video files, folders or glob patterns (
         ours = {r['output'] for r in rows if r['status'] == 'done'}   # every result this manifest recorded; an output folder that is also an input folder:
         files = [f for f in files if str(Path(os.path.abspath(f))) not in ours]   # never deblur our own results again
         ins = {Path(f).resolve() for f in files}   # inputs left out below stay inputs: never written over
-        files, left = others_outputs(files, lambda f: _out_path(Path(f), out, suffix))   # nor, without a manifest, what looks like another input's result
+        files, left = others_outputs(files, lambda f: _out_path(Path(f), where, suffix))   # nor, without a manifest, what looks like another input's result
         for f, g in left.items():
             if verbose: _say(left_out_line(f, g), sys.stderr)
         res['own_outputs'] = len(shown) - len(files)
         for f in [f for f in files if '\n' in str(f) or '\r' in str(f)]:   # a manifest holds one row per line: such a name fails here, unrecorded
             files.remove(f); res['failed'] += 1
             if verbose: _say(_failed_line(f, 'a file name with a line break: batch runs cannot record it (rename it, or leave out --workers)'), sys.stderr)
-        todo, skipped, clashes = plan_batch(files, out, suffix, msha, last, retry_failed, overwrite, settings, owner, ins)
+        todo, skipped, clashes = plan_batch(files, where, suffix, msha, last, retry_failed, overwrite, settings, owner, ins)
         vtodo, todo = [t for t in todo if _is_video(t[0])], [t for t in todo if not _is_video(t[0])]
-        names = {_out_path(Path(f), out, suffix).name for f in files}   # temp files of any of them are stale: we hold the lock
+        names = {_out_path(Path(f), out, suffix).name for f in files}   # temp files of any of them are stale: we hold the lock (those in subfolders stay)
         _clean_partials(out, names)
         for r in skipped: res['skipped_' + r['status']] += 1
         for r in clashes:
@@ -379,7 +395,7 @@ def deblur_batch(inputs:list, # image or video files, folders or glob patterns (
                 row = {**row, 'error': f"{row['error']} (its earlier result {Path(e).name} is left as it was)"}
             m.write({**row, 'settings': settings}); res[row['status']] += 1
             if not verbose: return
-            if row['status'] == 'done': _say(str(_out_path(Path(shown[row['input']]), outdir, suffix)))
+            if row['status'] == 'done': _say(str(_out_path(Path(shown[row['input']]), Mirror(outdir, base) if base else outdir, suffix)))
             else: _say(_failed_line(shown[row['input']], row['error']), sys.stderr)
             if row.get('note'): _say(f"note: {row['note']}", sys.stderr)
         if client is None:
@@ -499,12 +515,13 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
                large_blur:str='auto', # photos with blur trails longer than ~30 px: auto (a half-size pass, a fifth to three quarters more time, blended in where detected), on or off
                deinterlace:str='auto', # videos: deinterlace the frames flagged interlaced (auto), every frame (on: a tape transfer that lost its flag) or none (off)
                grain:float=0., # photos: film grain kept, 0 to 1: 1 puts back the fine grain the network smoothed away (noise and JPEG blocking too)
+               recursive:bool=False, # folders' subfolders too, at any depth: each result goes to the same subfolder under OUTDIR
               ):
     "Deblur photos and videos: deblur-nb INPUT... -o OUTDIR [--workers N | --scheduler ADDRESS]"
     check_cli_options(strength, tile, quality, ensemble, large_blur, suffix, grain)
     if deinterlace not in DEINTERLACE: raise CliError(f'--deinterlace must be auto, on or off, got {deinterlace}')
     if Path(Outdir).exists() and not Path(Outdir).is_dir(): raise CliError(f'{Outdir}: is a file, not a folder (-o names the output folder)')
-    images, videos = expand_media(inputs, gifs := {}, subs := {})
+    images, videos = expand_media(inputs, gifs := {}, subs := {}, recursive, base := {})
     for f, g in gifs.items(): _say(gif_left_line(f, g), sys.stderr)
     for f, n in subs.items(): _say(subfolders_line(f, *n), sys.stderr)
     if not images and not videos: raise CliError('no input images or videos found')
@@ -515,11 +532,14 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
         stage = 'photos'
         try:
             with one_process(Outdir):   # not while a batch run writes there (its clean-up would take this run's temporary files)
-                rc = _single_cli(*map(str, images), Outdir=Outdir, suffix=suffix, model=model, strength=strength, tile=tile,
-                                 quality=quality, overwrite=overwrite, device=device, ensemble=ensemble, fast=fast,
-                                 large_blur=large_blur, grain=grain) if images else 0
+                where, groups, rc = Mirror(Outdir, base) if base else None, {}, 0
+                for f in images: groups.setdefault(where(f) if where else Path(Outdir), []).append(f)
+                for d, fs in groups.items():   # one call per output folder (with --recursive, each subfolder's twin under OUTDIR)
+                    rc = _single_cli(*map(str, fs), Outdir=str(d), suffix=suffix, model=model, strength=strength, tile=tile,
+                                     quality=quality, overwrite=overwrite, device=device, ensemble=ensemble, fast=fast,
+                                     large_blur=large_blur, grain=grain) or rc
                 stage = 'videos'
-                rc = _videos_cli(videos, Outdir, suffix, model, strength, tile, overwrite, device, fast, deinterlace) or rc
+                rc = _videos_cli(videos, where or Outdir, suffix, model, strength, tile, overwrite, device, fast, deinterlace) or rc
             if gifs: _say(gif_left_summary(len(gifs)), sys.stderr)   # (photos left out were said only in a note, and the run ended with status 0)
             return rc or (1 if gifs else 0)
         except FolderBusy as e: raise CliError(one_line(e)) from None
@@ -550,7 +570,7 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
     method = 'fork' if sys.platform.startswith('linux') else 'spawn'
     try:
         with dask.config.set({'distributed.worker.multiprocessing-method': method}):
-            res = deblur_batch(inputs, Outdir, suffix, model, strength, tile, quality, overwrite, device, retry_failed,
+            res = deblur_batch(inputs, Outdir, suffix, model, strength, tile, quality, overwrite, device, retry_failed, recursive=recursive,
                                client=connect, verbose=True, progress=sys.stderr.isatty(), ensemble=ensemble,
                                large_blur=large_blur, deinterlace=deinterlace, grain=grain)
     except RuntimeError as e: raise CliError(one_line(e)) from None   # another run's lock; a file of the user's named manifest.csv

@@ -21,9 +21,9 @@ __all__ = ['MIN_TILE', 'CONTEXT', 'DIHEDRAL', 'LARGE_BLUR_THRESHOLD', 'LARGE_BLU
            'check_tile', 'restore_array', 'available_memory', 'auto_tile', 'check_ensemble', 'restore_ensemble',
            'check_large_blur', 'swap_low_band', 'two_scale', 'check_grain', 'keep_grain', 'blend', 'InputNote',
            'FirstFrameWarning', 'check_strength', 'deblur_image', 'deblur', 'listed', 'is_folder', 'photos_in',
-           'gif_left_line', 'gif_left_summary', 'subfolders_line', 'expand_inputs', 'others_outputs', 'left_out_line',
-           'claim_output', 'lost_in', 'deblur_file', 'cli_words', 'check_settings', 'check_cli_options', 'deblur_cli',
-           'bench', 'bench_markdown', 'bench_cli']
+           'gif_left_line', 'gif_left_summary', 'subfolders_line', 'walk_folders', 'expand_inputs', 'others_outputs',
+           'left_out_line', 'claim_output', 'lost_in', 'deblur_file', 'cli_words', 'check_settings',
+           'check_cli_options', 'deblur_cli', 'bench', 'bench_markdown', 'bench_cli']
 
 # %% ../nbs/06_infer.ipynb #0e52b2ab
 def auto_device(device=None) -> torch.device:
@@ -379,17 +379,30 @@ def subfolders_line(folder, # a folder given as an input
                     ext:str='.jpg', # the extension its photos mostly have (for the pattern suggested)
                    ) -> str:
     "The note that says a folder's subfolders were not searched, and how to take them."
-    return f"note: {folder}: its {n} subfolder(s) are not searched; name them too, or give a pattern such as '{Path(folder)/'**'/('*' + ext)}'"
+    return f"note: {folder}: its {n} subfolder(s) are not searched; add --recursive (results in the same subfolders under -o), or give a pattern such as '{Path(folder)/'**'/('*' + ext)}'"
+
+def walk_folders(folder:Path) -> list:
+    "`folder` and every folder under it, sorted, without hidden ones (nor links to folders: a link can loop)."
+    out = []
+    for d, subs, _ in os.walk(folder):
+        subs[:] = sorted(s for s in subs if not s.startswith('.')); out.append(Path(d))
+    return out
 
 def expand_inputs(inputs:list, # files, folders and glob patterns (`**` for any depth of folders)
                   left:dict|None=None, # filled with the GIFs and PNMs folders left out (`photos_in`)
                   subs:dict|None=None, # filled with each folder given that holds folders -> (how many, its photos' commonest extension): they are not searched
+                  recursive:bool=False, # take the photos of a folder's subfolders too, at any depth
+                  base:dict|None=None, # with `recursive`: filled with each photo found in a folder given (absolute path) -> that folder (absolute)
                  ) -> list:
     "Files from a list of files, folders (their images) and glob patterns, in order, without duplicates; an existing file is taken as it is named."
     out = []
     for s in inputs:
         p = Path(s)
-        if is_folder(p):
+        if is_folder(p) and recursive:
+            for d in walk_folders(p):
+                out += (got := photos_in(d, left))
+                if base is not None: base.update({os.path.abspath(f): os.path.abspath(p) for f in got})
+        elif is_folder(p):
             out += (got := photos_in(p, left))
             exts = [f.suffix for f in got]
             if subs is not None and (n := _subfolders(p)): subs[p] = (n, max(exts, key=exts.count) if exts else '.jpg')   # (they were passed over without a word)
