@@ -238,9 +238,14 @@ def make_app(workers:int=1, # inferences that run at once (each uses all of torc
         (413, f'over {max_mb:g} MB or {max_pixels/1e6:g} megapixels', 'scan.png: 20000x10000 is 200 megapixels, over the 150 MP limit'),
         (422, 'invalid parameter', 'strength: must be in [0, 2], got 5'), (503, 'queue full: retry', 'server busy')]}
 
+    query = [dict(name='model', schema={'type': 'string', 'enum': list(avail)}, description='as the form field'),
+             dict(name='strength', schema={'type': 'number', 'minimum': 0, 'maximum': 2, 'default': 1}, description='as the form field'),
+             dict(name='large_blur', schema={'type': 'string', 'enum': list(LARGE_BLUR_MODES), 'default': 'auto'}, description='as the form field'),
+             dict(name='grain', schema={'type': 'number', 'minimum': 0, 'maximum': 1, 'default': 0}, description='as the form field')]   # (the schema listed none: generated clients could not send them)
     @app.post('/deblur', response_class=Response, summary='Deblur one photo',
               responses={200: {'description': 'the deblurred photo, same size and format (16-bit stays 16-bit)',
-                               'content': {m: {} for m in _MIME.values()}}, **errs})
+                               'content': {m: {} for m in _MIME.values()}}, **errs},
+              openapi_extra={'parameters': [{**p, 'in': 'query', 'required': False} for p in query]})
     async def deblur_photo(request:Request,
                            file:UploadFile=File(description=f'the photo: JPEG, PNG, TIFF, WebP or BMP; at most {max_mb:g} MB'),
                            model:str|None=Form(None, description='a name from `GET /models` (also a query parameter)'),
