@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from fastcore.script import anno_parser, call_parse, CliError
 from .core import data_dir, result_path, takes_quality, one_line, exists_error
-from .infer import deblur_file, expand_inputs, listed, is_folder, walk_folders, fast_available, get_model, weights_path
+from .infer import deblur_file, expand_inputs, listed, is_folder, walk_folders, _base, fast_available, get_model, weights_path
 from .infer import deblur_cli as _single_cli, _failed_line, cli_words, check_settings, check_cli_options, claim_output, FirstFrameWarning, InputNote, others_outputs, left_out_line, gif_left_line, gif_left_summary, subfolders_line
 from .models import check_weight_file
 from .video import VIDEO_EXTS, VideoError, deblur_video
@@ -300,7 +300,7 @@ def expand_media(inputs:list, # image or video files, folders or glob patterns
         files += expand_inputs([s], left, subs, recursive, base)
         for d in (walk_folders(Path(s)) if recursive else [Path(s)]) if is_folder(Path(s)) else []:
             files += (got := listed(d, _is_video))
-            if recursive and base is not None: base.update({os.path.abspath(f): os.path.abspath(s) for f in got})
+            if recursive and base is not None: _base(base, got, s)
     seen = set(); files = [f for f in files if not (f.resolve() in seen or seen.add(f.resolve()))]
     for f in [f for f in (left or {}) if f.resolve() in seen]: del left[f]   # one also named on its own is not left out
     return [f for f in files if not _is_video(f)], [f for f in files if _is_video(f)]
@@ -380,8 +380,9 @@ def deblur_batch(inputs:list, # image or video files, folders or glob patterns (
             if verbose: _say(_failed_line(f, 'a file name with a line break: batch runs cannot record it (rename it, or leave out --workers)'), sys.stderr)
         todo, skipped, clashes = plan_batch(files, where, suffix, msha, last, retry_failed, overwrite, settings, owner, ins)
         vtodo, todo = [t for t in todo if _is_video(t[0])], [t for t in todo if not _is_video(t[0])]
-        names = {_out_path(Path(f), out, suffix).name for f in files}   # temp files of any of them are stale: we hold the lock (those in subfolders stay)
-        _clean_partials(out, names)
+        names = {}   # temp files of any of them are stale: we hold the lock (in each output folder: --recursive writes to subfolders)
+        for f in files: (o := _out_path(Path(f), where, suffix)); names.setdefault(o.parent, set()).add(o.name)
+        for d, ns in names.items(): _clean_partials(d, ns)
         for r in skipped: res['skipped_' + r['status']] += 1
         for r in clashes:
             if not r.pop('unrecorded', False): m.write({**r, 'settings': settings})   # (a refusal to replace a result is not recorded: it hid the result's own row)
@@ -404,7 +405,7 @@ def deblur_batch(inputs:list, # image or video files, folders or glob patterns (
         elif todo: _run_dask(client() if callable(client) else client, todo, kw, started, finish, progress, threads)
         for src, dst, rep in vtodo:   # videos: one after another, here
             started(src, dst); finish(_video_task(str(src), str(dst), spec, msha, strength, tile, rep, device, progress, deinterlace, resume=True))
-        _clean_partials(out, names)
+        for d, ns in names.items(): _clean_partials(d, ns)
     return res
 
 def _bar(it, show:bool, total:int|None=None):
@@ -527,19 +528,16 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
     if not images and not videos: raise CliError('no input images or videos found')
     if videos and (photo_only := [o for o, on in (('--ensemble', ensemble != 1), ('--large-blur', large_blur != 'auto'), ('--quality', quality != 95), ('--grain', grain != 0)) if on]):
         _say(f"note: {', '.join(photo_only)} {'applies' if len(photo_only) == 1 else 'apply'} to photos only; the video{'s are' if len(videos) > 1 else ' is'} deblurred frame by frame without {'it' if len(photo_only) == 1 else 'them'}", sys.stderr)   # (they were dropped without a word)
-    if not workers and not scheduler:
-        if retry_failed: raise CliError('--retry-failed needs --workers or --scheduler')
+    if not workers and not scheduler and not recursive:   # (--recursive runs as a batch in this process: one manifest sees every folder's inputs and results)
+        if retry_failed: raise CliError('--retry-failed needs --workers, --scheduler or --recursive')
         stage = 'photos'
         try:
             with one_process(Outdir):   # not while a batch run writes there (its clean-up would take this run's temporary files)
-                where, groups, rc = Mirror(Outdir, base) if base else None, {}, 0
-                for f in images: groups.setdefault(where(f) if where else Path(Outdir), []).append(f)
-                for d, fs in groups.items():   # one call per output folder (with --recursive, each subfolder's twin under OUTDIR)
-                    rc = _single_cli(*map(str, fs), Outdir=str(d), suffix=suffix, model=model, strength=strength, tile=tile,
-                                     quality=quality, overwrite=overwrite, device=device, ensemble=ensemble, fast=fast,
-                                     large_blur=large_blur, grain=grain) or rc
+                rc = _single_cli(*map(str, images), Outdir=Outdir, suffix=suffix, model=model, strength=strength, tile=tile,
+                                 quality=quality, overwrite=overwrite, device=device, ensemble=ensemble, fast=fast,
+                                 large_blur=large_blur, grain=grain) if images else 0
                 stage = 'videos'
-                rc = _videos_cli(videos, where or Outdir, suffix, model, strength, tile, overwrite, device, fast, deinterlace) or rc
+                rc = _videos_cli(videos, Outdir, suffix, model, strength, tile, overwrite, device, fast, deinterlace) or rc
             if gifs: _say(gif_left_summary(len(gifs)), sys.stderr)   # (photos left out were said only in a note, and the run ended with status 0)
             return rc or (1 if gifs else 0)
         except FolderBusy as e: raise CliError(one_line(e)) from None
@@ -547,7 +545,7 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
             _say('interrupted' + (': the same command goes on with the video where it stopped' if stage == 'videos' else ''), sys.stderr); return 130
     if workers < 0: raise CliError('--workers must be 0 (one process, the default) or more')
     if workers and scheduler: raise CliError('--workers starts a cluster here, --scheduler uses one that runs: give one of them')   # (--workers was ignored without a word)
-    if fast: raise CliError('--fast runs in one process: leave out --workers and --scheduler')
+    if fast: raise CliError('--fast runs in one process without --recursive: leave out --workers, --scheduler or --recursive')
     try: check_weight_file(weights_path(model))   # before any cluster: a bad --model is one line, not a failed row per file
     except (FileNotFoundError, ValueError) as e: raise CliError(one_line(e)) from None
     from distributed import Client
@@ -571,7 +569,7 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
     try:
         with dask.config.set({'distributed.worker.multiprocessing-method': method}):
             res = deblur_batch(inputs, Outdir, suffix, model, strength, tile, quality, overwrite, device, retry_failed, recursive=recursive,
-                               client=connect, verbose=True, progress=sys.stderr.isatty(), ensemble=ensemble,
+                               client=connect if workers or scheduler else None, verbose=True, progress=sys.stderr.isatty(), ensemble=ensemble,
                                large_blur=large_blur, deinterlace=deinterlace, grain=grain)
     except RuntimeError as e: raise CliError(one_line(e)) from None   # another run's lock; a file of the user's named manifest.csv
     except OSError as e: raise CliError(_not_a_folder(Outdir, e)) from None   # (the manifest cannot be made or written)

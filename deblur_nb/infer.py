@@ -382,11 +382,18 @@ def subfolders_line(folder, # a folder given as an input
     return f"note: {folder}: its {n} subfolder(s) are not searched; add --recursive (results in the same subfolders under -o), or give a pattern such as '{Path(folder)/'**'/('*' + ext)}'"
 
 def walk_folders(folder:Path) -> list:
-    "`folder` and every folder under it, sorted, without hidden ones (nor links to folders: a link can loop)."
-    out = []
-    for d, subs, _ in os.walk(folder):
-        subs[:] = sorted(s for s in subs if not s.startswith('.')); out.append(Path(d))
-    return out
+    "`folder` and every folder under it, sorted, without hidden ones; linked folders too, each once (a link can loop); one that cannot be listed stays, to fail with the reason."
+    out, seen, bad = [], set(), []
+    for d, subs, _ in os.walk(folder, onerror=bad.append, followlinks=True):   # (os.walk passed over a folder it could not list without a word)
+        seen.add(os.path.realpath(d)); out.append(Path(d))
+        subs[:] = sorted(s for s in subs if not s.startswith('.') and os.path.realpath(os.path.join(d, s)) not in seen)
+    return out + [Path(e.filename) for e in bad if getattr(e, 'filename', None) and Path(e.filename) not in out]
+
+def _base(base:dict, files:list, folder):
+    "Record `folder` as where each of `files` was found, unless it was found under a folder that holds this one (the outermost wins, whatever the order given)."
+    r = os.path.abspath(folder)
+    for f in map(os.path.abspath, files):
+        if (b := base.get(f)) is None or Path(r) in Path(b).parents: base[f] = r
 
 def expand_inputs(inputs:list, # files, folders and glob patterns (`**` for any depth of folders)
                   left:dict|None=None, # filled with the GIFs and PNMs folders left out (`photos_in`)
@@ -401,7 +408,7 @@ def expand_inputs(inputs:list, # files, folders and glob patterns (`**` for any 
         if is_folder(p) and recursive:
             for d in walk_folders(p):
                 out += (got := photos_in(d, left))
-                if base is not None: base.update({os.path.abspath(f): os.path.abspath(p) for f in got})
+                if base is not None: _base(base, got, p)
         elif is_folder(p):
             out += (got := photos_in(p, left))
             exts = [f.suffix for f in got]
