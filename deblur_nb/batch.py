@@ -396,7 +396,7 @@ def deblur_batch(inputs:list, # image or video files, folders or glob patterns (
                 row = {**row, 'error': f"{row['error']} (its earlier result {Path(e).name} is left as it was)"}
             m.write({**row, 'settings': settings}); res[row['status']] += 1
             if not verbose: return
-            if row['status'] == 'done': _say(str(_out_path(Path(shown[row['input']]), Mirror(outdir, base) if base else outdir, suffix)))
+            if row['status'] == 'done': _say(str(_out_path(Path(shown[row['input']]), where, suffix)))
             else: _say(_failed_line(shown[row['input']], row['error']), sys.stderr)
             if row.get('note'): _say(f"note: {row['note']}", sys.stderr)
         if client is None:

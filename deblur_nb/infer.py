@@ -269,12 +269,10 @@ def keep_grain(img:np.ndarray, # the photo, float32 CHW in [0, 1]
     "`out` with the photo's fine grain put back, in brightness only, wherever the restoration removed more fine detail than it added."
     import cv2
     if not check_grain(grain): return out
-    fine = lambda a: a - cv2.GaussianBlur(a, (0, 0), GRAIN_SIGMA)
-    energy = lambda a: cv2.GaussianBlur(fine(a)**2, (0, 0), 4.)   # local fine-detail energy, over about 10 px
-    li, lo = luma(img)[0], luma(out)[0]
-    ei, eo = energy(li), energy(lo)
+    fi, fo = (a - cv2.GaussianBlur(a, (0, 0), GRAIN_SIGMA) for a in (luma(img)[0], luma(out)[0]))   # fine detail of each
+    ei, eo = (cv2.GaussianBlur(f**2, (0, 0), 4.) for f in (fi, fo))   # local fine-detail energy, over about 10 px
     w = np.clip(2 * (ei - eo) / np.maximum(ei, 1e-8), 0, 1)   # 1 where it smoothed away half or more; 0 where it sharpened
-    return np.clip(out + grain * (w * fine(li - lo))[None], 0, 1).astype(np.float32)
+    return np.clip(out + grain * (w * (fi - fo))[None], 0, 1).astype(np.float32)   # (the blur is linear: the fine detail taken out is fi - fo)
 
 # %% ../nbs/06_infer.ipynb #1d553504
 def blend(img:np.ndarray, # float32 CHW input

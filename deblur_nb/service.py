@@ -262,16 +262,14 @@ def make_app(workers:int=1, # inferences that run at once (each uses all of torc
         if clash := [p for p in PARAMS if p in q and form.get(p) is not None and not same(form[p], q[p])]:   # (the form's won without a word)
             raise HTTPException(422, f'{clash[0]}: given twice, {form[clash[0]]!r} in the form and {q[clash[0]]!r} in the query; give it once')
         model = model or q.get('model') or default
-        if strength is None and form.get('strength') == '': raise HTTPException(422, "strength: not a number: ''")   # (as for the query parameter)
-        if strength is None:
-            try: strength = float(q.get('strength', 1))
-            except ValueError: raise HTTPException(422, f"strength: not a number: {q['strength']!r}") from None
-        if not 0 <= strength <= 2: raise HTTPException(422, f'strength: must be in [0, 2], got {strength:g}')
-        if grain is None and form.get('grain') == '': raise HTTPException(422, "grain: not a number: ''")
-        if grain is None:
-            try: grain = float(q.get('grain', 0))
-            except ValueError: raise HTTPException(422, f"grain: not a number: {q['grain']!r}") from None
-        if not 0 <= grain <= 1: raise HTTPException(422, f'grain: must be in [0, 1], got {grain:g}')
+        def number(p, value, default, top):   # a setting in [0, top]: the form's value, else the query's, else `default`
+            if value is None and form.get(p) == '': raise HTTPException(422, f"{p}: not a number: ''")   # (as for the query parameter)
+            if value is None:
+                try: value = float(q.get(p, default))
+                except ValueError: raise HTTPException(422, f"{p}: not a number: {q[p]!r}") from None
+            if not 0 <= value <= top: raise HTTPException(422, f'{p}: must be in [0, {top}], got {value:g}')
+            return value
+        strength, grain = number('strength', strength, 1, 2), number('grain', grain, 0, 1)
         large_blur = large_blur or q.get('large_blur') or 'auto'
         if large_blur not in LARGE_BLUR_MODES: raise HTTPException(422, f"large_blur: must be 'auto', 'on' or 'off', got {large_blur!r}")
         if model not in avail: raise HTTPException(404, f"unknown model {model!r}; available: {', '.join(avail) or 'none'}")
