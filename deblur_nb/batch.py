@@ -5,19 +5,19 @@
 # %% ../nbs/09_batch.ipynb #b786c2cd
 from __future__ import annotations
 import csv, filecmp, hashlib, io, logging, os, re, shutil, subprocess, sys, tempfile, time, warnings
-from contextlib import contextmanager
+from contextlib import nullcontext
 from functools import lru_cache
 from pathlib import Path
 from fastcore.script import anno_parser, call_parse, CliError
 from .core import data_dir, result_path, takes_quality, one_line, exists_error
 from .infer import deblur_file, expand_inputs, listed, is_folder, walk_folders, _base, fast_available, get_model, weights_path
-from .infer import deblur_cli as _single_cli, _failed_line, cli_words, check_settings, check_cli_options, claim_output, FirstFrameWarning, InputNote, others_outputs, left_out_line, gif_left_line, gif_left_summary, subfolders_line
+from .infer import _failed_line, cli_words, check_settings, check_cli_options, claim_output, InputNote, others_outputs, left_out_line, gif_left_line, gif_left_summary, subfolders_line
 from .models import check_weight_file
 from .video import VIDEO_EXTS, VideoError, deblur_video
 
 # %% auto #0
 __all__ = ['MANIFEST', 'FIELDS', 'STATUSES', 'DEINTERLACE', 'sha256_file', 'manifest_rows', 'read_manifest', 'last_rows',
-           'owners', 'Manifest', 'FolderBusy', 'one_process', 'Mirror', 'batch_settings', 'same_settings', 'plan_batch',
+           'owners', 'Manifest', 'FolderBusy', 'Mirror', 'batch_settings', 'same_settings', 'plan_batch',
            'expand_media', 'deblur_batch', 'local_cluster', 'scheduler_unreachable', 'deblur_cli', 'deblur_main',
            'worker_processes', 'fault_run', 'batch_bench']
 
@@ -73,7 +73,7 @@ class Manifest:
     "Append-only CSV log of a batch run: locked, torn tail repaired on open, each write flushed and fsynced."
     def __init__(self, path):
         self.path = Path(path); self.fd = None
-        self.folder = _lock_folder(self.path.parent, exclusive=True)   # (first: a file of the user's named manifest.csv is not opened before)
+        self.folder = _lock_folder(self.path.parent)   # (first: a file of the user's named manifest.csv is not opened before)
         try: self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o644)
         except OSError: os.close(self.folder); raise
         size = os.fstat(self.fd).st_size
@@ -116,29 +116,18 @@ class FolderBusy(RuntimeError): "Another deblur-nb run holds the output folder (
 def _not_a_folder(folder, e:OSError) -> str: return f'{folder}: cannot be the output folder ({(e.strerror or str(e)).lower()})'
 
 def _lock_folder(folder:Path, # an output folder (made if missing)
-                 exclusive:bool, # a batch run's lock; else a one-process run's, which others of its kind share
                 ) -> int:
-    "An open descriptor of `folder` holding a lock on it: batch runs there exclude every other run, one-process runs only batch runs."
+    "An open descriptor of `folder` holding an exclusive lock on it: one run writes there at a time (each cleans up the temporary files it finds)."
     try: folder.mkdir(parents=True, exist_ok=True); fd = os.open(folder, os.O_RDONLY)
     except OSError as e: raise FolderBusy(_not_a_folder(folder, e)) from None
     try:
         import fcntl
-        fcntl.flock(fd, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except ImportError: pass   # (Windows: no lock)
     except OSError:
         os.close(fd)
-        raise FolderBusy(f'{folder}: another deblur-nb run is writing to this folder' if exclusive else
-                         f'{folder}: a batch run is writing to this folder; wait for it to end, or choose another -o') from None
+        raise FolderBusy(f'{folder}: another deblur-nb run is writing to this folder; wait for it to end, or choose another -o') from None
     return fd
-
-@contextmanager
-def one_process(folder, # the output folder of a one-process run
-               ):
-    "While a one-process run writes into `folder`: a shared lock on it, so that it and a batch run there exclude each other (a batch's clean-up would take its temporary files)."
-    fd = _lock_folder(Path(folder), exclusive=False)
-    if not os.access(folder, os.W_OK | os.X_OK): os.close(fd); raise FolderBusy(f'{folder}: cannot be the output folder (permission denied)')   # (before the work: every photo was restored, then failed to be written)
-    try: yield
-    finally: os.close(fd)
 
 # %% ../nbs/09_batch.ipynb #208bb539
 def _is_video(f) -> bool: return Path(f).suffix.lower() in VIDEO_EXTS
@@ -191,7 +180,7 @@ def plan_batch(files:list, # input files (as `infer.expand_inputs` lists them)
                owner:dict=None, # `owners` of the manifest's rows (default: from `last` alone)
                inputs:set|None=None, # every input of the run, resolved (default: `files`), never written over
               ) -> tuple:
-    "`(todo, skipped, clashes)`: todo `(src, dst, replace)` triples, skipped manifest rows, and failed rows for name clashes."
+    "`(todo, skipped, clashes)`: todo `(src, dst, replace)` triples, skipped manifest rows, and failed rows for name clashes (`after`: the input of the run holding the name)."
     todo, skipped, clashes, claimed = [], [], [], {}
     owner = owners(last.values()) if owner is None else owner
     ins, plan = inputs if inputs is not None else {Path(f).resolve() for f in files}, []
@@ -204,10 +193,12 @@ def plan_batch(files:list, # input files (as `infer.expand_inputs` lists them)
         plan.append((src, dst, r, skip))
     for src, dst, r, skip in plan:   # files left as they are hold their output names first, whatever the order of the inputs
         if skip: claim_output(src, dst, claimed, ins); skipped.append(r)
+    kept = set(claimed)
     for src, dst, r, skip in plan:
         if skip: continue
-        if why := claim_output(src, dst, claimed, ins):
-            clashes.append(dict(input=str(src), status='failed', error=why)); continue   # no output: it wrote none
+        if why := claim_output(src, dst, claimed, ins):   # no output: it wrote none
+            c = claimed.get(dst.resolve()) if dst.resolve() not in kept else None   # an input still to run holds the name: if it fails, this one takes it
+            clashes.append(dict(input=str(src), status='failed', error=why, **({'after': str(c), 'dst': dst} if c is not None else {}))); continue
         ours = r is not None and r['output'] == str(dst) and owner.get(str(dst)) == str(src)
         if ours and not overwrite and r['status'] == 'done' and dst.exists() and _same_input(src, r):   # (a rerun with another model replaced the first one's results; one process refuses too)
             clashes.append(dict(input=str(src), status='failed', error=f'{dst.name}: exists, made with other weights or settings; not overwriting (use --overwrite, or another -o or --suffix)', unrecorded=True)); continue
@@ -251,11 +242,11 @@ def _set_threads(threads_by_host:dict|None):
     if torch.get_num_threads() != k: torch.set_num_threads(k)
 
 @lru_cache(maxsize=4)
-def _worker_model(model:str, model_sha:str, device):
+def _worker_model(model:str, model_sha:str, device, fast:bool=False):
     p = weights_path(model)
     if model_sha and sha256_file(p) != model_sha:
         raise RuntimeError(f'{p.name}: the weights on this worker differ from the client\'s (install the same deblur_nb version on every worker)')
-    return get_model(str(p), device)
+    return get_model(str(p), device, fast and fast_available(device))
 
 def _record(row:dict, # a manifest row being filled
             t:float, # `time.perf_counter()` when the work began
@@ -270,7 +261,8 @@ def _record(row:dict, # a manifest row being filled
     return row
 
 def _deblur_task(src:str, dst:str, model:str, model_sha:str, strength:float=1., tile:int=0, quality:int=95,
-                 replace:bool=False, device=None, threads_by_host:dict|None=None, ensemble:int=1, large_blur:str='auto', grain:float=0.) -> dict:
+                 replace:bool=False, device=None, threads_by_host:dict|None=None, ensemble:int=1, large_blur:str='auto', grain:float=0.,
+                 fast:bool=False) -> dict:
     "Deblur one file (on a worker); returns its manifest row, `done` or `failed` with a one-line error."
     t = time.perf_counter(); p = Path(src)
     row = dict(input=src, size='', sha256='', output=dst, model=model, model_sha256=model_sha)
@@ -279,7 +271,7 @@ def _deblur_task(src:str, dst:str, model:str, model_sha:str, strength:float=1., 
         _set_threads(threads_by_host)
         with warnings.catch_warnings(record=True) as said:
             warnings.simplefilter('always', InputNote)
-            deblur_file(p, dst, _worker_model(model, model_sha, device), strength, tile or 'auto', device, overwrite=replace, quality=quality,
+            deblur_file(p, dst, _worker_model(model, model_sha, device, fast), strength, tile or 'auto', device, overwrite=replace, quality=quality,
                         ensemble=ensemble, large_blur=large_blur, resume=True, grain=grain)   # an output that already holds this result (a run cut off after writing it, a retried task): kept, done
         for w in said:   # ours goes back with the row, to be said on one line; any other warning as Python shows it
             if issubclass(w.category, InputNote): row['note'] = '; '.join(filter(None, (row.get('note'), str(w.message))))
@@ -309,6 +301,7 @@ def _video_task(src:str, dst:str, model, model_sha:str='', strength:float=1., ti
                 device=None, progress:bool=False,
                 deinterlace:str='auto', # 'auto', 'on' or 'off' (`DEINTERLACE`)
                 resume:bool=False, # an existing `dst` that holds exactly this result (a run cut off after writing it) is kept, as done
+                fast:bool=False, # compiled path (a weights spec only)
                ) -> dict:
     "Deblur one video in this process (`model`: a weights spec or a network); its manifest row, `done` or `failed` with a one-line error."
     t = time.perf_counter(); p = Path(src)
@@ -318,7 +311,7 @@ def _video_task(src:str, dst:str, model, model_sha:str='', strength:float=1., ti
         if Path(dst).resolve() == p.resolve(): raise VideoError(f'{Path(dst).name}: refusing to overwrite the input')
         there = Path(dst).exists() and not replace
         if there and not (resume and Path(dst).is_file()): raise exists_error(dst)
-        net = _worker_model(model, model_sha, device) if isinstance(model, str) else model
+        net = _worker_model(model, model_sha, device, fast) if isinstance(model, str) else model
         Path(dst).parent.mkdir(parents=True, exist_ok=True)
         out = Path(dst).with_name(f'.{Path(dst).stem}.resume-{os.getpid()}{Path(dst).suffix}') if there else Path(dst)
         try:
@@ -352,10 +345,12 @@ def deblur_batch(inputs:list, # image or video files, folders or glob patterns (
                  deinterlace:str='auto', # videos: the frames flagged interlaced ('auto'), all ('on') or none ('off'); see `video.deinterlaced`
                  grain:float=0., # photos: film grain kept, 0 to 1 (`deblur_nb.infer.keep_grain`)
                  recursive:bool=False, # a folder's subfolders too, at any depth, their results in the same subfolders under `outdir`
+                 fast:bool=False, # compiled path (`deblur_nb.infer.FastNet`), in this process only (`client` None)
                 ) -> dict:
     "Deblur many files, resumably: skip what the manifest says is done, record every result; returns counts."
     check_settings(strength, tile, quality, ensemble, large_blur, grain)
     if deinterlace not in DEINTERLACE: raise ValueError(f'deinterlace must be auto, on or off, got {deinterlace}')
+    if fast and client is not None: raise ValueError('fast runs in this process only: leave out client')
     images, videos = expand_media(inputs, recursive=recursive, base=(base := {}))
     files = images + videos
     if not files: raise ValueError('no input images or videos found')
@@ -377,24 +372,27 @@ def deblur_batch(inputs:list, # image or video files, folders or glob patterns (
         res['own_outputs'] = len(shown) - len(files)
         for f in [f for f in files if '\n' in str(f) or '\r' in str(f)]:   # a manifest holds one row per line: such a name fails here, unrecorded
             files.remove(f); res['failed'] += 1
-            if verbose: _say(_failed_line(f, 'a file name with a line break: batch runs cannot record it (rename it, or leave out --workers)'), sys.stderr)
+            if verbose: _say(_failed_line(f, 'a file name with a line break: the manifest cannot record it (rename it)'), sys.stderr)
         todo, skipped, clashes = plan_batch(files, where, suffix, msha, last, retry_failed, overwrite, settings, owner, ins)
         vtodo, todo = [t for t in todo if _is_video(t[0])], [t for t in todo if not _is_video(t[0])]
         names = {}   # temp files of any of them are stale: we hold the lock (in each output folder: --recursive writes to subfolders)
         for f in files: (o := _out_path(Path(f), where, suffix)); names.setdefault(o.parent, set()).add(o.name)
         for d, ns in names.items(): _clean_partials(d, ns)
         for r in skipped: res['skipped_' + r['status']] += 1
-        for r in clashes:
+        def clash(r):
             if not r.pop('unrecorded', False): m.write({**r, 'settings': settings})   # (a refusal to replace a result is not recorded: it hid the result's own row)
             res['failed'] += 1
             if verbose: _say(_failed_line(shown[r['input']], r['error']), sys.stderr)
+        for r in clashes:
+            if 'after' not in r: clash(r)
         kw = dict(model=spec, model_sha=msha, strength=strength, tile=tile, quality=quality, device=device, ensemble=ensemble,
-                  large_blur=large_blur, grain=grain)
+                  large_blur=large_blur, grain=grain, fast=fast)
+        status, taken = {}, set()   # this run's inputs -> done or failed; outputs a second claimant took
         def started(src, dst): m.write(dict(input=str(src), output=str(dst), model=spec, model_sha256=msha, status='started', settings=settings))
         def finish(row):
             if row['status'] == 'failed' and owner.get(e := row.get('output', '')) == row['input'] and Path(e).is_file():   # a file that now fails: its result is kept, and said so
                 row = {**row, 'error': f"{row['error']} (its earlier result {Path(e).name} is left as it was)"}
-            m.write({**row, 'settings': settings}); res[row['status']] += 1
+            m.write({**row, 'settings': settings}); res[row['status']] += 1; status[row['input']] = row['status']
             if not verbose: return
             if row['status'] == 'done': _say(str(_out_path(Path(shown[row['input']]), where, suffix)))
             else: _say(_failed_line(shown[row['input']], row['error']), sys.stderr)
@@ -403,8 +401,15 @@ def deblur_batch(inputs:list, # image or video files, folders or glob patterns (
             for src, dst, rep in _bar(todo, progress):
                 started(src, dst); finish(_deblur_task(str(src), str(dst), replace=rep, **kw))
         elif todo: _run_dask(client() if callable(client) else client, todo, kw, started, finish, progress, threads)
+        vkw = dict(model=spec, model_sha=msha, strength=strength, tile=tile, device=device, progress=progress, deinterlace=deinterlace, resume=True, fast=fast)
         for src, dst, rep in vtodo:   # videos: one after another, here
-            started(src, dst); finish(_video_task(str(src), str(dst), spec, msha, strength, tile, rep, device, progress, deinterlace, resume=True))
+            started(src, dst); finish(_video_task(str(src), str(dst), replace=rep, **vkw))
+        for r in [r for r in clashes if 'after' in r]:   # a name held by an input that failed (a broken clip.mov): the next one takes it, here
+            src, dst = Path(r['input']), r.pop('dst')
+            if status.get(r.pop('after')) != 'failed' or dst in taken: clash(r); continue
+            taken.add(dst); started(src, dst)
+            task, args = (_video_task, vkw) if _is_video(src) else (_deblur_task, kw)
+            finish(task(str(src), str(dst), replace=overwrite or owner.get(str(dst)) == str(src), **args))
         for d, ns in names.items(): _clean_partials(d, ns)
     return res
 
@@ -477,27 +482,6 @@ def _workers_ignore_ctrl_c():
     import signal
     if not _deaf: os.register_at_fork(after_in_child=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN)); _deaf.append(1)
 
-def _videos_cli(videos:list, outdir, suffix:str, model, strength:float, tile:int, overwrite:bool, device, fast:bool, deinterlace:str='auto') -> int:
-    "Deblur `videos` one after another in this process: print each output, or `failed: FILE: reason` on stderr; 1 if any failed."
-    failed, claimed, ins = 0, {}, {Path(f).resolve() for f in videos}   # inputs left out below stay inputs: never written over
-    videos, left = others_outputs(videos, lambda f: _out_path(f, outdir, suffix))   # an earlier run's results, where the output folder is an input folder
-    for f, g in left.items(): _say(left_out_line(f, g), sys.stderr)
-    if not videos: return 0
-    try: net = get_model(model, device, fast and fast_available(device))
-    except Exception as e: raise CliError(one_line(e)) from None
-    for f in videos:
-        dst = _out_path(f, outdir, suffix)
-        if why := claim_output(f, dst, claimed, ins, left): row = dict(status='failed', error=why)
-        else:
-            row = _video_task(str(f), str(dst), net, '', strength, tile, overwrite, device, progress=sys.stderr.isatty(), deinterlace=deinterlace)
-        if row['status'] == 'done': _say(str(dst))
-        else:
-            failed += 1; _say(_failed_line(f, row['error']), sys.stderr)
-            if claimed.get(dst.resolve()) is f: del claimed[dst.resolve()]   # a failure writes nothing: a good clip.mp4 after a broken clip.mov may have the name
-        if row.get('note'): _say(f"note: {row['note']}", sys.stderr)
-    if failed: _say(f'{failed} of {len(videos)} video(s) failed', sys.stderr)
-    return 1 if failed else 0
-
 @call_parse
 def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
                Outdir:str='deblurred', # output folder (created): -o OUTDIR
@@ -508,11 +492,11 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
                quality:int=95, # quality of JPEG and WebP outputs (1 to 100; other formats are lossless)
                overwrite:bool=False, # replace existing outputs (inputs are never replaced)
                device:str=None, # cpu or cuda (default: cuda if available)
-               workers:int=0, # run on a local Dask cluster of this many worker processes (resumable: OUTDIR/manifest.csv)
+               workers:int=0, # run on a local Dask cluster of this many worker processes (0: in this process); every run keeps OUTDIR/manifest.csv and goes on from it
                scheduler:str=None, # run on an existing Dask cluster: its scheduler address, e.g. tcp://host:8786
-               retry_failed:bool=False, # with --workers/--scheduler: redo files the manifest records as failed
+               retry_failed:bool=False, # redo files the manifest records as failed (a rerun skips them otherwise)
                ensemble:int=1, # quality mode: average 2, 4 or 8 flipped / rotated copies of each photo (that many times slower)
-               fast:bool=False, # compiled path (bfloat16 where the CPU has it), without --workers: pays from a few dozen megapixels on (compiles for a minute or two first)
+               fast:bool=False, # compiled path (bfloat16 where the CPU has it), without --workers or --scheduler: pays from a few dozen megapixels on (compiles for a minute or two first)
                large_blur:str='auto', # photos with blur trails longer than ~30 px: auto (a half-size pass, a fifth to three quarters more time, blended in where detected), on or off
                deinterlace:str='auto', # videos: deinterlace the frames flagged interlaced (auto), every frame (on: a tape transfer that lost its flag) or none (off)
                grain:float=0., # photos: film grain kept, 0 to 1: 1 puts back the fine grain the network smoothed away (noise and JPEG blocking too)
@@ -528,29 +512,14 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
     if not images and not videos: raise CliError('no input images or videos found')
     if videos and (photo_only := [o for o, on in (('--ensemble', ensemble != 1), ('--large-blur', large_blur != 'auto'), ('--quality', quality != 95), ('--grain', grain != 0)) if on]):
         _say(f"note: {', '.join(photo_only)} {'applies' if len(photo_only) == 1 else 'apply'} to photos only; the video{'s are' if len(videos) > 1 else ' is'} deblurred frame by frame without {'it' if len(photo_only) == 1 else 'them'}", sys.stderr)   # (they were dropped without a word)
-    if not workers and not scheduler and not recursive:   # (--recursive runs as a batch in this process: one manifest sees every folder's inputs and results)
-        if retry_failed: raise CliError('--retry-failed needs --workers, --scheduler or --recursive')
-        stage = 'photos'
-        try:
-            with one_process(Outdir):   # not while a batch run writes there (its clean-up would take this run's temporary files)
-                rc = _single_cli(*map(str, images), Outdir=Outdir, suffix=suffix, model=model, strength=strength, tile=tile,
-                                 quality=quality, overwrite=overwrite, device=device, ensemble=ensemble, fast=fast,
-                                 large_blur=large_blur, grain=grain) if images else 0
-                stage = 'videos'
-                rc = _videos_cli(videos, Outdir, suffix, model, strength, tile, overwrite, device, fast, deinterlace) or rc
-            if gifs: _say(gif_left_summary(len(gifs)), sys.stderr)   # (photos left out were said only in a note, and the run ended with status 0)
-            return rc or (1 if gifs else 0)
-        except FolderBusy as e: raise CliError(one_line(e)) from None
-        except KeyboardInterrupt:   # Ctrl-C: a video goes on where it stopped (`video._Journal`)
-            _say('interrupted' + (': the same command goes on with the video where it stopped' if stage == 'videos' else ''), sys.stderr); return 130
     if workers < 0: raise CliError('--workers must be 0 (one process, the default) or more')
     if workers and scheduler: raise CliError('--workers starts a cluster here, --scheduler uses one that runs: give one of them')   # (--workers was ignored without a word)
-    if fast: raise CliError('--fast runs in one process without --recursive: leave out --workers, --scheduler or --recursive')
+    if fast and (workers or scheduler): raise CliError('--fast runs in this process only: leave out --workers or --scheduler')
     try: check_weight_file(weights_path(model))   # before any cluster: a bad --model is one line, not a failed row per file
     except (FileNotFoundError, ValueError) as e: raise CliError(one_line(e)) from None
-    from distributed import Client
     held = []   # cluster and client, closed at the end
     def connect():   # only when there is work: a rerun with nothing left to do starts no cluster
+        from distributed import Client
         try:
             if scheduler and (why := scheduler_unreachable(scheduler)): raise CliError(f'cannot reach the Dask scheduler {scheduler}: {why}')   # (a refused port took Client's 30 s)
             if scheduler: held.append(Client(scheduler, timeout='30s'))
@@ -562,19 +531,19 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
         except Exception: board = False   # the dashboard needs bokeh where the scheduler runs
         if board and 'dashboard' in held[-1].scheduler_info().get('services', {}): _say(f'dashboard: {held[-1].dashboard_link}', sys.stderr)
         return held[-1]
-    import dask
     # fork (Linux): workers start at once with torch already imported instead of importing it again each (~4 s of
     # a 25 s run on 2 cores). Safe here: this process has run no torch operation, so no OpenMP pool is copied.
     method = 'fork' if sys.platform.startswith('linux') else 'spawn'
+    if workers or scheduler: import dask, distributed   # (distributed's settings exist once it is imported)
     try:
-        with dask.config.set({'distributed.worker.multiprocessing-method': method}):
+        with (dask.config.set({'distributed.worker.multiprocessing-method': method}) if workers or scheduler else nullcontext()):
             res = deblur_batch(inputs, Outdir, suffix, model, strength, tile, quality, overwrite, device, retry_failed, recursive=recursive,
                                client=connect if workers or scheduler else None, verbose=True, progress=sys.stderr.isatty(), ensemble=ensemble,
-                               large_blur=large_blur, deinterlace=deinterlace, grain=grain)
+                               large_blur=large_blur, deinterlace=deinterlace, grain=grain, fast=fast)
     except RuntimeError as e: raise CliError(one_line(e)) from None   # another run's lock; a file of the user's named manifest.csv
     except OSError as e: raise CliError(_not_a_folder(Outdir, e)) from None   # (the manifest cannot be made or written)
     except KeyboardInterrupt:   # Ctrl-C: what is done is in the manifest
-        _say(f'interrupted: rerun the same command to go on from {Path(Outdir)/MANIFEST}', sys.stderr); return 130
+        _say(f'interrupted: the same command goes on where it stopped, a video from its last frames kept ({Path(Outdir)/MANIFEST})', sys.stderr); return 130
     finally:
         if len(held) == 2:   # our local cluster (a user's --scheduler workers keep their logging)
             try: held[1].run(_quiet_logs, on_error='ignore')

@@ -58,7 +58,7 @@ def test_deblur_nb_takes_videos_beside_photos(run, tmp_path):
     r = run(*cmd, timeout=120)
     assert r.returncode == 1, r.stderr
     out = tmp_path/'out'
-    assert sorted(p.name for p in out.iterdir()) == ['holiday_1987_deblurred.mp4', 'photo0_deblurred.jpg', 'photo1_deblurred.jpg']
+    assert sorted(p.name for p in out.iterdir()) == ['holiday_1987_deblurred.mp4', 'manifest.csv', 'photo0_deblurred.jpg', 'photo1_deblurred.jpg']
     assert r.stdout.split() == [str(out/n) for n in ('photo0_deblurred.jpg', 'photo1_deblurred.jpg', 'holiday_1987_deblurred.mp4')]
     failed = [l for l in r.stderr.splitlines() if l.startswith('failed: ')]
     assert [l.split(': ')[1] for l in failed] == [str(d/'corrupt.mp4'), str(d/'notes.mov')], r.stderr
@@ -67,11 +67,14 @@ def test_deblur_nb_takes_videos_beside_photos(run, tmp_path):
     assert (o.width, o.height, o.fps, o.frames, o.codec) == (i.width, i.height, i.fps, i.frames, 'h264') == (64, 48, 15, 5, 'h264')
     assert {f.name: f.read_bytes() for f in d.iterdir()} == inputs                     # inputs untouched
     made = {p.name: p.read_bytes() for p in out.iterdir()}
-    r = run(*cmd, timeout=120)                                                        # never overwrites without --overwrite
-    assert r.stdout.split() == [str(out/n) for n in ('photo0_deblurred.jpg', 'photo1_deblurred.jpg')], r.stdout   # photos whose results are there, the same: done
-    assert '2 of 2 already done' in r.stderr and r.stderr.count('exists; not overwriting') == 1, r.stderr          # a video's is not checked: refused
+    r = run(*cmd, timeout=120)                                                        # a rerun goes on from the manifest: nothing made again
+    assert r.stdout == '' and r.stderr.endswith(f"0 done, 0 failed, 3 already done, 2 failed before (--retry-failed redoes them); manifest: {out/'manifest.csv'}\n"), r.stderr
     assert r.returncode == 1
     assert {p.name: p.read_bytes() for p in out.iterdir()} == made
+    (out/'photo1_deblurred.jpg').write_bytes(b'edited by hand')                     # a result changed since: never written over
+    r = run(*cmd, '--strength', '0.5', timeout=120)                                   # other settings: made again, but nothing replaced
+    assert r.stdout == '' and r.stderr.count('exists') == 3 and r.returncode == 1, r.stderr
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.name != 'manifest.csv'} == {**{k: v for k, v in made.items() if k != 'manifest.csv'}, 'photo1_deblurred.jpg': b'edited by hand'}
 
 def test_large_blur_option_on_the_real_clock(run, tmp_path):
     "`--large-blur on` adds the half-resolution pass (what `deblur(large_blur='on')` gives, not one pass); a bad value is one line."
@@ -127,14 +130,14 @@ def test_a_format_we_read_but_do_not_write_comes_out_as_png(run, tmp_path):
     assert r.stdout.split() == [str(tmp_path/'out'/'scan_deblurred.png')] and Image.open(tmp_path/'out'/'scan_deblurred.png').size == (56, 40)
     assert gif.read_bytes() == before
 
-def test_one_process_waits_for_no_batch_run(run, tmp_path):
+def test_a_run_waits_for_no_other_run(run, tmp_path):
     import numpy as np
     from PIL import Image
     from deblur_nb.batch import Manifest, MANIFEST
     Image.fromarray((np.random.default_rng(0).random((40, 60, 3))*255).astype(np.uint8)).save(tmp_path/'a.png')
     with Manifest(tmp_path/'out'/MANIFEST):   # a batch run holds the folder
         r = run(BIN/'deblur-nb', tmp_path/'a.png', '-o', tmp_path/'out')
-    assert r.returncode == 1 and r.stderr.strip() == f"{tmp_path/'out'}: a batch run is writing to this folder; wait for it to end, or choose another -o", r.stderr
+    assert r.returncode == 1 and r.stderr.strip() == f"{tmp_path/'out'}: another deblur-nb run is writing to this folder; wait for it to end, or choose another -o", r.stderr
     assert not (tmp_path/'out'/'a_deblurred.png').exists()
     assert run(BIN/'deblur-nb', tmp_path/'a.png', '-o', tmp_path/'out').returncode == 0   # once it has ended
 
@@ -160,11 +163,21 @@ def test_a_video_cut_off_resumes_where_it_stopped(run, tmp_path):
     cut_off(signal.SIGKILL, 20)                                                 # kill -9: what the journal holds is kept
     first = held(); assert first >= 20
     rc, err = cut_off(signal.SIGINT, first + 20)                                # then Ctrl-C: one line, and every frame done is kept
-    assert rc == 130 and err.strip().splitlines()[-1] == 'interrupted: the same command goes on with the video where it stopped', err
+    assert rc == 130 and err.strip().splitlines()[-1] == f"interrupted: the same command goes on where it stopped, a video from its last frames kept ({tmp_path/'out'/'manifest.csv'})", err
     r = run(*cmd, timeout=300)
     assert r.returncode == 0, r.stderr
     k = int(r.stderr.split('resumed after frame ')[1].split(',')[0])
     assert k >= first + 20, r.stderr                                             # the frames the journal held were not deblurred again
     o = probe_video(tmp_path/'out'/'home_movie_deblurred.mp4')
     assert (o.width, o.height, o.frames) == (512, 384, 149)
-    assert [f.name for f in (tmp_path/'out').iterdir()] == ['home_movie_deblurred.mp4']   # no journal, record or half output left
+    assert sorted(f.name for f in (tmp_path/'out').iterdir()) == ['home_movie_deblurred.mp4', 'manifest.csv']   # no journal, record or half output left
+
+def test_ctrl_c_while_the_command_loads_is_one_line(tmp_path):
+    "A Ctrl-C in the first second, while torch loads: one line and status 130, no traceback."
+    import signal, time, numpy as np
+    from PIL import Image
+    Image.fromarray((np.random.default_rng(0).random((40, 60, 3))*255).astype(np.uint8)).save(tmp_path/'a.png')
+    p = subprocess.Popen([str(BIN/'deblur-nb'), str(tmp_path/'a.png'), '-o', str(tmp_path/'out')], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(0.8); p.send_signal(signal.SIGINT)
+    out, err = p.communicate(timeout=60)
+    assert p.returncode == 130 and 'Traceback' not in err and err.strip().splitlines()[-1].startswith('interrupted'), err
