@@ -197,7 +197,7 @@ def plan_batch(files:list, # input files (as `infer.expand_inputs` lists them)
     for src, dst, r, skip in plan:
         if skip: continue
         if why := claim_output(src, dst, claimed, ins):   # no output: it wrote none
-            c = claimed.get(dst.resolve()) if dst.resolve() not in kept else None   # an input still to run holds the name: if it fails, this one takes it
+            c = claimed.get(dst.resolve()) if dst.resolve() not in kept | ins else None   # an input still to run holds the name (not its own: an input is never an output): if it fails, this one takes it
             clashes.append(dict(input=str(src), status='failed', error=why, **({'after': str(c), 'dst': dst} if c is not None else {}))); continue
         ours = r is not None and r['output'] == str(dst) and owner.get(str(dst)) == str(src)
         if ours and not overwrite and r['status'] == 'done' and dst.exists() and _same_input(src, r):   # (a rerun with another model replaced the first one's results; one process refuses too)
@@ -406,7 +406,7 @@ def deblur_batch(inputs:list, # image or video files, folders or glob patterns (
             started(src, dst); finish(_video_task(str(src), str(dst), replace=rep, **vkw))
         for r in [r for r in clashes if 'after' in r]:   # a name held by an input that failed (a broken clip.mov): the next one takes it, here
             src, dst = Path(r['input']), r.pop('dst')
-            if status.get(r.pop('after')) != 'failed' or dst in taken: clash(r); continue
+            if status.get(r.pop('after')) != 'failed' or dst in taken or dst.resolve() in ins: clash(r); continue
             taken.add(dst); started(src, dst)
             task, args = (_video_task, vkw) if _is_video(src) else (_deblur_task, kw)
             finish(task(str(src), str(dst), replace=overwrite or owner.get(str(dst)) == str(src), **args))

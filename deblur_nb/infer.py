@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_infer.ipynb #2bfe814f
 from __future__ import annotations
-import glob, logging, numbers, operator, os, sys, time, warnings, weakref
+import glob, itertools, logging, numbers, operator, os, sys, time, warnings, weakref
 from functools import lru_cache
 from pathlib import Path
 import numpy as np
@@ -21,8 +21,8 @@ __all__ = ['MIN_TILE', 'CONTEXT', 'DIHEDRAL', 'LARGE_BLUR_THRESHOLD', 'LARGE_BLU
            'check_tile', 'restore_array', 'available_memory', 'auto_tile', 'check_ensemble', 'restore_ensemble',
            'check_large_blur', 'swap_low_band', 'two_scale', 'check_grain', 'keep_grain', 'blend', 'InputNote',
            'FirstFrameWarning', 'check_strength', 'deblur_image', 'deblur', 'listed', 'is_folder', 'photos_in',
-           'gif_left_line', 'gif_left_summary', 'subfolders_line', 'walk_folders', 'expand_inputs', 'others_outputs',
-           'left_out_line', 'claim_output', 'lost_in', 'deblur_file', 'cli_words', 'check_settings',
+           'gif_left_line', 'gif_left_summary', 'subfolders_line', 'walk_folders', 'fixed_folder', 'expand_inputs',
+           'others_outputs', 'left_out_line', 'claim_output', 'lost_in', 'deblur_file', 'cli_words', 'check_settings',
            'check_cli_options', 'deblur_cli', 'bench', 'bench_markdown', 'bench_cli']
 
 # %% ../nbs/06_infer.ipynb #0e52b2ab
@@ -393,11 +393,15 @@ def _base(base:dict, files:list, folder):
     for f in map(os.path.abspath, files):
         if (b := base.get(f)) is None or Path(r) in Path(b).parents: base[f] = r
 
+def fixed_folder(pattern:Path) -> Path:
+    "The folders a glob pattern starts with before its first wildcard ('.' if none): `scans/19*/**/*.jpg` -> `scans`."
+    return Path(*itertools.takewhile(lambda x: not glob.has_magic(x), pattern.parent.parts))
+
 def expand_inputs(inputs:list, # files, folders and glob patterns (`**` for any depth of folders)
                   left:dict|None=None, # filled with the GIFs and PNMs folders left out (`photos_in`)
                   subs:dict|None=None, # filled with each folder given that holds folders -> (how many, its photos' commonest extension): they are not searched
                   recursive:bool=False, # take the photos of a folder's subfolders too, at any depth
-                  base:dict|None=None, # with `recursive`: filled with each photo found in a folder given (absolute path) -> that folder (absolute)
+                  base:dict|None=None, # filled with each photo found in a folder given with `recursive`, or by a pattern with wildcards in its folders (absolute path) -> that folder, or the pattern's `fixed_folder` (absolute)
                  ) -> list:
     "Files from a list of files, folders (their images) and glob patterns, in order, without duplicates; an existing file is taken as it is named."
     out = []
@@ -412,7 +416,9 @@ def expand_inputs(inputs:list, # files, folders and glob patterns (`**` for any 
             exts = [f.suffix for f in got]
             if subs is not None and (n := _subfolders(p)): subs[p] = (n, max(exts, key=exts.count) if exts else '.jpg')   # (they were passed over without a word)
         elif os.path.lexists(p) or not glob.has_magic(str(s)) or not (glob.has_magic(str(p.parent)) or os.access(p.parent, os.X_OK)): out.append(p)   # (lexists: False, never an error)
-        else: out += sorted(Path(f) for f in glob.glob(str(s), recursive=True) if not is_folder(Path(f))) or [p]   # a pattern matching nothing fails as a missing file; 'a/*/x.png' and 'a/**/*.jpg' look in folders
+        else:
+            out += (got := sorted(Path(f) for f in glob.glob(str(s), recursive=True) if not is_folder(Path(f)))) or [p]   # a pattern matching nothing fails as a missing file; 'a/*/x.png' and 'a/**/*.jpg' look in folders
+            if got and base is not None and glob.has_magic(str(p.parent)): _base(base, got, fixed_folder(p))   # ... whose results mirror them as --recursive does
     seen = set(); out = [f for f in out if not (f.resolve() in seen or seen.add(f.resolve()))]
     for f in [f for f in (left or {}) if f.resolve() in seen]: del left[f]   # one also named on its own is not left out
     return out
