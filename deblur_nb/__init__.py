@@ -3,7 +3,13 @@ __version__ = "0.0.1"
 import os as _os
 # Before torch loads libgomp: OpenMP threads that spin while they wait made every network call in a Jupyter kernel's
 # main thread 35x slower on 2 cores (5.0 s against 0.13 s for a 0.2 MP photo); elsewhere passive waiting costs nothing.
+import sys as _sys
+_late = 'torch' in _sys.modules and 'OMP_WAIT_POLICY' not in _os.environ   # too late: libgomp read its settings when torch loaded
 _os.environ.setdefault('OMP_WAIT_POLICY', 'PASSIVE')
+if _late and 'ipykernel' in _sys.modules:   # (in a kernel, calls stayed 7-25x slower for the first seconds to minutes; a script runs alike either way)
+    import warnings as _w
+    _w.warn('torch was imported before deblur_nb, so its threads spin while they wait, which makes every network call in a Jupyter kernel '
+            'up to 35x slower: restart the kernel and import deblur_nb first, or start Jupyter with OMP_WAIT_POLICY=PASSIVE', stacklevel=2)
 
 def _deblur_nb() -> int:
     "The `deblur-nb` command (`deblur_nb.batch.deblur_main`): a Ctrl-C while it loads (torch takes seconds) is one line, not a traceback."

@@ -52,6 +52,8 @@ def test_openmp_waits_passively_in_notebooks():
     run = lambda e: subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, check=True, env=e).stdout.strip()
     assert run(env) == 'PASSIVE' and run({**env, 'OMP_WAIT_POLICY': 'ACTIVE'}) == 'ACTIVE'
     assert all('OMP_WAIT_POLICY=PASSIVE $(BIN)/' in l for l in (ROOT/'Makefile').read_text().splitlines() if '/voila ' in l or '/jupyter lab' in l)
+    late = lambda pre: subprocess.run([sys.executable, '-c', f'import {pre}torch, deblur_nb'], capture_output=True, text=True, check=True, env=env).stderr
+    assert 'import deblur_nb first' in late('ipykernel, ') and late('') == '' and late('deblur_nb, ipykernel, ') == ''   # torch first in a kernel: said; in a script, or deblur_nb first: nothing
 
 def test_package_works_without_shared_folder():
     "Nothing in the package or notebooks reads ../shared at run time."
