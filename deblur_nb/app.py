@@ -35,7 +35,7 @@ class Options:
     model:str='default'     # shipped weights name
     strength:float=1.0      # 0 = unchanged .. 1 = full model output
     large_blur:str='auto'   # photos: a half-resolution pass for long streaks, 'auto', 'on' or 'off' (`infer.two_scale`)
-    grain:float=0.          # photos: film grain kept, 0 to 1 (`infer.keep_grain`)
+    grain:float=0.          # film grain kept, 0 to 1 (`infer.keep_grain`; a video's frame by frame)
 
 @dataclass
 class Result:
@@ -53,7 +53,7 @@ class Result:
 def _out_name(name:str, ext:str, options:Options) -> str:
     "The download's file name: the upload's, marked as deblurred, and with the model, strength and grain where they are not the defaults."
     tag = (f'_{options.model}' if isinstance(options.model, str) and options.model != 'default' else '') + (f'_s{options.strength:g}' if options.strength != 1 else '')
-    tag += f'_grain{options.grain:g}' if options.grain and ext != '.mp4' else ''   # (a video's frames keep none)
+    tag += f'_grain{options.grain:g}' if options.grain else ''
     return f'{Path(name).stem}_deblurred{tag}{ext}'
 
 def _too_big(name:str, mb:float, max_mb:float) -> Result:
@@ -138,7 +138,7 @@ def run_video(data:bytes, # uploaded file content
             def tick(i, n):
                 if cap and i > cap: raise VideoError(f'{name}: longer than {max_seconds:g} s, the limit. Please upload a shorter clip.')
                 if progress: progress(i, n)
-            r = deblur_video(src, dst, options.model, options.strength, progress=tick)
+            r = deblur_video(src, dst, options.model, options.strength, progress=tick, grain=options.grain)
             before, after = (_upright(_frame(p, r['frames']//2), info.rotation, info.sar) for p in (src, dst))
             dt = time.perf_counter() - t
             h, w = before.shape[1:]

@@ -163,7 +163,7 @@ def same_settings(recorded:str, # a manifest row's `settings` ('' in a manifest 
                  ) -> bool:
     "Whether `recorded` and `settings` give `dst` the same result: a video takes only the strength; quality changes only JPEG and WebP."
     if not recorded: return True
-    keys = ('strength', 'deinterlace') if _is_video(dst) else ('strength', 'ensemble', 'large_blur', 'grain') + (('quality',) if takes_quality(dst) else ())
+    keys = ('strength', 'deinterlace', 'grain') if _is_video(dst) else ('strength', 'ensemble', 'large_blur', 'grain') + (('quality',) if takes_quality(dst) else ())
     a, b = (dict(kv.split('=', 1) for kv in s.split() if '=' in kv) for s in (recorded, settings))   # a hand-edited row without them: redone
     if 'deinterlace' not in a: a['deinterlace'] = b.get('deinterlace')   # (a row from before the setting: as it is)
     if 'grain' not in a: a['grain'] = '0'   # (a row from before grain: none kept)
@@ -302,6 +302,7 @@ def _video_task(src:str, dst:str, model, model_sha:str='', strength:float=1., ti
                 deinterlace:str='auto', # 'auto', 'on' or 'off' (`DEINTERLACE`)
                 resume:bool=False, # an existing `dst` that holds exactly this result (a run cut off after writing it) is kept, as done
                 fast:bool=False, # compiled path (a weights spec only)
+                grain:float=0., # film grain kept, 0 to 1 (`deblur_nb.infer.keep_grain`)
                ) -> dict:
     "Deblur one video in this process (`model`: a weights spec or a network); its manifest row, `done` or `failed` with a one-line error."
     t = time.perf_counter(); p = Path(src)
@@ -315,7 +316,7 @@ def _video_task(src:str, dst:str, model, model_sha:str='', strength:float=1., ti
         Path(dst).parent.mkdir(parents=True, exist_ok=True)
         out = Path(dst).with_name(f'.{Path(dst).stem}.resume-{os.getpid()}{Path(dst).suffix}') if there else Path(dst)
         try:
-            r = deblur_video(p, out, net, strength, overwrite=replace, progress=progress, tile=tile or 'auto', device=device, deinterlace=DEINTERLACE[deinterlace])
+            r = deblur_video(p, out, net, strength, overwrite=replace, progress=progress, tile=tile or 'auto', device=device, deinterlace=DEINTERLACE[deinterlace], grain=grain)
             said = ([f"resumed after frame {r['resumed']}, where an earlier run was cut off"] if r['resumed'] else []) + ([f"not kept: {', '.join(r['left'])}"] if r['left'] else [])
             if said: row['note'] = f"{p.name}: " + '; '.join(said)
             if there and not filecmp.cmp(out, dst, shallow=False): raise exists_error(dst)
@@ -343,7 +344,7 @@ def deblur_batch(inputs:list, # image or video files, folders or glob patterns (
                  ensemble:int=1, # flipped / rotated copies averaged per photo (1, 2, 4 or 8; see `deblur_nb.infer.restore_ensemble`)
                  large_blur:str='auto', # half-resolution pass for blur too large for one: 'auto', 'on' or 'off' (`deblur_nb.infer.two_scale`)
                  deinterlace:str='auto', # videos: the frames flagged interlaced ('auto'), all ('on') or none ('off'); see `video.deinterlaced`
-                 grain:float=0., # photos: film grain kept, 0 to 1 (`deblur_nb.infer.keep_grain`)
+                 grain:float=0., # film grain kept, 0 to 1 (`deblur_nb.infer.keep_grain`; videos frame by frame)
                  recursive:bool=False, # a folder's subfolders too, at any depth, their results in the same subfolders under `outdir`
                  fast:bool=False, # compiled path (`deblur_nb.infer.FastNet`), in this process only (`client` None)
                 ) -> dict:
@@ -401,7 +402,7 @@ def deblur_batch(inputs:list, # image or video files, folders or glob patterns (
             for src, dst, rep in _bar(todo, progress):
                 started(src, dst); finish(_deblur_task(str(src), str(dst), replace=rep, **kw))
         elif todo: _run_dask(client() if callable(client) else client, todo, kw, started, finish, progress, threads)
-        vkw = dict(model=spec, model_sha=msha, strength=strength, tile=tile, device=device, progress=progress, deinterlace=deinterlace, resume=True, fast=fast)
+        vkw = dict(model=spec, model_sha=msha, strength=strength, tile=tile, device=device, progress=progress, deinterlace=deinterlace, resume=True, fast=fast, grain=grain)
         for src, dst, rep in vtodo:   # videos: one after another, here
             started(src, dst); finish(_video_task(str(src), str(dst), replace=rep, **vkw))
         for r in [r for r in clashes if 'after' in r]:   # a name held by an input that failed (a broken clip.mov): the next one takes it, here
@@ -499,7 +500,7 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
                fast:bool=False, # compiled path (bfloat16 where the CPU has it), without --workers or --scheduler: pays from a few dozen megapixels on (compiles for a minute or two first)
                large_blur:str='auto', # photos with blur trails longer than ~30 px: auto (a half-size pass, a fifth to three quarters more time, blended in where detected), on or off
                deinterlace:str='auto', # videos: deinterlace the frames flagged interlaced (auto), every frame (on: a tape transfer that lost its flag) or none (off)
-               grain:float=0., # photos: film grain kept, 0 to 1: 1 puts back the fine grain the network smoothed away (noise and JPEG blocking too)
+               grain:float=0., # film grain kept (photos and videos), 0 to 1: 1 puts back the fine grain the network smoothed away (noise and JPEG blocking too)
                recursive:bool=False, # folders' subfolders too, at any depth: each result goes to the same subfolder under OUTDIR
               ):
     "Deblur photos and videos: deblur-nb INPUT... -o OUTDIR [--workers N | --scheduler ADDRESS]"
@@ -510,7 +511,7 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
     for f, g in gifs.items(): _say(gif_left_line(f, g), sys.stderr)
     for f, n in subs.items(): _say(subfolders_line(f, *n), sys.stderr)
     if not images and not videos: raise CliError('no input images or videos found')
-    if videos and (photo_only := [o for o, on in (('--ensemble', ensemble != 1), ('--large-blur', large_blur != 'auto'), ('--quality', quality != 95), ('--grain', grain != 0)) if on]):
+    if videos and (photo_only := [o for o, on in (('--ensemble', ensemble != 1), ('--large-blur', large_blur != 'auto'), ('--quality', quality != 95)) if on]):
         _say(f"note: {', '.join(photo_only)} {'applies' if len(photo_only) == 1 else 'apply'} to photos only; the video{'s are' if len(videos) > 1 else ' is'} deblurred frame by frame without {'it' if len(photo_only) == 1 else 'them'}", sys.stderr)   # (they were dropped without a word)
     if workers < 0: raise CliError('--workers must be 0 (one process, the default) or more')
     if workers and scheduler: raise CliError('--workers starts a cluster here, --scheduler uses one that runs: give one of them')   # (--workers was ignored without a word)

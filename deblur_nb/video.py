@@ -14,7 +14,7 @@ import av
 import torch
 from .core import ImageError, exists_error, file_problem, IMAGE_EXTS, MIN_SIDE, load_image, chw2hwc, hwc2chw, to_uint, markdown_table
 from .degrade import as_rng, camera_path, warp, film_grain, jpeg, fade
-from .infer import get_model, restore_array, blend, fast_available, check_strength
+from .infer import get_model, restore_array, blend, fast_available, check_strength, check_grain, keep_grain
 from . import __version__
 
 # %% auto #0
@@ -471,10 +471,11 @@ def deblur_video(src, # input video file
                  fast:bool|None=None, # compiled path; None: on for clips of `FAST_MIN_MEGAPIXELS` (frames x megapixels) or more where the CPU has bfloat16
                  deinterlace:bool|None=None, # None: frames flagged interlaced are deinterlaced (bwdif) first; True: all; False: none
                  resume:bool=True, # go on where a run into `dst` with the same source, network and settings was cut off (Ctrl-C, a crash, kill -9); False: start again
+                 grain:float=0., # film grain kept, 0 to 1: 1 puts back, frame by frame, the fine grain the network smoothed away (`infer.keep_grain`)
                 ) -> dict:
     "Deblur a video file into `dst`, frame by frame in bounded memory, keeping timing, size, rotation and audio; a run cut off resumes."
     src, dst = Path(src), Path(dst)
-    check_strength(strength); _check_video_args(temporal, crf, codec)
+    check_strength(strength); check_grain(grain); _check_video_args(temporal, crf, codec)
     deinterlace, fast = _tristate(deinterlace, 'deinterlace'), _tristate(fast, 'fast')
     if dst.resolve() == src.resolve(): raise VideoError(f'{dst.name}: refusing to overwrite the input')
     if dst.exists() and not overwrite: raise exists_error(dst, 'overwrite=True')
@@ -485,7 +486,7 @@ def deblur_video(src, # input video file
     if fast is None: fast = info.frames_about*info.width*info.height/1e6 >= FAST_MIN_MEGAPIXELS and fast_available(device, bf16=True)   # compiling pays only over many pixels (150 frames of 320x240: 85 s against 12 s eager), and with bfloat16
     net = get_model(model, device, fast)
     tmp, n, t0, keep = _partial(dst), 0, time.time(), False
-    key = _run_key(src, net, strength=strength, temporal=temporal, crf=crf, codec=codec, deinterlace=deinterlace, tile=tile, device=str(device), version=__version__)
+    key = _run_key(src, net, strength=strength, temporal=temporal, crf=crf, codec=codec, deinterlace=deinterlace, tile=tile, device=str(device), version=__version__, **({'grain': grain} if grain else {}))
     jr, say = _Journal(dst, key, tmp, resume, src.stat().st_size), progress is True
     if progress is True:
         shown = [0.]
@@ -539,6 +540,7 @@ def deblur_video(src, # input video file
                         y = restore_array(x, net, tile, device=device) if strength else x
                         if steady is not None and strength: y = x + steady(x, y)
                         y = blend(x, y, strength)
+                        if grain and strength: y = keep_grain(x, y, grain)
                     _encode(out, ov, y, *((f.pts, f.time_base, f.duration) if timed else (n, 1/Fraction(rate), 1)), timing, key=fresh)
                     n += 1
                     if progress: progress(n, info.frames)
