@@ -34,7 +34,7 @@ def sha256_file(path, # a file
 
 # %% ../nbs/09_batch.ipynb #46a32efe
 MANIFEST = 'manifest.csv'  # file name inside the output folder
-FIELDS = ('input', 'size', 'sha256', 'output', 'model', 'model_sha256', 'status', 'seconds', 'error', 'settings')   # `settings` last: older manifests lack it
+FIELDS = ('input', 'size', 'sha256', 'output', 'model', 'model_sha256', 'status', 'seconds', 'error', 'settings', 'output_sha256')   # the last ones last: older manifests lack them
 STATUSES = ('started', 'done', 'failed')
 
 def _our_header(head:tuple) -> bool:
@@ -146,6 +146,12 @@ def _out_path(src:Path, outdir, suffix:str) -> Path:
     outdir = outdir(src) if callable(outdir) else outdir
     return Path(outdir)/f'{src.stem}{suffix}.mp4' if _is_video(src) else result_path(src, outdir, suffix)
 
+def _unchanged(dst:Path, # a result a manifest row recorded
+               h:str, # the SHA-256 the row recorded for it ('' in a row from before output hashes)
+              ) -> bool:
+    "Whether `dst` is still the file the row recorded: its hash, or (an older row) any file there."
+    return dst.is_file() and (not h or sha256_file(dst) == h)
+
 def _same_input(src:Path, row:dict) -> bool:
     "Whether `src` still has the size and hash `row` recorded (a missing file matches a row without a size)."
     if not src.is_file(): return row['size'] == ''
@@ -179,39 +185,45 @@ def plan_batch(files:list, # input files (as `infer.expand_inputs` lists them)
                settings:str='', # the run's `batch_settings`: a file done or failed under other settings is redone
                owner:dict=None, # `owners` of the manifest's rows (default: from `last` alone)
                inputs:set|None=None, # every input of the run, resolved (default: `files`), never written over
+               written:dict|None=None, # output path -> the SHA-256 its last `done` row recorded (default: none known)
+               earlier:dict|None=None, # inputs left out as an earlier run's results (`infer.others_outputs`): named so in refusals
               ) -> tuple:
     "`(todo, skipped, clashes)`: todo `(src, dst, replace)` triples, skipped manifest rows, and failed rows for name clashes (`after`: the input of the run holding the name)."
     todo, skipped, clashes, claimed = [], [], [], {}
-    owner = owners(last.values()) if owner is None else owner
+    owner, written = owners(last.values()) if owner is None else owner, written or {}
     ins, plan = inputs if inputs is not None else {Path(f).resolve() for f in files}, []
     for f in files:
         src = Path(os.path.abspath(f)); dst = Path(os.path.abspath(_out_path(src, outdir, suffix)))
         r = last.get(str(src))
         skip = bool(r and r['output'] == str(dst) and r['model_sha256'] == model_sha and same_settings(r.get('settings', ''), settings, dst)
-                    and r['status'] in ('done', 'failed') and ((r['status'] == 'done' and dst.exists()) or (r['status'] == 'failed' and not retry_failed))
+                    and ((r['status'] == 'done' and _unchanged(dst, r.get('output_sha256', ''))) or (r['status'] == 'failed' and not (retry_failed or overwrite)))
                     and _same_input(src, r))
-        plan.append((src, dst, r, skip))
-    for src, dst, r, skip in plan:   # files left as they are hold their output names first, whatever the order of the inputs
-        if skip: claim_output(src, dst, claimed, ins); skipped.append(r)
+        plan.append((f, src, dst, r, skip))
+    for f, src, dst, r, skip in plan:   # results left as they are hold their names first, whatever the order of the inputs (a failure wrote none)
+        if skip: skipped.append(r)
+        if skip and r['status'] == 'done': claim_output(f, dst, claimed, ins, earlier)
     kept = set(claimed)
-    for src, dst, r, skip in plan:
+    for f, src, dst, r, skip in plan:
         if skip: continue
-        if why := claim_output(src, dst, claimed, ins):   # no output: it wrote none
+        if why := claim_output(f, dst, claimed, ins, earlier):   # no output: it wrote none
             c = claimed.get(dst.resolve()) if dst.resolve() not in kept | ins else None   # an input still to run holds the name (not its own: an input is never an output): if it fails, this one takes it
-            clashes.append(dict(input=str(src), status='failed', error=why, **({'after': str(c), 'dst': dst} if c is not None else {}))); continue
+            clashes.append(dict(input=str(src), status='failed', error=why, unrecorded=True, **({'after': os.path.abspath(c), 'dst': dst} if c is not None else {}))); continue   # (not the input's failure: a rerun looks again)
         ours = r is not None and r['output'] == str(dst) and owner.get(str(dst)) == str(src)
+        if ours and dst.exists() and not _unchanged(dst, written.get(str(dst), '')):   # the result it made, changed since (edited by hand?): the user's now
+            if not overwrite: clashes.append(dict(input=str(src), status='failed', error=f'{dst.name}: exists, changed since this manifest recorded it; not overwriting (use --overwrite)', unrecorded=True)); continue
+            ours = False
         if ours and not overwrite and r['status'] == 'done' and dst.exists() and _same_input(src, r):   # (a rerun with another model replaced the first one's results; one process refuses too)
             clashes.append(dict(input=str(src), status='failed', error=f'{dst.name}: exists, made with other weights or settings; not overwriting (use --overwrite, or another -o or --suffix)', unrecorded=True)); continue
         todo.append((src, dst, overwrite or ours))   # replace only what the manifest records as this input's result (any other file at its name is kept unless it already holds this result)
     return todo, skipped, clashes
 
 def _clean_partials(outdir, names:set) -> int:
-    "Remove temporary files of the outputs in `names` (`save_image`'s `.<name>.<random>.part`, `deblur_video`'s `.<stem>.partial-<pid><ext>`); how many."
+    "Remove temporary files of the outputs in `names` (`save_image`'s `.<name>.<random>.part`, `deblur_video`'s `.<stem>.partial-<pid><ext>`, `_video_task`'s `.<stem>.resume-<pid><ext>`); how many."
     n, p = 0, Path(outdir)
     if not p.is_dir(): return 0
     for f in p.iterdir():
         if not f.name.startswith('.'): continue
-        v = re.fullmatch(r'\.(.+)\.partial-\d+(\.[^.]+)', f.name)
+        v = re.fullmatch(r'\.(.+)\.(?:partial|resume)-\d+(\.[^.]+)', f.name)
         if (f.name.endswith('.part') and f.name[1:-5].rsplit('.', 1)[0] in names) or (v and v[1] + v[2] in names):
             f.unlink(missing_ok=True); n += 1
     return n
@@ -253,8 +265,12 @@ def _record(row:dict, # a manifest row being filled
             e:Exception|None=None, # what went wrong, if anything
            ) -> dict:
     "Finish a manifest row: `done`, or `failed` with a one-line error; the seconds it took."
-    if e is None: row['status'] = 'done'
+    if e is None:
+        row['status'] = 'done'
+        try: row['output_sha256'] = sha256_file(row['output'])   # (a rerun checks the result is still this file)
+        except OSError: pass
     else:
+        if isinstance(e, FileExistsError): row['unrecorded'] = True   # a file at the output's name, refused: not a failure of the input (a rerun with --overwrite, or once it is moved, tries again)
         msg = cli_words(one_line(e))
         row.update(status='failed', error=msg if isinstance(e, (OSError, ValueError)) else f'{type(e).__name__}: {msg}')
     row['seconds'] = round(time.perf_counter() - t, 3)
@@ -374,7 +390,8 @@ def deblur_batch(inputs:list, # image or video files, folders or glob patterns (
         for f in [f for f in files if '\n' in str(f) or '\r' in str(f)]:   # a manifest holds one row per line: such a name fails here, unrecorded
             files.remove(f); res['failed'] += 1
             if verbose: _say(_failed_line(f, 'a file name with a line break: the manifest cannot record it (rename it)'), sys.stderr)
-        todo, skipped, clashes = plan_batch(files, where, suffix, msha, last, retry_failed, overwrite, settings, owner, ins)
+        written = {r['output']: r.get('output_sha256', '') for r in rows if r['status'] == 'done'}
+        todo, skipped, clashes = plan_batch(files, where, suffix, msha, last, retry_failed, overwrite, settings, owner, ins, written, left)
         vtodo, todo = [t for t in todo if _is_video(t[0])], [t for t in todo if not _is_video(t[0])]
         names = {}   # temp files of any of them are stale: we hold the lock (in each output folder: --recursive writes to subfolders)
         for f in files: (o := _out_path(Path(f), where, suffix)); names.setdefault(o.parent, set()).add(o.name)
@@ -388,15 +405,17 @@ def deblur_batch(inputs:list, # image or video files, folders or glob patterns (
             if 'after' not in r: clash(r)
         kw = dict(model=spec, model_sha=msha, strength=strength, tile=tile, quality=quality, device=device, ensemble=ensemble,
                   large_blur=large_blur, grain=grain, fast=fast)
-        status, taken = {}, set()   # this run's inputs -> done or failed; outputs a second claimant took
+        status, holder = {}, {}   # this run's inputs -> done or failed; an output a later claimant took -> that input
         def started(src, dst): m.write(dict(input=str(src), output=str(dst), model=spec, model_sha256=msha, status='started', settings=settings))
         def finish(row):
             if row['status'] == 'failed' and owner.get(e := row.get('output', '')) == row['input'] and Path(e).is_file():   # a file that now fails: its result is kept, and said so
                 row = {**row, 'error': f"{row['error']} (its earlier result {Path(e).name} is left as it was)"}
-            m.write({**row, 'settings': settings}); res[row['status']] += 1; status[row['input']] = row['status']
+            if not row.pop('unrecorded', False): m.write({**row, 'settings': settings})
+            res[row['status']] += 1; status[row['input']] = row['status']
             if not verbose: return
-            if row['status'] == 'done': _say(str(_out_path(Path(shown[row['input']]), where, suffix)))
-            else: _say(_failed_line(shown[row['input']], row['error']), sys.stderr)
+            o = str(_out_path(Path(shown[row['input']]), where, suffix))   # the output as the user's paths name it
+            if row['status'] == 'done': _say(o)
+            else: _say(_failed_line(shown[row['input']], row['error'].replace(row.get('output') or '\0', o)), sys.stderr)
             if row.get('note'): _say(f"note: {row['note']}", sys.stderr)
         if client is None:
             for src, dst, rep in _bar(todo, progress):
@@ -406,9 +425,9 @@ def deblur_batch(inputs:list, # image or video files, folders or glob patterns (
         for src, dst, rep in vtodo:   # videos: one after another, here
             started(src, dst); finish(_video_task(str(src), str(dst), replace=rep, **vkw))
         for r in [r for r in clashes if 'after' in r]:   # a name held by an input that failed (a broken clip.mov): the next one takes it, here
-            src, dst = Path(r['input']), r.pop('dst')
-            if status.get(r.pop('after')) != 'failed' or dst in taken or dst.resolve() in ins: clash(r); continue
-            taken.add(dst); started(src, dst)
+            src, dst = Path(r['input']), r.pop('dst'); h = holder.get(dst, r.pop('after'))
+            if status.get(h) != 'failed' or dst.resolve() in ins: clash({**r, 'error': f'{dst.name}: same output name as {shown.get(h, h)}'}); continue
+            holder[dst] = r['input']; started(src, dst)
             task, args = (_video_task, vkw) if _is_video(src) else (_deblur_task, kw)
             finish(task(str(src), str(dst), replace=overwrite or owner.get(str(dst)) == str(src), **args))
         for d, ns in names.items(): _clean_partials(d, ns)
@@ -544,7 +563,7 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
     except RuntimeError as e: raise CliError(one_line(e)) from None   # another run's lock; a file of the user's named manifest.csv
     except OSError as e: raise CliError(_not_a_folder(Outdir, e)) from None   # (the manifest cannot be made or written)
     except KeyboardInterrupt:   # Ctrl-C: what is done is in the manifest
-        _say(f'interrupted: the same command goes on where it stopped, a video from its last frames kept ({Path(Outdir)/MANIFEST})', sys.stderr); return 130
+        _say(f"interrupted: the same command goes on where it stopped{', a video from its last frames kept' if videos else ''} ({Path(Outdir)/MANIFEST})", sys.stderr); return 130
     finally:
         if len(held) == 2:   # our local cluster (a user's --scheduler workers keep their logging)
             try: held[1].run(_quiet_logs, on_error='ignore')
