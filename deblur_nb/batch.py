@@ -421,9 +421,10 @@ def deblur_batch(inputs:list, # image or video files, folders or glob patterns (
             for src, dst, rep in _bar(todo, progress):
                 started(src, dst); finish(_deblur_task(str(src), str(dst), replace=rep, **kw))
         elif todo: _run_dask(client() if callable(client) else client, todo, kw, started, finish, progress, threads)
-        vkw = dict(model=spec, model_sha=msha, strength=strength, tile=tile, device=device, progress=progress, deinterlace=deinterlace, resume=True, fast=fast, grain=grain)
+        vkw = dict(model=spec, model_sha=msha, strength=strength, tile=tile, device=device, progress=progress, deinterlace=deinterlace, fast=fast, grain=grain)
         for src, dst, rep in vtodo:   # videos: one after another, here
-            started(src, dst); finish(_video_task(str(src), str(dst), replace=rep, **vkw))
+            cut = last.get(str(src), {}).get('status') == 'started'   # a run cut off after writing it may have left its result: checked by deblurring again; any other file there is refused at once
+            started(src, dst); finish(_video_task(str(src), str(dst), replace=rep, resume=cut, **vkw))
         for r in [r for r in clashes if 'after' in r]:   # a name held by an input that failed (a broken clip.mov): the next one takes it, here
             src, dst = Path(r['input']), r.pop('dst'); h = holder.get(dst, r.pop('after'))
             if status.get(h) != 'failed' or dst.resolve() in ins: clash({**r, 'error': f'{dst.name}: same output name as {shown.get(h, h)}'}); continue
