@@ -396,7 +396,9 @@ def deblur_batch(inputs:list, # image or video files, folders or glob patterns (
         names = {}   # temp files of any of them are stale: we hold the lock (in each output folder: --recursive writes to subfolders)
         for f in files: (o := _out_path(Path(f), where, suffix)); names.setdefault(o.parent, set()).add(o.name)
         for d, ns in names.items(): _clean_partials(d, ns)
-        for r in skipped: res['skipped_' + r['status']] += 1
+        for r in skipped:
+            res['skipped_' + r['status']] += 1
+            if verbose and r['status'] == 'done' and r['input'] in shown: _say(str(_out_path(Path(shown[r['input']]), where, suffix)))   # stdout: every result of the inputs given, done now or before
         def clash(r):
             if not r.pop('unrecorded', False): m.write({**r, 'settings': settings})   # (a refusal to replace a result is not recorded: it hid the result's own row)
             res['failed'] += 1
