@@ -531,7 +531,9 @@ def deblur_cli(*inputs:str, # image or video files, folders or glob patterns
     if Path(Outdir).exists() and not Path(Outdir).is_dir(): raise CliError(f'{Outdir}: is a file, not a folder (-o names the output folder)')
     images, videos = expand_media(inputs, gifs := {}, subs := {}, recursive, base := {})
     for f, g in gifs.items(): _say(gif_left_line(f, g), sys.stderr)
-    for f, n in subs.items(): _say(subfolders_line(f, *n), sys.stderr)
+    deeper = {p for x in images + videos for p in Path(os.path.abspath(x)).parents[1:]}   # folders whose subfolders gave files (a pattern named beside them)
+    for f, n in subs.items():
+        if Path(os.path.abspath(f)) not in deeper: _say(subfolders_line(f, *n), sys.stderr)
     if not images and not videos: raise CliError('no input images or videos found')
     if videos and (photo_only := [o for o, on in (('--ensemble', ensemble != 1), ('--large-blur', large_blur != 'auto'), ('--quality', quality != 95)) if on]):
         _say(f"note: {', '.join(photo_only)} {'applies' if len(photo_only) == 1 else 'apply'} to photos only; the video{'s are' if len(videos) > 1 else ' is'} deblurred frame by frame without {'it' if len(photo_only) == 1 else 'them'}", sys.stderr)   # (they were dropped without a word)
