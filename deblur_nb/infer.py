@@ -13,10 +13,10 @@ from PIL import Image
 from fastcore.script import call_parse, CliError
 import torch.nn.functional as F
 from .core import IMAGE_EXTS, PHONE_EXTS, _FORMATS, tune_malloc, output_format, ImageError, ImageInfo, LoadedImage, one_line, exists_error, read_image, result_path, save_image, image_bytes, with_alpha, luma, markdown_table, gradient_energy, center_crop
-from .models import load_model, weights_dir, shipped_models, bf16_supported, can_compile, compilable, fast_dtype, pad_to
+from .models import load_model, weights_dir, shipped_models, bf16_supported, can_compile, compilable, fast_dtype, pad_to, DIHEDRAL
 
 # %% auto #0
-__all__ = ['MIN_TILE', 'CONTEXT', 'DIHEDRAL', 'LARGE_BLUR_THRESHOLD', 'LARGE_BLUR_CHANGE', 'LARGE_BLUR_MODES', 'LARGE_BLUR_PROBE',
+__all__ = ['MIN_TILE', 'CONTEXT', 'LARGE_BLUR_THRESHOLD', 'LARGE_BLUR_CHANGE', 'LARGE_BLUR_MODES', 'LARGE_BLUR_PROBE',
            'GRAIN_SIGMA', 'READ_EXTS', 'auto_device', 'get_model', 'weights_path', 'FastNet', 'fast_available',
            'check_tile', 'restore_array', 'available_memory', 'auto_tile', 'check_ensemble', 'restore_ensemble',
            'check_large_blur', 'swap_low_band', 'two_scale', 'check_grain', 'keep_grain', 'blend', 'InputNote',
@@ -170,8 +170,6 @@ def auto_tile(avail:int|None=None, # bytes available (default: `available_memory
     return 1280 if avail > 4e9 else 640
 
 # %% ../nbs/06_infer.ipynb #bf5d0a86
-DIHEDRAL = ((0, False), (0, True), (2, True), (2, False), (1, False), (1, True), (3, False), (3, True))   # (quarter turns, left-right flip); the first n make the n-copy ensemble
-
 def _fwd(x:np.ndarray, k:int, f:bool) -> np.ndarray: return np.ascontiguousarray(np.rot90(x[:, :, ::-1] if f else x, k, (1, 2)))
 def _inv(y:np.ndarray, k:int, f:bool) -> np.ndarray: y = np.rot90(y, -k, (1, 2)); return y[:, :, ::-1] if f else y
 

@@ -10,10 +10,11 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from .core import one_line
 
 # %% auto #0
-__all__ = ['ARCHS', 'pad_to', 'LayerNorm2d', 'SimpleGate', 'NAFBlock', 'FourierUnit', 'NAFNetLite', 'MDTA', 'GDFN',
+__all__ = ['ARCHS', 'DIHEDRAL', 'pad_to', 'LayerNorm2d', 'SimpleGate', 'NAFBlock', 'FourierUnit', 'NAFNetLite', 'MDTA', 'GDFN',
            'TransformerBlock', 'RestormerLite', 'UNetDeblur', 'PatchDiscriminator', 'build_model', 'weights_dir',
            'shipped_models', 'quantize_state', 'dequantize_state', 'save_model', 'check_weight_file', 'load_model',
-           'load_grown', 'model_record', 'cpu_speed', 'bf16_supported', 'fast_dtype', 'can_compile', 'compilable']
+           'load_grown', 'model_record', 'cpu_speed', 'bf16_supported', 'fast_dtype', 'can_compile', 'compilable',
+           'flip_average']
 
 # %% ../nbs/04_models.ipynb #b45e4c1e
 def pad_to(x:torch.Tensor, # BCHW batch
@@ -449,3 +450,17 @@ def compilable(net:nn.Module, # a deblurring network
               ) -> bool:
     "Whether `torch.compile` can take `net`: a network that sets `compilable = False` runs eager."
     return getattr(net, 'compilable', True)
+
+# %% ../nbs/04_models.ipynb #d97db71d
+DIHEDRAL = ((0, False), (0, True), (2, True), (2, False), (1, False), (1, True), (3, False), (3, True))   # (quarter turns, left-right flip); the first n make an n-copy ensemble
+
+def flip_average(net:nn.Module, # a network taking and giving NCHW images of one size
+                 x:torch.Tensor, # NCHW batch
+                 copies:int=2, # how many of `DIHEDRAL`'s transforms: 1, 2, 4 or 8
+                ) -> torch.Tensor:
+    "`net`'s output averaged over `copies` flipped / rotated copies of `x`, each transform undone (untiled: `infer.restore_ensemble` tiles photos)."
+    out = 0
+    for k, f in DIHEDRAL[:copies]:
+        y = torch.rot90(net(torch.rot90(x.flip(-1) if f else x, k, (-2, -1))), -k, (-2, -1))
+        out = out + (y.flip(-1) if f else y)
+    return out / copies

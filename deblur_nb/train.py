@@ -24,14 +24,14 @@ from .core import repo_dir, markdown_table, one_line, ImageError, tune_malloc
 from .degrade import PRESETS, EXTRA_PRESETS
 from .data import get_dls, photos, EpochDataLoader, PairingError
 from .metrics import image_psnr, psnr_metric, ssim_metric, grid_bumps, GRID_PERIODS, GRID_FLOOR
-from .models import build_model, save_model, load_model, load_grown, model_record, weights_dir, PatchDiscriminator, bf16_supported, can_compile, compilable, fast_dtype
+from .models import build_model, save_model, load_model, load_grown, model_record, weights_dir, PatchDiscriminator, bf16_supported, can_compile, compilable, fast_dtype, flip_average
 
 # %% auto #0
 __all__ = ['DEFAULT_MODEL', 'TRAIN_PRESETS', 'TRAINABLE', 'LIMITATIONS', 'CAMERA_LIMITATION', 'charbonnier', 'fft_l1', 'amp_l1',
            'psnr_loss', 'grid_loss', 'RestorationLoss', 'RunClock', 'WorkClock', 'Checkpoint', 'load_checkpoint',
            'TimeBudget', 'EpochCSV', 'SyncDataEpoch', 'GANCallback', 'make_learner', 'BF16', 'fast_engine', 'EMA',
-           'ShardDL', 'DDPTrainer', 'ArgumentError', 'train', 'record_markdown', 'cycles_markdown', 'publish_record',
-           'keep_replaced', 'model_card', 'write_model_card', 'parse_kwargs', 'train_cli']
+           'Distill', 'ShardDL', 'DDPTrainer', 'ArgumentError', 'train', 'record_markdown', 'cycles_markdown',
+           'publish_record', 'keep_replaced', 'model_card', 'write_model_card', 'parse_kwargs', 'train_cli']
 
 # %% ../nbs/05_train.ipynb #a139dbb7
 def charbonnier(pred:torch.Tensor, target:torch.Tensor, eps:float=1e-3) -> torch.Tensor:
@@ -290,6 +290,22 @@ class EMA(Callback):
     def after_validate(self): self.swap()
 
 
+# %% ../nbs/05_train.ipynb #630b24cb
+class Distill(Callback):
+    "Each training target moved towards a frozen teacher's flip-averaged output (`models.flip_average`) by `weight`; validation keeps the true targets."
+    order = 12   # after `BF16` has handed back a float32 prediction
+    run_valid = False
+    def __init__(self, teacher:nn.Module, # the frozen teacher (the cycle's starting weights)
+                 weight:float=0.5, # share of the teacher's output in each target
+                 copies:int=2, # flipped / rotated copies it averages (1, 2, 4 or 8)
+                 bf16:bool=False, # run the teacher under bfloat16 autocast
+                ): self.teacher, self.weight, self.copies, self.bf16 = teacher.eval().requires_grad_(False), weight, copies, bf16
+    def after_pred(self):
+        x, y = self.learn.xb[0], self.learn.yb[0]
+        with torch.no_grad(), torch.autocast(x.device.type, dtype=torch.bfloat16, enabled=self.bf16):
+            t = flip_average(self.teacher, x, self.copies).float().clamp(0, 1)
+        self.learn.yb = ((1 - self.weight)*y + self.weight*t,)
+
 # %% ../nbs/05_train.ipynb #b2e8d1f3
 class ShardDL(EpochDataLoader):
     "One process's share of each epoch: all processes shuffle alike (seeded by the epoch), process `rank` keeps every `world`-th item."
@@ -379,7 +395,7 @@ def _cycle_entry(plan:dict, # a finished run's plan
                 command=_command(plan['name']), **({'crop_tries': plan['crop_tries']} if plan.get('crop_tries', 1) > 1 else {}),
                 **({'grid_floor': plan['grid_floor']} if plan.get('grid_floor', GRID_FLOOR) != GRID_FLOOR else {}),
                 **({'psnr_loss': plan['psnr']} if plan.get('psnr') else {}), **({'amp_loss': plan['amp']} if plan.get('amp') else {}), **({'ema': plan['ema']} if plan.get('ema') else {}),
-                **({'seed': plan['seed']} if plan.get('seed') else {}))   # all six absent at their defaults, so older records read the same
+                **({'seed': plan['seed']} if plan.get('seed') else {}), **({'distill': plan['distill'], 'distill_copies': plan['distill_copies']} if plan.get('distill') else {}))   # all absent at their defaults, so older records read the same
 
 TRAINABLE = ('nafnet', 'restormer', 'unet')   # the networks `train` makes (`patchgan` is the GAN fine-tune's discriminator)
 
@@ -413,6 +429,8 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
           crop_tries:int=1, # training crops drawn per item, the most detailed kept (`SynthPairs`; more: fewer plain patches)
           eps:float=1e-8, # Adam's epsilon
           ema:float=0., # decay per step of a moving average of the weights (`EMA`) that is validated and shipped; 0: none
+          distill:float=0., # share of a frozen teacher's flip-averaged output in each training target (`Distill`; the teacher: the cycle's starting weights); 0: none
+          distill_copies:int=2, # flipped / rotated copies the teacher averages (2, 4 or 8)
           gan:float=0., # adversarial weight (> 0: GAN fine-tune of `init`)
           init:str|None=None, # start from these shipped weights ('default', a path)
           extend:bool=False, # continue a finished run with a new cycle of `minutes`
@@ -439,6 +457,8 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     dev, joined = _join_processes(device)
     rank, world = _world()
     if gan and world > 1: raise ArgumentError('the GAN fine-tune runs in one process: its discriminator is not data-parallel')
+    if not 0 <= distill < 1: raise ArgumentError(f'distill must be at least 0 and below 1 (the true targets keep the rest), got {distill:g}')
+    if distill_copies not in (2, 4, 8): raise ArgumentError(f'distill copies must be 2, 4 or 8, got {distill_copies}')
     if threads or world > 1: torch.set_num_threads(threads or max(1, (os.cpu_count() or 1)//world))
     if arch not in TRAINABLE: raise ArgumentError(f"unknown architecture {arch!r}; use one of {', '.join(TRAINABLE)}")
     if epochs is None and not minutes > 0: raise ArgumentError(f'minutes must be more than 0, got {minutes:g} (a run of no time would write untrained weights)')
@@ -462,7 +482,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
         log = repo_dir()/'results'/'training'/f'{name}_log.csv'   # the published log of the earlier cycles
         if rank == 0 and out == weights_dir() and log.exists() and not (run/'log.csv').exists(): shutil.copy(log, run/'log.csv')
     elif extend and not prev: raise ArgumentError(f'extend: nothing to continue, no run in {run} and no {shipped}; drop --extend to start a new run')
-    for k, v in dict(grid=0., crop_tries=1, grid_floor=GRID_FLOOR, psnr=0., amp=0., ema=0.).items():   # planned or shipped before these settings existed: they had none
+    for k, v in dict(grid=0., crop_tries=1, grid_floor=GRID_FLOOR, psnr=0., amp=0., ema=0., distill=0., distill_copies=2).items():   # planned or shipped before these settings existed: they had none
         if prev and prev.get(k) is None: prev[k] = v
     model_kwargs = prev.get('model_kwargs') or model_kwargs or (DEFAULT_MODEL if arch == 'nafnet' else {})   # a resume keeps its architecture
     init = init or prev.get('init')
@@ -472,7 +492,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
         if planned.get('source', 'embedded') != 'embedded':   # a folder run planned before folder runs recorded no presets and an absolute path
             planned.pop('presets', None); planned['source'] = str(Path(planned['source']).resolve())
         asked = dict(epochs=epochs, lr=lr, bs=bs, size=size, presets=list(presets), fft=fft, grid=grid, grid_floor=grid_floor, psnr=psnr, amp=amp, crop_tries=crop_tries,
-                     eps=eps, ema=ema, gan=gan, seed=seed, source=str(source) if source else 'embedded', **({'init': init} if init is not None else {}))
+                     eps=eps, ema=ema, distill=distill, distill_copies=distill_copies, gan=gan, seed=seed, source=str(source) if source else 'embedded', **({'init': init} if init is not None else {}))
         if differ := [k for k, v in asked.items() if k in planned and planned[k] != v]:
             raise ArgumentError(f'{run} holds an unfinished run planned with other settings: ' + ', '.join(f'{k} {planned[k]} (this command: {asked[k]})' for k in differ)
                                 + '; the command it started with resumes it (a larger budget extends it), or give another --name or --runs for a new run')
@@ -489,7 +509,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     model, init_seconds = None, prev.get('init_seconds')
     plan_eps = prev.get('eps', 1e-5) if prev and not new_cycle else eps   # a run planned before eps was recorded used fastai's 1e-5
     if prev and not new_cycle: fft, grid, grid_floor, psnr, amp, gan, crop_tries = prev.get('fft', fft), prev['grid'], prev['grid_floor'], prev['psnr'], prev['amp'], prev.get('gan', gan), prev['crop_tries']   # a resume keeps its planned loss and crops
-    if prev and not new_cycle: ema = prev['ema']   # and its weight average
+    if prev and not new_cycle: ema, distill, distill_copies = prev['ema'], prev['distill'], prev['distill_copies']   # and its weight average and teacher
     dls = get_dls(source, preset=tuple(presets), size=size, valid_size=256, bs=bs, per_epoch=batches_per_epoch*bs*world, seed=0, n_valid=n_valid, device=dev,
                   crop_tries=crop_tries)
     repeats = dls.train.dataset.repeats   # items per photo or pair in an epoch
@@ -516,14 +536,14 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
         before = prev.get('seconds', 0) + prev.get('before', 0)
         notes = prev.get('notes', []) + [f"cycle {cycle + 1}: a new one-cycle of {epochs or minutes} {'epochs' if epochs else 'min'} at peak lr {lr:g} "
                                          f"(Adam eps {eps:g}) from {start_w} (after {before/60:.0f} min), on fresh training patches"
-                                         + _changes(prev, presets=list(presets), size=size, bs=bs, fft=fft, grid=grid, grid_floor=grid_floor, psnr=psnr, amp=amp, crop_tries=crop_tries, ema=ema, seed=seed)
+                                         + _changes(prev, presets=list(presets), size=size, bs=bs, fft=fft, grid=grid, grid_floor=grid_floor, psnr=psnr, amp=amp, crop_tries=crop_tries, ema=ema, seed=seed, distill=distill, distill_copies=distill_copies)
                                          + (f'; NAF blocks or refinement head added, starting as the identity:{grown[1:]}' if grown else '')]
     if raw and not new_cycle:   # the plan this run resumes
         plan = json.loads(raw)
         if plan.get('minutes') and minutes > plan['minutes']: plan['minutes'] = minutes   # a larger budget extends the run
     else:
         plan = dict(name=name, arch=arch, model_kwargs=model_kwargs, epochs=epochs, minutes=None if epochs else minutes, lr=lr,
-                    bs=bs, size=size, repeats=repeats, presets=list(presets), fft=fft, grid=grid, grid_floor=grid_floor, psnr=psnr, amp=amp, crop_tries=crop_tries, eps=eps, ema=ema, gan=gan, init=init, seed=seed,
+                    bs=bs, size=size, repeats=repeats, presets=list(presets), fft=fft, grid=grid, grid_floor=grid_floor, psnr=psnr, amp=amp, crop_tries=crop_tries, eps=eps, ema=ema, distill=distill, distill_copies=distill_copies, gan=gan, init=init, seed=seed,
                     int8=bool(prev.get('int8', False) if int8 is None else int8),
                     source=str(source) if source else 'embedded', init_seconds=init_seconds, start=str(start_f) if start_f else None, cycle=cycle, before=before, offset=offset, notes=notes, seconds=0,
                     history=prev.get('cycle_log', []) if new_cycle else [])   # the finished cycles this one follows
@@ -532,6 +552,12 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     start, spent = load_checkpoint(learn, run)
     learn.work_clock.spent = spent   # every process: `TimeBudget` runs on all of them
     if start == 0 and plan.get('start'): load_grown(learn.model, _start_weights(plan['start'], dev))
+    if distill:   # the teacher: this cycle's starting weights, also when resuming it
+        if not (plan.get('start') or init): raise ArgumentError('distill needs starting weights to teach: a new cycle of a finished run (--extend) or --init')
+        teacher = build_model(arch, **model_kwargs).to(dev)
+        if plan.get('start'): load_grown(teacher, _start_weights(plan['start'], dev))
+        else: teacher.load_state_dict(load_model(init).state_dict())
+        learn.add_cb(Distill(teacher, distill, distill_copies, bf16='bfloat16' in engine))
     learn.resume_from = start
     if plan['epochs']:     # a fixed number of epochs
         ran = start < plan['epochs']
@@ -549,7 +575,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
         plan_f.write_text(json.dumps(plan, indent=2))
         last = plan['cycle_log'][-1]   # the record's settings are those of the last cycle
         rec = dict(run=name, data=plan['source'], **{k: last[k] for k in ('presets', 'patch', 'batch_size')},
-                   epochs=plan['epochs_done'], cycles=plan['cycle'] + 1, **{k: last[k] for k in ('lr', 'adam_eps', 'fft_loss', 'grid_loss', 'grid_floor', 'psnr_loss', 'amp_loss', 'crop_tries', 'ema', 'seed') if k in last},
+                   epochs=plan['epochs_done'], cycles=plan['cycle'] + 1, **{k: last[k] for k in ('lr', 'adam_eps', 'fft_loss', 'grid_loss', 'grid_floor', 'psnr_loss', 'amp_loss', 'crop_tries', 'ema', 'seed', 'distill', 'distill_copies') if k in last},
                    gan_weight=plan['gan'], init=plan['init'], init_seconds=plan.get('init_seconds'), train_seconds=round(plan['seconds'] + plan['before']), machine=_machine(), engine=engine,
                    notes=plan.get('notes', []), cycle_log=plan['cycle_log'],
                    command=_command(name), **metrics)
@@ -726,6 +752,8 @@ def train_cli(name:str='default', # run name (weights: deblur_nb/weights/<name>.
               size:int=128, # patch side
               presets:str=None, # comma-separated degradation presets drawn per training item (default: TRAIN_PRESETS)
               ema:float=0., # decay per step of a moving average of the weights that is validated and shipped (e.g. 0.999); 0: none
+              distill:float=0., # share of a frozen teacher's flip-averaged output in each training target (the teacher: the cycle's starting weights, with --extend or --init); 0: none
+              distill_copies:int=2, # flipped / rotated copies the teacher averages (2, 4 or 8)
               seed:int=0, # seed of the data and initialisation (twins with different seeds see different patches; a resume must give the seed it started with, as every other setting)
               gan:float=0., # adversarial weight (GAN fine-tune from --init)
               init:str=None, # start from these weights
@@ -749,7 +777,7 @@ def train_cli(name:str='default', # run name (weights: deblur_nb/weights/<name>.
     except (ValueError, TypeError) as e: raise CliError(one_line(e)[:400]) from None
     try:
         if source and presets: raise CliError('--presets degrade the embedded photos; a --source folder trains on its own blurred photos')
-        p = train(name, arch, kw, minutes, epochs, lr, bs, size, presets=tuple(presets.split(',')) if presets else TRAIN_PRESETS, fft=fft, grid=grid, grid_floor=grid_floor, psnr=psnr, amp=amp, crop_tries=crop_tries, eps=eps, ema=ema, gan=gan, init=init, extend=extend,
+        p = train(name, arch, kw, minutes, epochs, lr, bs, size, presets=tuple(presets.split(',')) if presets else TRAIN_PRESETS, fft=fft, grid=grid, grid_floor=grid_floor, psnr=psnr, amp=amp, crop_tries=crop_tries, eps=eps, ema=ema, distill=distill, distill_copies=distill_copies, gan=gan, init=init, extend=extend,
                   grow=grown, int8=int8 or None, source=source, threads=threads, device=device,
                   batches_per_epoch=batches_per_epoch, n_valid=n_valid, runs=runs, out=out, seed=seed, fast=not eager)
     except (ArgumentError, PairingError, ImageError, FileNotFoundError) as e:   # a setting, or data that cannot be trained on (and no empty run folder left for it)
