@@ -139,7 +139,8 @@ class Mirror:
                 ): self.out, self.base = Path(out), base
     def __call__(self, f) -> Path:
         a = os.path.abspath(f); b = self.base.get(a)
-        return self.out if b is None else self.out/os.path.relpath(os.path.dirname(a), b)
+        rel = None if b is None else os.path.relpath(os.path.dirname(a), b)
+        return self.out if rel is None or rel.split(os.sep)[0] == '..' else self.out/rel   # (a pattern's '..' led out of its fixed folder: never out of `out`)
 
 def _out_path(src:Path, outdir, suffix:str) -> Path:
     "Where `src`'s result goes: `result_path` for a photo, `.mp4` (H.264) for a video (`outdir`: a folder, or a function of `src` giving one)."
@@ -166,13 +167,14 @@ def batch_settings(strength:float=1., quality:int=95, ensemble:int=1, large_blur
 def same_settings(recorded:str, # a manifest row's `settings` ('' in a manifest from before them: counts as the same)
                   settings:str, # this run's `batch_settings`
                   dst:Path, # the file's output: which settings change it
+                  hashed:bool=True, # False: a `done` row from before result hashes, when videos kept no grain whatever it said
                  ) -> bool:
     "Whether `recorded` and `settings` give `dst` the same result: a video takes only the strength; quality changes only JPEG and WebP."
     if not recorded: return True
     keys = ('strength', 'deinterlace', 'grain') if _is_video(dst) else ('strength', 'ensemble', 'large_blur', 'grain') + (('quality',) if takes_quality(dst) else ())
     a, b = (dict(kv.split('=', 1) for kv in s.split() if '=' in kv) for s in (recorded, settings))   # a hand-edited row without them: redone
     if 'deinterlace' not in a: a['deinterlace'] = b.get('deinterlace')   # (a row from before the setting: as it is)
-    if 'grain' not in a: a['grain'] = '0'   # (a row from before grain: none kept)
+    if 'grain' not in a or (_is_video(dst) and not hashed): a['grain'] = '0'   # (a row from before grain, or a video from before videos kept it: none kept)
     return all(a.get(k) == b.get(k) for k in keys)
 
 def plan_batch(files:list, # input files (as `infer.expand_inputs` lists them)
@@ -195,7 +197,7 @@ def plan_batch(files:list, # input files (as `infer.expand_inputs` lists them)
     for f in files:
         src = Path(os.path.abspath(f)); dst = Path(os.path.abspath(_out_path(src, outdir, suffix)))
         r = last.get(str(src))
-        skip = bool(r and r['output'] == str(dst) and r['model_sha256'] == model_sha and same_settings(r.get('settings', ''), settings, dst)
+        skip = bool(r and r['output'] == str(dst) and r['model_sha256'] == model_sha and same_settings(r.get('settings', ''), settings, dst, r['status'] != 'done' or bool(r.get('output_sha256')))
                     and ((r['status'] == 'done' and _unchanged(dst, r.get('output_sha256', ''))) or (r['status'] == 'failed' and not (retry_failed or overwrite)))
                     and _same_input(src, r))
         plan.append((f, src, dst, r, skip))
@@ -205,16 +207,18 @@ def plan_batch(files:list, # input files (as `infer.expand_inputs` lists them)
     kept = set(claimed)
     for f, src, dst, r, skip in plan:
         if skip: continue
+        ours, h, refuse = r is not None and r['output'] == str(dst) and owner.get(str(dst)) == str(src), written.get(str(dst), ''), None
+        if ours and dst.exists() and h and not _unchanged(dst, h):   # its result, changed since (retouched?): never replaced unasked
+            if r['status'] != 'started' and not overwrite: refuse = f'{dst.name}: exists, changed since this manifest recorded it; not overwriting (use --overwrite)'
+            ours = False   # (a run cut off after writing its new result: `deblur_file` keeps it as done if it holds this result, else refuses)
+        elif ours and not overwrite and r['status'] == 'done' and dst.exists() and _same_input(src, r):   # (a rerun with another model replaced the first one's results; one process refuses too)
+            refuse = f'{dst.name}: exists, made with other weights or settings; not overwriting (use --overwrite, or another -o or --suffix)'
+        go = dict(replace=overwrite or (ours and bool(h or not dst.exists())), refuse=refuse)   # replace only what the manifest records as this input's unchanged result (any other file at its name, or one recorded before results were hashed, is kept unless it already holds this result)
         if why := claim_output(f, dst, claimed, ins, earlier):   # no output: it wrote none
             c = claimed.get(dst.resolve()) if dst.resolve() not in kept | ins else None   # an input still to run holds the name (not its own: an input is never an output): if it fails, this one takes it
-            clashes.append(dict(input=str(src), status='failed', error=why, unrecorded=True, **({'after': os.path.abspath(c), 'dst': dst} if c is not None else {}))); continue   # (not the input's failure: a rerun looks again)
-        ours = r is not None and r['output'] == str(dst) and owner.get(str(dst)) == str(src)
-        if ours and dst.exists() and not _unchanged(dst, written.get(str(dst), '')):   # the result it made, changed since (edited by hand?): the user's now
-            if not overwrite: clashes.append(dict(input=str(src), status='failed', error=f'{dst.name}: exists, changed since this manifest recorded it; not overwriting (use --overwrite)', unrecorded=True)); continue
-            ours = False
-        if ours and not overwrite and r['status'] == 'done' and dst.exists() and _same_input(src, r):   # (a rerun with another model replaced the first one's results; one process refuses too)
-            clashes.append(dict(input=str(src), status='failed', error=f'{dst.name}: exists, made with other weights or settings; not overwriting (use --overwrite, or another -o or --suffix)', unrecorded=True)); continue
-        todo.append((src, dst, overwrite or ours))   # replace only what the manifest records as this input's result (any other file at its name is kept unless it already holds this result)
+            clashes.append(dict(input=str(src), status='failed', error=why, unrecorded=True, **({'after': os.path.abspath(c), 'dst': dst, **go} if c is not None else {}))); continue   # (not the input's failure: a rerun looks again)
+        if refuse: clashes.append(dict(input=str(src), status='failed', error=refuse, unrecorded=True)); continue
+        todo.append((src, dst, go['replace']))
     return todo, skipped, clashes
 
 def _clean_partials(outdir, names:set) -> int:
@@ -224,7 +228,8 @@ def _clean_partials(outdir, names:set) -> int:
     for f in p.iterdir():
         if not f.name.startswith('.'): continue
         v = re.fullmatch(r'\.(.+)\.(?:partial|resume)-\d+(\.[^.]+)', f.name)
-        if (f.name.endswith('.part') and f.name[1:-5].rsplit('.', 1)[0] in names) or (v and v[1] + v[2] in names):
+        c = re.match(r'\.\.(.+)\.resume-\d+\.', f.name)   # what a killed check copy (`.<stem>.resume-<pid><ext>`) left: its journal, record and partial file
+        if (f.name.endswith('.part') and f.name[1:-5].rsplit('.', 1)[0] in names) or (v and v[1] + v[2] in names) or (c and c[1] in {Path(n).stem for n in names}):
             f.unlink(missing_ok=True); n += 1
     return n
 
@@ -424,15 +429,18 @@ def deblur_batch(inputs:list, # image or video files, folders or glob patterns (
                 started(src, dst); finish(_deblur_task(str(src), str(dst), replace=rep, **kw))
         elif todo: _run_dask(client() if callable(client) else client, todo, kw, started, finish, progress, threads)
         vkw = dict(model=spec, model_sha=msha, strength=strength, tile=tile, device=device, progress=progress, deinterlace=deinterlace, fast=fast, grain=grain)
-        for src, dst, rep in vtodo:   # videos: one after another, here
+        def video(src, dst, rep):
             cut = last.get(str(src), {}).get('status') == 'started'   # a run cut off after writing it may have left its result: checked by deblurring again; any other file there is refused at once
+            if dst.exists() and not (rep or cut): return finish(dict(input=str(src), output=str(dst), status='failed', error=str(exists_error(dst)), unrecorded=True))   # (before `started`: a rerun refuses at once too)
             started(src, dst); finish(_video_task(str(src), str(dst), replace=rep, resume=cut, **vkw))
+        for src, dst, rep in vtodo: video(src, dst, rep)   # videos: one after another, here
         for r in [r for r in clashes if 'after' in r]:   # a name held by an input that failed (a broken clip.mov): the next one takes it, here
             src, dst = Path(r['input']), r.pop('dst'); h = holder.get(dst, r.pop('after'))
             if status.get(h) != 'failed' or dst.resolve() in ins: clash({**r, 'error': f'{dst.name}: same output name as {shown.get(h, h)}'}); continue
-            holder[dst] = r['input']; started(src, dst)
-            task, args = (_video_task, vkw) if _is_video(src) else (_deblur_task, kw)
-            finish(task(str(src), str(dst), replace=overwrite or owner.get(str(dst)) == str(src), **args))
+            holder[dst] = r['input']
+            if r.get('refuse'): clash({**r, 'error': r['refuse']}); continue   # (the name is free, but what is there is not this input's to replace)
+            if _is_video(src): video(src, dst, r['replace'])
+            else: started(src, dst); finish(_deblur_task(str(src), str(dst), replace=r['replace'], **kw))
         for d, ns in names.items(): _clean_partials(d, ns)
     return res
 
