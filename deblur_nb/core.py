@@ -157,6 +157,7 @@ class ImageInfo:
     xmp:bytes|None=None      # the source's XMP packet (captions, keywords, people tagged by photo managers), its orientation set upright; passed back on save
     lossless:bool=False      # a lossless WebP source, whose result is written lossless too
     text:tuple=()            # the source's captions and notes as (name, value) pairs: a PNG's text chunks, a JPEG's comment, a TIFF's description, artist, date and copyright; passed back on save
+    damaged:bool=False       # a JPEG whose coded data a strict decoder stops on: decoded as far as it goes (garbled rows, as any viewer shows them), and said in a note
     alpha_mask:np.ndarray|None = field(default=None, compare=False, repr=False)  # the source's transparency (HW, its own dtype), put back on save where the format holds it
 
 @dataclass(frozen=True)
@@ -365,6 +366,17 @@ def _upright_xmp(xmp, # an XMP packet as PIL reads it (`im.info['xmp']`), or Non
     x = re.sub(rb'(tiff:Orientation\s*=\s*["\'])\s*\d\s*(["\'])', rb'\g<1>1\2', x)
     return re.sub(rb'(<tiff:Orientation>)\s*\d\s*(</tiff:Orientation>)', rb'\g<1>1\2', x)
 
+def _jpeg_damaged(data:bytes) -> bool:
+    "Whether FFmpeg's JPEG decoder, told to stop at any error, stops on `data`: damage PIL (libjpeg) decodes past without a word."
+    import av
+    try:
+        with av.open(io.BytesIO(data), format='jpeg_pipe') as c:
+            s = c.streams.video[0]; s.codec_context.options = {'err_detect': 'explode'}
+            for _ in c.decode(s): pass
+    except av.error.InvalidDataError: return True
+    except Exception: return False   # (what it cannot take at all is not judged)
+    return False
+
 def _jpeg_sof(data:bytes) -> int|None:
     "The start-of-frame marker of a JPEG (0xC0-0xC2: Huffman-coded; 0xC9-0xCB: arithmetic), walking its segments; None if not found."
     i = 2
@@ -427,6 +439,7 @@ def _decode(data:bytes, name:str, max_pixels:int, min_side:int) -> LoadedImage:
         if ppm16 is None:
             try: im.load()
             except Exception as e: raise ImageError(f'{name}: damaged or truncated image ({one_line(e)})') from None
+        damaged = fmt in ('JPEG', 'MPO') and _jpeg_damaged(data)   # (as long again as decoding it: 15 ms a megapixel here)
         left = _orientation(im)   # PIL turns a TIFF itself while loading it, and drops the tag it applied
         if orientation is None: orientation = left
     try: frames = 1 if fmt == 'MPO' else int(getattr(im, 'n_frames', 1))   # (before a conversion makes a new, single image; a phone's MPO holds a depth or gain map, not more photos)
@@ -447,7 +460,7 @@ def _decode(data:bytes, name:str, max_pixels:int, min_side:int) -> LoadedImage:
     o = (1 if tagged else orientation) if arr16 is not None else left   # OpenCV turns TIFFs by their tag itself (libtiff), not PNGs
     arr, mask = _orient(arr, o), None if mask is None else _orient(mask, o)
     info = ImageInfo(name=name, gray=gray, bits=bits, alpha=mask is not None, exif_rotated=orientation not in (1,),
-                     size=(arr.shape[1], arr.shape[0]), frames=frames, alpha_mask=mask, **meta)
+                     size=(arr.shape[1], arr.shape[0]), frames=frames, alpha_mask=mask, damaged=damaged, **meta)
     return LoadedImage(hwc2chw(arr.astype(np.float32)), info)
 
 # %% ../nbs/00_core.ipynb #5bd13108
