@@ -367,12 +367,12 @@ def _upright_xmp(xmp, # an XMP packet as PIL reads it (`im.info['xmp']`), or Non
     return re.sub(rb'(<tiff:Orientation>)\s*\d\s*(</tiff:Orientation>)', rb'\g<1>1\2', x)
 
 def _jpeg_damaged(data:bytes) -> bool:
-    "Whether FFmpeg's JPEG decoder, told to stop at any error, stops on `data`: damage PIL (libjpeg) decodes past without a word."
+    "Whether FFmpeg's JPEG decoder, told to stop at any error, stops on the first picture in `data`: damage PIL (libjpeg) decodes past without a word."
     import av
     try:
         with av.open(io.BytesIO(data), format='jpeg_pipe') as c:
             s = c.streams.video[0]; s.codec_context.options = {'err_detect': 'explode'}
-            for _ in c.decode(s): pass
+            for _ in c.decode(s): break   # (the photo only: an MPO's second picture, or bytes after its end, are not its damage)
     except av.error.InvalidDataError: return True
     except Exception: return False   # (what it cannot take at all is not judged)
     return False

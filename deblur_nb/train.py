@@ -291,6 +291,21 @@ class EMA(Callback):
 
 
 # %% ../nbs/05_train.ipynb #630b24cb
+def _teacher(run:Path, # the run folder: holds the teacher's weights once the cycle has begun
+             plan:dict, # the cycle's plan (`start`: the weights it began from)
+             arch:str, model_kwargs:dict, # the student's network
+             init, # the run's `init` weights, when it began from them
+             device, rank:int=0,
+            ) -> nn.Module:
+    "The frozen teacher of `Distill`: the cycle's starting weights, kept in `run/teacher.pth` (its start file may be replaced when the cycle ends)."
+    f = run/'teacher.pth'
+    net = build_model(arch, **model_kwargs) if plan.get('start') else load_model(init)   # (an `init` file's own network: the student is that one too)
+    if f.exists(): net.load_state_dict(torch.load(f, map_location='cpu', weights_only=True))
+    else:
+        if plan.get('start'): load_grown(net, _start_weights(plan['start'], 'cpu'))
+        if rank == 0: torch.save(net.state_dict(), f)
+    return net.to(device)
+
 class Distill(Callback):
     "Each training target moved towards a frozen teacher's flip-averaged output (`models.flip_average`) by `weight`; validation keeps the true targets."
     order = 12   # after `BF16` has handed back a float32 prediction
@@ -459,6 +474,8 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     if gan and world > 1: raise ArgumentError('the GAN fine-tune runs in one process: its discriminator is not data-parallel')
     if not 0 <= distill < 1: raise ArgumentError(f'distill must be at least 0 and below 1 (the true targets keep the rest), got {distill:g}')
     if distill_copies not in (2, 4, 8): raise ArgumentError(f'distill copies must be 2, 4 or 8, got {distill_copies}')
+    if distill and gan: raise ArgumentError('distill and gan: give one (the discriminator would take the teacher-blended targets for real photos)')
+    if not distill: distill_copies = 2   # (no teacher: its copies are no setting)
     if threads or world > 1: torch.set_num_threads(threads or max(1, (os.cpu_count() or 1)//world))
     if arch not in TRAINABLE: raise ArgumentError(f"unknown architecture {arch!r}; use one of {', '.join(TRAINABLE)}")
     if epochs is None and not minutes > 0: raise ArgumentError(f'minutes must be more than 0, got {minutes:g} (a run of no time would write untrained weights)')
@@ -487,6 +504,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     model_kwargs = prev.get('model_kwargs') or model_kwargs or (DEFAULT_MODEL if arch == 'nafnet' else {})   # a resume keeps its architecture
     init = init or prev.get('init')
     new_cycle = extend and 'epochs_done' in prev   # only a finished run gets a new cycle; an unfinished one resumes
+    if distill and not (new_cycle or init or prev.get('start')): raise ArgumentError('distill needs starting weights to teach: a new cycle of a finished run (--extend) or --init')   # (before the plan is written)
     if raw and not new_cycle:   # a resume trains as planned: other settings would train one thing and record another
         planned = json.loads(raw)
         if planned.get('source', 'embedded') != 'embedded':   # a folder run planned before folder runs recorded no presets and an absolute path
@@ -532,7 +550,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
         else:
             start_f, start_w = run/f'cycle{cycle - 1}.pth', f'the weights of cycle {cycle}'
             if rank == 0: shutil.move(run/'last.pth', start_f)
-        if rank == 0: plan_f.unlink(missing_ok=True)
+        if rank == 0: plan_f.unlink(missing_ok=True); (run/'teacher.pth').unlink(missing_ok=True)   # (a teacher is the cycle's own start)
         before = prev.get('seconds', 0) + prev.get('before', 0)
         notes = prev.get('notes', []) + [f"cycle {cycle + 1}: a new one-cycle of {epochs or minutes} {'epochs' if epochs else 'min'} at peak lr {lr:g} "
                                          f"(Adam eps {eps:g}) from {start_w} (after {before/60:.0f} min), on fresh training patches"
@@ -552,12 +570,7 @@ def train(name:str='default', # run name: runs/<name>/ and deblur_nb/weights/<na
     start, spent = load_checkpoint(learn, run)
     learn.work_clock.spent = spent   # every process: `TimeBudget` runs on all of them
     if start == 0 and plan.get('start'): load_grown(learn.model, _start_weights(plan['start'], dev))
-    if distill:   # the teacher: this cycle's starting weights, also when resuming it
-        if not (plan.get('start') or init): raise ArgumentError('distill needs starting weights to teach: a new cycle of a finished run (--extend) or --init')
-        teacher = build_model(arch, **model_kwargs).to(dev)
-        if plan.get('start'): load_grown(teacher, _start_weights(plan['start'], dev))
-        else: teacher.load_state_dict(load_model(init).state_dict())
-        learn.add_cb(Distill(teacher, distill, distill_copies, bf16='bfloat16' in engine))
+    if distill: learn.add_cb(Distill(_teacher(run, plan, arch, model_kwargs, init, dev, rank), distill, distill_copies, bf16='bfloat16' in engine))
     learn.resume_from = start
     if plan['epochs']:     # a fixed number of epochs
         ran = start < plan['epochs']
