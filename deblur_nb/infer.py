@@ -18,12 +18,12 @@ from .models import load_model, weights_dir, shipped_models, bf16_supported, can
 # %% auto #0
 __all__ = ['MIN_TILE', 'CONTEXT', 'LARGE_BLUR_THRESHOLD', 'LARGE_BLUR_CHANGE', 'LARGE_BLUR_MODES', 'LARGE_BLUR_PROBE',
            'GRAIN_SIGMA', 'READ_EXTS', 'auto_device', 'get_model', 'weights_path', 'FastNet', 'fast_available',
-           'check_tile', 'restore_array', 'available_memory', 'auto_tile', 'check_ensemble', 'restore_ensemble',
-           'check_large_blur', 'swap_low_band', 'two_scale', 'check_grain', 'keep_grain', 'blend', 'InputNote',
-           'FirstFrameWarning', 'check_strength', 'deblur_image', 'deblur', 'listed', 'is_folder', 'photos_in',
-           'gif_left_line', 'gif_left_summary', 'subfolders_line', 'walk_folders', 'fixed_folder', 'expand_inputs',
-           'others_outputs', 'left_out_line', 'claim_output', 'lost_in', 'deblur_file', 'cli_words', 'check_settings',
-           'check_cli_options', 'deblur_cli', 'bench', 'bench_markdown', 'bench_cli']
+           'check_tile', 'restore_array', 'available_memory', 'device_memory', 'auto_tile', 'check_ensemble',
+           'restore_ensemble', 'check_large_blur', 'swap_low_band', 'two_scale', 'check_grain', 'keep_grain', 'blend',
+           'InputNote', 'FirstFrameWarning', 'check_strength', 'deblur_image', 'deblur', 'listed', 'is_folder',
+           'photos_in', 'gif_left_line', 'gif_left_summary', 'subfolders_line', 'walk_folders', 'fixed_folder',
+           'expand_inputs', 'others_outputs', 'left_out_line', 'claim_output', 'lost_in', 'deblur_file', 'cli_words',
+           'check_settings', 'check_cli_options', 'deblur_cli', 'bench', 'bench_markdown', 'bench_cli']
 
 # %% ../nbs/06_infer.ipynb #0e52b2ab
 def auto_device(device=None) -> torch.device:
@@ -131,7 +131,7 @@ def restore_array(img:np.ndarray, # float32 RGB CHW image in [0, 1]
     check_tile(tile, overlap)
     net = get_model(model, device, fast); dev = next(net.parameters()).device
     c, h, w = img.shape
-    if tile == 'auto': tile = auto_tile()
+    if tile == 'auto': tile = auto_tile(device_memory(dev))
     if not tile or (h <= tile and w <= tile):
         return net(torch.from_numpy(np.ascontiguousarray(img))[None].to(dev)).clamp(0, 1)[0].cpu().numpy()
     out = np.zeros((c, h, w), np.float32); acc = np.zeros((h, w), np.float32)
@@ -162,6 +162,11 @@ def available_memory() -> int:
     except (OSError, ValueError, IndexError): pass
     try: return os.sysconf('SC_AVPHYS_PAGES') * os.sysconf('SC_PAGE_SIZE')
     except (ValueError, OSError, AttributeError): return 0
+
+def device_memory(device) -> int|None:
+    "Free bytes on a CUDA `device` (its tiles live there, not in the host's memory); None for a CPU."
+    dev = torch.device(device)
+    return torch.cuda.mem_get_info(dev)[0] if dev.type == 'cuda' else None
 
 def auto_tile(avail:int|None=None, # bytes available (default: `available_memory()`)
              ) -> int:
