@@ -9,7 +9,7 @@ from contextlib import nullcontext
 from functools import lru_cache
 from pathlib import Path
 from fastcore.script import anno_parser, call_parse, CliError
-from .core import data_dir, result_path, takes_quality, one_line, exists_error
+from .core import data_dir, result_path, takes_quality, one_line, exists_error, file_problem
 from .infer import deblur_file, expand_inputs, listed, is_folder, walk_folders, _base, fast_available, get_model, weights_path
 from .infer import _failed_line, cli_words, check_settings, check_cli_options, claim_output, InputNote, others_outputs, left_out_line, gif_left_line, gif_left_summary, subfolders_line
 from .models import check_weight_file
@@ -395,6 +395,9 @@ def deblur_batch(inputs:list, # image or video files, folders or glob patterns (
         for f in [f for f in files if '\n' in str(f) or '\r' in str(f)]:   # a manifest holds one row per line: such a name fails here, unrecorded
             files.remove(f); res['failed'] += 1
             if verbose: _say(_failed_line(f, 'a file name with a line break: the manifest cannot record it (rename it)'), sys.stderr)
+        for f in [f for f in files if not os.path.lexists(f)]:   # a name or pattern that finds no file: said on every run, not recorded (nothing was tried)
+            files.remove(f); res['failed'] += 1
+            if verbose: _say(_failed_line(f, file_problem(Path(f)) or 'file not found'), sys.stderr)
         written = {r['output']: r.get('output_sha256', '') for r in rows if r['status'] == 'done'}
         todo, skipped, clashes = plan_batch(files, where, suffix, msha, last, retry_failed, overwrite, settings, owner, ins, written, left)
         vtodo, todo = [t for t in todo if _is_video(t[0])], [t for t in todo if not _is_video(t[0])]
