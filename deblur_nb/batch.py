@@ -427,9 +427,9 @@ def deblur_batch(inputs:list, # image or video files, folders or glob patterns (
             if row['status'] == 'done': _say(o)
             else: _say(_failed_line(shown[row['input']], row['error'].replace(row.get('output') or '\0', o)), sys.stderr)
             if row.get('note'): _say(f"note: {row['note']}", sys.stderr)
+        def photo(src, dst, rep): started(src, dst); finish(_deblur_task(str(src), str(dst), replace=rep, **kw))   # one photo, in this process
         if client is None:
-            for src, dst, rep in _bar(todo, progress):
-                started(src, dst); finish(_deblur_task(str(src), str(dst), replace=rep, **kw))
+            for src, dst, rep in _bar(todo, progress): photo(src, dst, rep)
         elif todo: _run_dask(client() if callable(client) else client, todo, kw, started, finish, progress, threads)
         vkw = dict(model=spec, model_sha=msha, strength=strength, tile=tile, device=device, progress=progress, deinterlace=deinterlace, fast=fast, grain=grain)
         def video(src, dst, rep):
@@ -442,8 +442,7 @@ def deblur_batch(inputs:list, # image or video files, folders or glob patterns (
             if status.get(h) != 'failed' or dst.resolve() in ins: clash({**r, 'error': f'{dst.name}: same output name as {shown.get(h, h)}'}); continue
             holder[dst] = r['input']
             if r.get('refuse'): clash({**r, 'error': r['refuse']}); continue   # (the name is free, but what is there is not this input's to replace)
-            if _is_video(src): video(src, dst, r['replace'])
-            else: started(src, dst); finish(_deblur_task(str(src), str(dst), replace=r['replace'], **kw))
+            (video if _is_video(src) else photo)(src, dst, r['replace'])
         for d, ns in names.items(): _clean_partials(d, ns)
     return res
 
