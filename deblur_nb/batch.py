@@ -194,11 +194,12 @@ def plan_batch(files:list, # input files (as `infer.expand_inputs` lists them)
     todo, skipped, clashes, claimed = [], [], [], {}
     owner, written = owners(last.values()) if owner is None else owner, written or {}
     ins, plan = inputs if inputs is not None else {Path(f).resolve() for f in files}, []
+    unchanged = lru_cache(None)(_unchanged)   # a result is hashed once, though both loops may ask
     for f in files:
         src = Path(os.path.abspath(f)); dst = Path(os.path.abspath(_out_path(src, outdir, suffix)))
         r = last.get(str(src))
         skip = bool(r and r['output'] == str(dst) and r['model_sha256'] == model_sha and same_settings(r.get('settings', ''), settings, dst, r['status'] != 'done' or bool(r.get('output_sha256')))
-                    and ((r['status'] == 'done' and _unchanged(dst, r.get('output_sha256', ''))) or (r['status'] == 'failed' and not (retry_failed or overwrite)))
+                    and ((r['status'] == 'done' and unchanged(dst, r.get('output_sha256', ''))) or (r['status'] == 'failed' and not (retry_failed or overwrite)))
                     and _same_input(src, r))
         plan.append((f, src, dst, r, skip))
     for f, src, dst, r, skip in plan:   # results left as they are hold their names first, whatever the order of the inputs (a failure wrote none)
@@ -208,7 +209,7 @@ def plan_batch(files:list, # input files (as `infer.expand_inputs` lists them)
     for f, src, dst, r, skip in plan:
         if skip: continue
         ours, h, refuse = r is not None and r['output'] == str(dst) and owner.get(str(dst)) == str(src), written.get(str(dst), ''), None
-        if ours and dst.exists() and h and not _unchanged(dst, h):   # its result, changed since (retouched?): never replaced unasked
+        if ours and dst.exists() and h and not unchanged(dst, h):   # its result, changed since (retouched?): never replaced unasked
             if r['status'] != 'started' and not overwrite: refuse = f'{dst.name}: exists, changed since this manifest recorded it; not overwriting (use --overwrite)'
             ours = False   # (a run cut off after writing its new result: `deblur_file` keeps it as done if it holds this result, else refuses)
         elif ours and not overwrite and r['status'] == 'done' and dst.exists() and _same_input(src, r):   # (a rerun with another model replaced the first one's results; one process refuses too)

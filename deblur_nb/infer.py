@@ -23,7 +23,7 @@ __all__ = ['MIN_TILE', 'CONTEXT', 'LARGE_BLUR_THRESHOLD', 'LARGE_BLUR_CHANGE', '
            'InputNote', 'FirstFrameWarning', 'check_strength', 'deblur_image', 'deblur', 'listed', 'is_folder',
            'photos_in', 'gif_left_line', 'gif_left_summary', 'subfolders_line', 'walk_folders', 'fixed_folder',
            'expand_inputs', 'others_outputs', 'left_out_line', 'claim_output', 'lost_in', 'deblur_file', 'cli_words',
-           'check_settings', 'check_cli_options', 'deblur_cli', 'bench', 'bench_markdown', 'bench_cli']
+           'check_settings', 'check_cli_options', 'bench', 'bench_markdown', 'bench_cli']
 
 # %% ../nbs/06_infer.ipynb #0e52b2ab
 def auto_device(device=None) -> torch.device:
@@ -535,54 +535,6 @@ def check_cli_options(strength:float=1., tile:int=0, quality:int=95, ensemble:in
     if '/' in suffix or os.sep in suffix: raise CliError(f'--suffix must not contain {os.sep} (it is added to file names inside OUTDIR), got {suffix!r}')
     try: check_settings(strength, tile, quality, ensemble, large_blur, grain)
     except ValueError as e: raise CliError(f'--{e}'.replace('--large_blur', '--large-blur')) from None
-
-@call_parse
-def deblur_cli(*inputs:str, # image files, folders or glob patterns
-               Outdir:str='deblurred', # output folder (created): -o OUTDIR
-               suffix:str='_deblurred', # added to each output's file name
-               model:str=None, # weights: a shipped name or a .pt path (default: the shipped default)
-               strength:float=1., # 0 = unchanged, 1 = the model's output, up to 2 = twice its correction
-               tile:int=0, # tile side in pixels, at least 64 (0: automatic); each is restored with up to 160 px around it (half its side at most)
-               quality:int=95, # quality of JPEG and WebP outputs (1 to 100; other formats are lossless)
-               overwrite:bool=False, # replace existing outputs (inputs are never replaced)
-               device:str=None, # cpu or cuda (default: cuda if available)
-               ensemble:int=1, # quality mode: average 2, 4 or 8 flipped / rotated copies (that many times slower)
-               fast:bool=False, # compiled path (bfloat16 where the CPU has it): pays from a few dozen megapixels on (compiles for a minute or two first)
-               large_blur:str='auto', # blur trails longer than ~30 px: auto (a half-size pass, a fifth to three quarters more time, blended in where detected), on or off
-               grain:float=0., # film grain kept, 0 to 1: 1 puts back the fine grain the network smoothed away (noise and JPEG blocking too)
-              ):
-    "Deblur photos: deblur-nb INPUT... -o OUTDIR"
-    check_cli_options(strength, tile, quality, ensemble, large_blur, suffix, grain)
-    files = expand_inputs(inputs, gifs := {}, subs := {})
-    for f, g in gifs.items(): print(gif_left_line(f, g), file=sys.stderr, flush=True)
-    for f, n in subs.items(): print(subfolders_line(f, *n), file=sys.stderr, flush=True)
-    if not files: raise CliError('no input images found')
-    try: net = get_model(model, device, fast and fast_available(device))
-    except Exception as e: raise CliError(one_line(e)) from None
-    from fastprogress.fastprogress import progress_bar
-    out, ins = Path(Outdir), {f.resolve() for f in files}   # inputs left out below stay inputs: never written over
-    files, left = others_outputs(files, lambda f: result_path(f, out, suffix))
-    for f, g in left.items(): print(left_out_line(f, g), file=sys.stderr, flush=True)
-    failed, claimed, kept = 0, {}, 0
-    for f in (progress_bar(files, leave=False) if len(files) > 3 and sys.stderr.isatty() else files):
-        dst = result_path(f, out, suffix)
-        try:
-            if why := claim_output(f, dst, claimed, ins, left): raise ImageError(why)
-            there = dst.exists() and not overwrite   # a rerun (after Ctrl-C, say): a result that is what this run makes is done, anything else is refused
-            with warnings.catch_warnings(record=True) as said:
-                warnings.simplefilter('always', InputNote)
-                print(deblur_file(f, dst, net, strength, tile or 'auto', overwrite=overwrite, quality=quality, ensemble=ensemble, large_blur=large_blur, resume=there, grain=grain), flush=True)
-            kept += there
-            for w in said:   # ours as one line; any other warning as Python shows it
-                if issubclass(w.category, InputNote): print(f'note: {w.message}', file=sys.stderr, flush=True)
-                else: warnings.showwarning(w.message, w.category, w.filename, w.lineno)
-        except (ImageError, OSError, ValueError) as e:
-            failed += 1; print(_failed_line(f, e), file=sys.stderr, flush=True)
-            if claimed.get(dst.resolve()) is f: del claimed[dst.resolve()]   # a failure writes nothing: another input may have the name (a broken a/x.png kept b/x.png from it)
-    if kept: print(f'{kept} of {len(files)} already done: the result there is the one this run makes (kept as it was)', file=sys.stderr)   # (each was 'failed', status 1)
-    if failed: print(f'{failed} of {len(files)} file(s) failed', file=sys.stderr)
-    if gifs: print(gif_left_summary(len(gifs)), file=sys.stderr)   # (a run that left photos out said so only in a note, and ended with status 0)
-    return 1 if failed or gifs else 0
 
 # %% ../nbs/06_infer.ipynb #5d9c33f1
 def _test_image(mp:float) -> Image.Image:
