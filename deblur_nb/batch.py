@@ -72,7 +72,7 @@ def owners(rows, # manifest rows in order
 class Manifest:
     "Append-only CSV log of a batch run: locked, torn tail repaired on open, each write flushed and fsynced."
     def __init__(self, path):
-        self.path = Path(path); self.fd = None
+        self.path = Path(path); self.fd = None; self.held = {}
         self.folder = _lock_folder(self.path.parent)   # (first: a file of the user's named manifest.csv is not opened before)
         try: self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o644)
         except OSError: os.close(self.folder); raise
@@ -105,7 +105,16 @@ class Manifest:
         for r in rows: w.writerow([str(r.get(k, '')).replace('\n', ' ').replace('\r', ' ') if k in ('input', 'output') else one_line(r.get(k, '')) for k in FIELDS])   # paths as they are but for line breaks (one row per line: a torn tail is cut at the last); the rest on one line
         self._write(buf.getvalue())
 
+    def hold(self, folder, # a subfolder of the output folder that this run writes to
+             make:bool=True, # create it if missing (False: a missing one is left alone)
+            ):
+        "Lock `folder` too until `close`: a run with `-o out/1962` and a `--recursive -o out` run never share it."
+        d = os.path.abspath(folder)
+        if d != os.path.abspath(self.path.parent) and d not in self.held and (make or os.path.isdir(d)): self.held[d] = _lock_folder(Path(d))
+
     def close(self):
+        for fd in self.held.values(): os.close(fd)
+        self.held = {}
         for k in ('fd', 'folder'):
             if getattr(self, k, None) is not None: os.close(getattr(self, k)); setattr(self, k, None)
     def __enter__(self): return self
@@ -404,6 +413,8 @@ def deblur_batch(inputs:list, # image or video files, folders or glob patterns (
         vtodo, todo = [t for t in todo if _is_video(t[0])], [t for t in todo if not _is_video(t[0])]
         names = {}   # temp files of any of them are stale: we hold the lock (in each output folder: --recursive writes to subfolders)
         for f in files: (o := _out_path(Path(f), where, suffix)); names.setdefault(o.parent, set()).add(o.name)
+        writes = {os.path.dirname(os.path.abspath(t[1])) for t in todo + vtodo} | {os.path.dirname(os.path.abspath(r['dst'])) for r in clashes if 'dst' in r}
+        for d in names: m.hold(d, make=os.path.abspath(d) in writes)   # each subfolder it writes to is locked too (before its temporary files are cleaned)
         for d, ns in names.items(): _clean_partials(d, ns)
         for r in skipped:
             res['skipped_' + r['status']] += 1
