@@ -158,6 +158,7 @@ class ImageInfo:
     lossless:bool=False      # a lossless WebP source, whose result is written lossless too
     text:tuple=()            # the source's captions and notes as (name, value) pairs: a PNG's text chunks, a JPEG's comment, a TIFF's description, artist, date and copyright; passed back on save
     damaged:bool=False       # a JPEG whose coded data a strict decoder stops on: decoded as far as it goes (garbled rows, as any viewer shows them), and said in a note
+    cut_to_8:bool=False      # a 16-bit CMYK TIFF, which only PIL reads, and at 8 bits a sample: said in a note
     alpha_mask:np.ndarray|None = field(default=None, compare=False, repr=False)  # the source's transparency (HW, its own dtype), put back on save where the format holds it
 
 @dataclass(frozen=True)
@@ -445,6 +446,7 @@ def _decode(data:bytes, name:str, max_pixels:int, min_side:int) -> LoadedImage:
     try: frames = 1 if fmt == 'MPO' else int(getattr(im, 'n_frames', 1))   # (before a conversion makes a new, single image; a phone's MPO holds a depth or gain map, not more photos)
     except Exception: frames = 1   # a damaged later frame: the first decoded
     meta = dict(_pil_meta(im, orientation), lossless=fmt == 'WEBP' and _webp_lossless(data))   # (before a CMYK conversion through its profile makes a new image without them)
+    cut = fmt == 'TIFF' and im.mode == 'CMYK' and _over_8_bits(data, fmt, im)   # (OpenCV cannot read one either)
     if im.mode == 'CMYK': im = _cmyk_to_rgb(im, im.info.get('icc_profile'))
     arr16 = _decode_16bit(data) if fmt in ('PNG', 'TIFF') and im.mode not in ('P', '1') and _over_8_bits(data, fmt, im) else ppm16
     tags = getattr(im, 'tag_v2', {}) if fmt == 'TIFF' and arr16 is not None else {}
@@ -460,7 +462,7 @@ def _decode(data:bytes, name:str, max_pixels:int, min_side:int) -> LoadedImage:
     o = (1 if tagged else orientation) if arr16 is not None else left   # OpenCV turns TIFFs by their tag itself (libtiff), not PNGs
     arr, mask = _orient(arr, o), None if mask is None else _orient(mask, o)
     info = ImageInfo(name=name, gray=gray, bits=bits, alpha=mask is not None, exif_rotated=orientation not in (1,),
-                     size=(arr.shape[1], arr.shape[0]), frames=frames, alpha_mask=mask, damaged=damaged, **meta)
+                     size=(arr.shape[1], arr.shape[0]), frames=frames, alpha_mask=mask, damaged=damaged, cut_to_8=cut, **meta)
     return LoadedImage(hwc2chw(arr.astype(np.float32)), info)
 
 # %% ../nbs/00_core.ipynb #5bd13108

@@ -311,6 +311,7 @@ def deblur_image(src, # anything `deblur_nb.core.read_image` accepts
     check_strength(strength); check_large_blur(large_blur); check_grain(grain)
     li = src if isinstance(src, LoadedImage) else read_image(src)
     if li.info.frames > 1: warnings.warn(f'{li.info.name}: only the first of its {li.info.frames} frames or pages is restored', FirstFrameWarning)
+    if li.info.cut_to_8: warnings.warn(f'{li.info.name}: a 16-bit CMYK TIFF can be read only at 8 bits a sample, so its result has 8 (saved as 16-bit RGB, it keeps 16)', InputNote)
     if li.info.damaged: warnings.warn(f'{li.info.name}: its JPEG data is damaged: what follows the damage may come out garbled, as it decodes (a copy from before the damage is worth looking for)', InputNote)
     out = restore_ensemble(li.img, model, ensemble, tile, device, fast) if strength else li.img
     if strength: out = two_scale(li.img, out, lambda x: restore_ensemble(x, model, ensemble, tile, device, fast), large_blur)[0]
