@@ -72,8 +72,9 @@ def owners(rows, # manifest rows in order
 class Manifest:
     "Append-only CSV log of a batch run: locked, torn tail repaired on open, each write flushed and fsynced."
     def __init__(self, path):
-        self.path = Path(path); self.fd = None; self.held = {}
+        self.path = Path(path); self.fd = None; self.held, self.made = [], []
         self.folder = _lock_folder(self.path.parent)   # (first: a file of the user's named manifest.csv is not opened before)
+        self.keys = {_folder_key(self.folder)}   # the folders this run holds, as the file system knows them
         try: self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o644)
         except OSError: os.close(self.folder); raise
         size = os.fstat(self.fd).st_size
@@ -109,12 +110,27 @@ class Manifest:
              make:bool=True, # create it if missing (False: a missing one is left alone)
             ):
         "Lock `folder` too until `close`: a run with `-o out/1962` and a `--recursive -o out` run never share it."
-        d = os.path.abspath(folder)
-        if d != os.path.abspath(self.path.parent) and d not in self.held and (make or os.path.isdir(d)): self.held[d] = _lock_folder(Path(d))
+        d = Path(os.path.abspath(folder))
+        if not (make or d.is_dir()): return
+        made, p = [], d
+        while not os.path.lexists(p): made.append(p); p = p.parent
+        fd = _open_folder(d); k = _folder_key(fd)
+        if k in self.keys: os.close(fd)   # held already under another spelling (a symlink; letter case on a disk that ignores it): a second lock would refuse this run itself
+        else: self.held.append(_lock_folder(d, fd)); self.keys.add(k)
+        self.made += made   # (removed at the end if still empty: a clash's name, or a folder whose photos all failed)
+
+    def holds(self, folder) -> bool:
+        "Whether this run holds `folder`'s lock (only there are temporary files its own to clean)."
+        try: st = os.stat(folder)
+        except OSError: return False
+        return (st.st_dev, st.st_ino) in self.keys
 
     def close(self):
-        for fd in self.held.values(): os.close(fd)
-        self.held = {}
+        for d in sorted(self.made, key=lambda p: -len(p.parts)):   # deepest first, while still held
+            try: d.rmdir()
+            except OSError: pass   # (not empty: it holds results)
+        for fd in self.held: os.close(fd)
+        self.held, self.made = [], []
         for k in ('fd', 'folder'):
             if getattr(self, k, None) is not None: os.close(getattr(self, k)); setattr(self, k, None)
     def __enter__(self): return self
@@ -124,11 +140,20 @@ class FolderBusy(RuntimeError): "Another deblur-nb run holds the output folder (
 
 def _not_a_folder(folder, e:OSError) -> str: return f'{folder}: cannot be the output folder ({(e.strerror or str(e)).lower()})'
 
+def _open_folder(folder:Path) -> int:
+    "A read-only descriptor of `folder`, made if missing."
+    try: folder.mkdir(parents=True, exist_ok=True); return os.open(folder, os.O_RDONLY)
+    except OSError as e: raise FolderBusy(_not_a_folder(folder, e)) from None
+
+def _folder_key(fd:int) -> tuple:
+    "A folder as the file system knows it, whatever path named it: (device, inode)."
+    st = os.fstat(fd); return st.st_dev, st.st_ino
+
 def _lock_folder(folder:Path, # an output folder (made if missing)
+                 fd:int|None=None, # `folder` opened already
                 ) -> int:
     "An open descriptor of `folder` holding an exclusive lock on it: one run writes there at a time (each cleans up the temporary files it finds)."
-    try: folder.mkdir(parents=True, exist_ok=True); fd = os.open(folder, os.O_RDONLY)
-    except OSError as e: raise FolderBusy(_not_a_folder(folder, e)) from None
+    if fd is None: fd = _open_folder(folder)
     try:
         import fcntl
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -415,7 +440,8 @@ def deblur_batch(inputs:list, # image or video files, folders or glob patterns (
         for f in files: (o := _out_path(Path(f), where, suffix)); names.setdefault(o.parent, set()).add(o.name)
         writes = {os.path.dirname(os.path.abspath(t[1])) for t in todo + vtodo} | {os.path.dirname(os.path.abspath(r['dst'])) for r in clashes if 'dst' in r}
         for d in names: m.hold(d, make=os.path.abspath(d) in writes)   # each subfolder it writes to is locked too (before its temporary files are cleaned)
-        for d, ns in names.items(): _clean_partials(d, ns)
+        for d, ns in names.items():
+            if m.holds(d): _clean_partials(d, ns)   # (a folder it does not hold may be another run's -o by now)
         for r in skipped:
             res['skipped_' + r['status']] += 1
             if verbose and r['status'] == 'done' and r['input'] in shown: _say(str(_out_path(Path(shown[r['input']]), where, suffix)))   # stdout: every result of the inputs given, done now or before
@@ -455,7 +481,8 @@ def deblur_batch(inputs:list, # image or video files, folders or glob patterns (
             holder[dst] = r['input']
             if r.get('refuse'): clash({**r, 'error': r['refuse']}); continue   # (the name is free, but what is there is not this input's to replace)
             (video if _is_video(src) else photo)(src, dst, r['replace'])
-        for d, ns in names.items(): _clean_partials(d, ns)
+        for d, ns in names.items():
+            if m.holds(d): _clean_partials(d, ns)   # (a folder it does not hold may be another run's -o by now)
     return res
 
 def _bar(it, show:bool, total:int|None=None):
