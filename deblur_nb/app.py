@@ -11,7 +11,7 @@ import numpy as np
 import cv2
 from PIL import Image
 from .core import ImageError, ImageInfo, one_line, read_image, save_image, shrink, to_uint, over_limit, result_format, _encode_image, chw2hwc, hwc2chw
-from .infer import deblur_image, FirstFrameWarning, READ_EXTS
+from .infer import deblur_image, InputNote, input_notes, READ_EXTS
 from .metrics import gradient_energy
 from .models import shipped_models
 from .video import VIDEO_EXTS, VideoError, deblur_video, probe_video, read_frames
@@ -71,8 +71,8 @@ def run(data:bytes, # uploaded file content
     try:
         t = time.perf_counter()
         src = read_image(data)
-        with warnings.catch_warnings():   # an animated image: said in the panel below, not in the server's log
-            warnings.simplefilter('ignore', FirstFrameWarning)
+        with warnings.catch_warnings():   # how the file was read: said in the panel below, not in the server's log
+            warnings.simplefilter('ignore', InputNote)
             r = deblur_image(src, options.model, options.strength, large_blur=options.large_blur, grain=options.grain)
         ext, fmt = result_format(src.info.format, name)   # by what the file holds, not its name
         out = _encode_image(r.img, fmt, src.info.bits if fmt in ('PNG', 'TIFF') else 8, src.info.gray, 95, src.info.icc_profile,
@@ -82,7 +82,7 @@ def run(data:bytes, # uploaded file content
         h, w = src.img.shape[1:]
         return Result(name, src.img, r.img, _out_name(name, ext, options), out, dt,
                       f'{name}: {w}×{h}, deblurred in {dt:.1f} s; detail ×{ratio:.2f}'
-                      + (f' (only the first of its {src.info.frames} frames or pages)' if src.info.frames > 1 else ''))
+                      + ''.join(f'. Note: {n}' for _, n in input_notes(src.info)))
     except ValueError as e:   # an `ImageError`, or a setting out of range
         return Result(name, None, None, message=f'Sorry, {name} could not be used: {str(e).removeprefix("image: ")}', ok=False)   # (the bytes' name is 'image')
     except FileNotFoundError as e:

@@ -20,10 +20,10 @@ __all__ = ['MIN_TILE', 'CONTEXT', 'LARGE_BLUR_THRESHOLD', 'LARGE_BLUR_CHANGE', '
            'GRAIN_SIGMA', 'READ_EXTS', 'auto_device', 'get_model', 'weights_path', 'FastNet', 'fast_available',
            'check_tile', 'restore_array', 'available_memory', 'device_memory', 'auto_tile', 'check_ensemble',
            'restore_ensemble', 'check_large_blur', 'swap_low_band', 'two_scale', 'check_grain', 'keep_grain', 'blend',
-           'InputNote', 'FirstFrameWarning', 'check_strength', 'deblur_image', 'deblur', 'listed', 'is_folder',
-           'photos_in', 'gif_left_line', 'gif_left_summary', 'subfolders_line', 'walk_folders', 'fixed_folder',
-           'expand_inputs', 'others_outputs', 'left_out_line', 'claim_output', 'lost_in', 'deblur_file', 'cli_words',
-           'check_settings', 'check_cli_options', 'bench', 'bench_markdown', 'bench_cli']
+           'InputNote', 'FirstFrameWarning', 'input_notes', 'check_strength', 'deblur_image', 'deblur', 'listed',
+           'is_folder', 'photos_in', 'gif_left_line', 'gif_left_summary', 'subfolders_line', 'walk_folders',
+           'fixed_folder', 'expand_inputs', 'others_outputs', 'left_out_line', 'claim_output', 'lost_in', 'deblur_file',
+           'cli_words', 'check_settings', 'check_cli_options', 'bench', 'bench_markdown', 'bench_cli']
 
 # %% ../nbs/06_infer.ipynb #0e52b2ab
 def auto_device(device=None) -> torch.device:
@@ -291,6 +291,13 @@ class InputNote(UserWarning):
 class FirstFrameWarning(InputNote):
     "An animated image or a multi-page file: only its first frame or page is restored."
 
+def input_notes(info:ImageInfo, # what `read_image` found in the file
+               ) -> list:
+    "What a user should know of how the file was read, as (warning class, phrase without the file's name) pairs: `deblur_image` warns them, the app and the service show them."
+    return ([(FirstFrameWarning, f'only the first of its {info.frames} frames or pages is restored')] if info.frames > 1 else []) + \
+           ([(InputNote, 'a 16-bit CMYK TIFF can be read only at 8 bits a sample, so its result has 8 (saved as 16-bit RGB, it keeps 16)')] if info.cut_to_8 else []) + \
+           ([(InputNote, 'its JPEG data is damaged: what follows the damage may come out garbled, as it decodes (a copy from before the damage is worth looking for)')] if info.damaged else [])
+
 def check_strength(strength:float, # 0 = unchanged, 1 = the model's output, up to 2 = twice its correction
                   ) -> float:
     "`strength` if it is in [0, 2], else a one-line `ValueError` (NaN too)."
@@ -310,9 +317,7 @@ def deblur_image(src, # anything `deblur_nb.core.read_image` accepts
     "Deblur `src`; returns the float32 CHW result with the source's `ImageInfo` (for saving alike)."
     check_strength(strength); check_large_blur(large_blur); check_grain(grain)
     li = src if isinstance(src, LoadedImage) else read_image(src)
-    if li.info.frames > 1: warnings.warn(f'{li.info.name}: only the first of its {li.info.frames} frames or pages is restored', FirstFrameWarning)
-    if li.info.cut_to_8: warnings.warn(f'{li.info.name}: a 16-bit CMYK TIFF can be read only at 8 bits a sample, so its result has 8 (saved as 16-bit RGB, it keeps 16)', InputNote)
-    if li.info.damaged: warnings.warn(f'{li.info.name}: its JPEG data is damaged: what follows the damage may come out garbled, as it decodes (a copy from before the damage is worth looking for)', InputNote)
+    for kind, note in input_notes(li.info): warnings.warn(f'{li.info.name}: {note}', kind)
     out = restore_ensemble(li.img, model, ensemble, tile, device, fast) if strength else li.img
     if strength: out = two_scale(li.img, out, lambda x: restore_ensemble(x, model, ensemble, tile, device, fast), large_blur)[0]
     if strength != 1: out = blend(li.img, out, strength)

@@ -18,7 +18,7 @@ from starlette.exceptions import HTTPException
 from fastcore.script import call_parse, CliError
 from . import __version__
 from .core import MAX_PIXELS, ImageError, read_image, save_image, over_limit, _check_size, one_line, _bomb_line, result_format, _heif_opener
-from .infer import deblur_image, get_model, fast_available, LARGE_BLUR_MODES
+from .infer import deblur_image, get_model, fast_available, LARGE_BLUR_MODES, input_notes
 from .models import shipped_models
 
 # %% auto #0
@@ -124,13 +124,13 @@ def deblur_bytes(data:bytes, # the uploaded file
                  quality:int=95, # JPEG/WebP quality of the result
                  fast:bool=False, # compiled path (`infer.FastNet`; bfloat16 where the CPU has it)
                  large_blur:str='auto', # half-resolution pass for long streaks: 'auto', 'on' or 'off' (`infer.two_scale`)
-                 notes:list|None=None, # filled with what the caller should know (only the first of several frames or pages restored)
+                 notes:list|None=None, # filled with what the caller should know of how the file was read (`infer.input_notes`)
                  grain:float=0., # film grain kept, 0 to 1 (`infer.keep_grain`)
                 ) -> tuple:
     "Deblur an encoded image; returns (encoded result, its extension), written by `save_image` like the source."
     src = io.BytesIO(data); src.name = name
     li = read_image(src)
-    if notes is not None and li.info.frames > 1: notes.append(f'only the first of its {li.info.frames} frames or pages is restored')
+    if notes is not None: notes += [n for _, n in input_notes(li.info)]   # (its first frame only, a damaged JPEG, a 16-bit CMYK TIFF read at 8 bits)
     r = deblur_image(li, model, strength, fast=fast, large_blur=large_blur, grain=grain)
     ext = result_format(r.info.format, name)[0]   # (an upload's .jpeg came back as .jpg; the command keeps .jpeg)
     with tempfile.TemporaryDirectory() as d:
