@@ -11,7 +11,7 @@ import numpy as np
 import cv2
 from PIL import Image
 from .core import ImageError, ImageInfo, one_line, read_image, save_image, shrink, to_uint, over_limit, result_format, _encode_image, chw2hwc, hwc2chw
-from .infer import deblur_image, InputNote, input_notes, READ_EXTS
+from .infer import deblur_image, input_notes, READ_EXTS
 from .metrics import gradient_energy
 from .models import shipped_models
 from .video import VIDEO_EXTS, VideoError, deblur_video, probe_video, read_frames
@@ -71,9 +71,7 @@ def run(data:bytes, # uploaded file content
     try:
         t = time.perf_counter()
         src = read_image(data)
-        with warnings.catch_warnings():   # how the file was read: said in the panel below, not in the server's log
-            warnings.simplefilter('ignore', InputNote)
-            r = deblur_image(src, options.model, options.strength, large_blur=options.large_blur, grain=options.grain)
+        r = deblur_image(src, options.model, options.strength, large_blur=options.large_blur, grain=options.grain, warn=False)   # how the file was read: said in the panel below, not in the server's log
         ext, fmt = result_format(src.info.format, name)   # by what the file holds, not its name
         out = _encode_image(r.img, fmt, src.info.bits if fmt in ('PNG', 'TIFF') else 8, src.info.gray, 95, src.info.icc_profile,
                             src.info.alpha_mask, src.info.exif, src.info.dpi, src.info.xmp, src.info.text, src.info.lossless)

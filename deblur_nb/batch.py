@@ -112,12 +112,13 @@ class Manifest:
         "Lock `folder` too until `close`: a run with `-o out/1962` and a `--recursive -o out` run never share it."
         d = Path(os.path.abspath(folder))
         if not (make or d.is_dir()): return
-        made, p = [], d
-        while not os.path.lexists(p): made.append(p); p = p.parent
+        for p in reversed((d, *d.parents)):   # made a level at a time: only a folder this run made is removed at its end, if still empty (a clash's name, photos that all failed)
+            try: p.mkdir(); self.made.append(p)
+            except FileExistsError: pass
+            except OSError as e: raise FolderBusy(_not_a_folder(d, e)) from None
         fd = _open_folder(d); k = _folder_key(fd)
         if k in self.keys: os.close(fd)   # held already under another spelling (a symlink; letter case on a disk that ignores it): a second lock would refuse this run itself
         else: self.held.append(_lock_folder(d, fd)); self.keys.add(k)
-        self.made += made   # (removed at the end if still empty: a clash's name, or a folder whose photos all failed)
 
     def holds(self, folder) -> bool:
         "Whether this run holds `folder`'s lock (only there are temporary files its own to clean)."
@@ -153,15 +154,20 @@ def _lock_folder(folder:Path, # an output folder (made if missing)
                  fd:int|None=None, # `folder` opened already
                 ) -> int:
     "An open descriptor of `folder` holding an exclusive lock on it: one run writes there at a time (each cleans up the temporary files it finds)."
-    if fd is None: fd = _open_folder(folder)
-    try:
-        import fcntl
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except ImportError: pass   # (Windows: no lock)
-    except OSError:
-        os.close(fd)
-        raise FolderBusy(f'{folder}: another deblur-nb run is writing to this folder; wait for it to end, or choose another -o') from None
-    return fd
+    for _ in range(3):
+        if fd is None: fd = _open_folder(folder)
+        try:
+            import fcntl
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except ImportError: return fd   # (Windows: no lock)
+        except OSError:
+            os.close(fd)
+            raise FolderBusy(f'{folder}: another deblur-nb run is writing to this folder; wait for it to end, or choose another -o') from None
+        try: st = os.stat(folder)
+        except OSError: st = None
+        if st is not None and (st.st_dev, st.st_ino) == _folder_key(fd): return fd
+        os.close(fd); fd = None   # removed (an empty folder another run made, at its end) between opening and locking: the folder there now
+    raise FolderBusy(f'{folder}: cannot be the output folder (it keeps being removed or replaced)')
 
 # %% ../nbs/09_batch.ipynb #208bb539
 def _is_video(f) -> bool: return Path(f).suffix.lower() in VIDEO_EXTS

@@ -313,11 +313,12 @@ def deblur_image(src, # anything `deblur_nb.core.read_image` accepts
                  fast:bool=False, # compiled path: about 1.5-2x faster in `make bench` once compiled (a minute or two, once per process; the most where the CPU has bfloat16)
                  large_blur:str='auto', # a second, half-resolution pass for blur too large for one: 'auto', 'on' or 'off' (`two_scale`)
                  grain:float=0., # film grain kept: 0 = as the network leaves it (mostly taken out), 1 = what it took out of smooth areas put back (`keep_grain`)
+                 warn:bool=True, # warn `input_notes` as `InputNote`s (False: the caller shows them itself, as the app and the service do)
                 ) -> LoadedImage:
     "Deblur `src`; returns the float32 CHW result with the source's `ImageInfo` (for saving alike)."
     check_strength(strength); check_large_blur(large_blur); check_grain(grain)
     li = src if isinstance(src, LoadedImage) else read_image(src)
-    for kind, note in input_notes(li.info): warnings.warn(f'{li.info.name}: {note}', kind)
+    for kind, note in input_notes(li.info) if warn else (): warnings.warn(f'{li.info.name}: {note}', kind)
     out = restore_ensemble(li.img, model, ensemble, tile, device, fast) if strength else li.img
     if strength: out = two_scale(li.img, out, lambda x: restore_ensemble(x, model, ensemble, tile, device, fast), large_blur)[0]
     if strength != 1: out = blend(li.img, out, strength)

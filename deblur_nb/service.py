@@ -131,7 +131,7 @@ def deblur_bytes(data:bytes, # the uploaded file
     src = io.BytesIO(data); src.name = name
     li = read_image(src)
     if notes is not None: notes += [n for _, n in input_notes(li.info)]   # (its first frame only, a damaged JPEG, a 16-bit CMYK TIFF read at 8 bits)
-    r = deblur_image(li, model, strength, fast=fast, large_blur=large_blur, grain=grain)
+    r = deblur_image(li, model, strength, fast=fast, large_blur=large_blur, grain=grain, warn=False)   # (its notes go to the caller, not to the server's log)
     ext = result_format(r.info.format, name)[0]   # (an upload's .jpeg came back as .jpg; the command keeps .jpeg)
     with tempfile.TemporaryDirectory() as d:
         return save_image(r.img, Path(d)/f'result{ext}', quality=quality, info=r.info).read_bytes(), ext
