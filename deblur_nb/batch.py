@@ -116,15 +116,13 @@ class Manifest:
             try: p.mkdir(); self.made.append(p)
             except FileExistsError: pass
             except OSError as e: raise FolderBusy(_not_a_folder(d, e)) from None
-        fd = _open_folder(d); k = _folder_key(fd)
+        fd = _open_folder(d, make=False); k = _folder_key(fd)   # (made above, level by level)
         if k in self.keys: os.close(fd)   # held already under another spelling (a symlink; letter case on a disk that ignores it): a second lock would refuse this run itself
         else: self.held.append(_lock_folder(d, fd)); self.keys.add(k)
 
     def holds(self, folder) -> bool:
         "Whether this run holds `folder`'s lock (only there are temporary files its own to clean)."
-        try: st = os.stat(folder)
-        except OSError: return False
-        return (st.st_dev, st.st_ino) in self.keys
+        return _folder_key(folder) in self.keys
 
     def close(self):
         for d in sorted(self.made, key=lambda p: -len(p.parts)):   # deepest first, while still held
@@ -141,14 +139,18 @@ class FolderBusy(RuntimeError): "Another deblur-nb run holds the output folder (
 
 def _not_a_folder(folder, e:OSError) -> str: return f'{folder}: cannot be the output folder ({(e.strerror or str(e)).lower()})'
 
-def _open_folder(folder:Path) -> int:
-    "A read-only descriptor of `folder`, made if missing."
-    try: folder.mkdir(parents=True, exist_ok=True); return os.open(folder, os.O_RDONLY)
+def _open_folder(folder:Path, make:bool=True) -> int:
+    "A read-only descriptor of `folder`, made if missing (when `make`)."
+    try:
+        if make: folder.mkdir(parents=True, exist_ok=True)
+        return os.open(folder, os.O_RDONLY)
     except OSError as e: raise FolderBusy(_not_a_folder(folder, e)) from None
 
-def _folder_key(fd:int) -> tuple:
-    "A folder as the file system knows it, whatever path named it: (device, inode)."
-    st = os.fstat(fd); return st.st_dev, st.st_ino
+def _folder_key(folder:int|str|Path) -> tuple|None:
+    "A folder as the file system knows it, whatever path or open descriptor names it: (device, inode); None if it is gone."
+    try: st = os.stat(folder)
+    except OSError: return None
+    return st.st_dev, st.st_ino
 
 def _lock_folder(folder:Path, # an output folder (made if missing)
                  fd:int|None=None, # `folder` opened already
@@ -163,9 +165,7 @@ def _lock_folder(folder:Path, # an output folder (made if missing)
         except OSError:
             os.close(fd)
             raise FolderBusy(f'{folder}: another deblur-nb run is writing to this folder; wait for it to end, or choose another -o') from None
-        try: st = os.stat(folder)
-        except OSError: st = None
-        if st is not None and (st.st_dev, st.st_ino) == _folder_key(fd): return fd
+        if _folder_key(folder) == _folder_key(fd): return fd   # (a path that is gone has no key)
         os.close(fd); fd = None   # removed (an empty folder another run made, at its end) between opening and locking: the folder there now
     raise FolderBusy(f'{folder}: cannot be the output folder (it keeps being removed or replaced)')
 
@@ -446,8 +446,10 @@ def deblur_batch(inputs:list, # image or video files, folders or glob patterns (
         for f in files: (o := _out_path(Path(f), where, suffix)); names.setdefault(o.parent, set()).add(o.name)
         writes = {os.path.dirname(os.path.abspath(t[1])) for t in todo + vtodo} | {os.path.dirname(os.path.abspath(r['dst'])) for r in clashes if 'dst' in r}
         for d in names: m.hold(d, make=os.path.abspath(d) in writes)   # each subfolder it writes to is locked too (before its temporary files are cleaned)
-        for d, ns in names.items():
-            if m.holds(d): _clean_partials(d, ns)   # (a folder it does not hold may be another run's -o by now)
+        def clean():
+            for d, ns in names.items():
+                if m.holds(d): _clean_partials(d, ns)   # (a folder it does not hold may be another run's -o by now)
+        clean()
         for r in skipped:
             res['skipped_' + r['status']] += 1
             if verbose and r['status'] == 'done' and r['input'] in shown: _say(str(_out_path(Path(shown[r['input']]), where, suffix)))   # stdout: every result of the inputs given, done now or before
@@ -487,8 +489,7 @@ def deblur_batch(inputs:list, # image or video files, folders or glob patterns (
             holder[dst] = r['input']
             if r.get('refuse'): clash({**r, 'error': r['refuse']}); continue   # (the name is free, but what is there is not this input's to replace)
             (video if _is_video(src) else photo)(src, dst, r['replace'])
-        for d, ns in names.items():
-            if m.holds(d): _clean_partials(d, ns)   # (a folder it does not hold may be another run's -o by now)
+        clean()
     return res
 
 def _bar(it, show:bool, total:int|None=None):
