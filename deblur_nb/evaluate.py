@@ -234,7 +234,7 @@ def real_cases(folder=None, # folder of real blurred photos (default: data/real)
     folder = Path(folder or data_dir()/'real')
     return [Case(f.stem, 'real', 'real', 1., load_image(f), None, None) for f in sorted(folder.glob('*.png')) + sorted(folder.glob('*.jpg'))]
 
-NOISE_FLOOR = 0.5/255/0.6745   # `noise_sigma`'s smallest nonzero estimate on 8-bit input: a cleaner input counts as this noisy
+NOISE_FLOOR = 0.5/255/0.6745   # `noise_sigma`'s smallest nonzero estimate on 8-bit input: a cleaner image (input or output) counts as this noisy
 
 def _real_stats(img:np.ndarray) -> tuple:
     "Gradient energy, noise and grid pattern of a CHW image."
@@ -244,9 +244,9 @@ def real_ratios(before:np.ndarray, # the real photo, CHW in [0, 1]
                 after:np.ndarray, # its restoration, same size
                 before_stats:tuple|None=None, # `_real_stats(before)`, when the caller has it already
                ) -> dict:
-    "Gradient energy and noise (input noise floored at `NOISE_FLOOR`), after over before, and grid pattern, after minus before."
+    "Gradient energy and noise (each floored at `NOISE_FLOOR`), after over before, and grid pattern, after minus before."
     (g0, n0, a0), (g1, n1, a1) = before_stats or _real_stats(before), _real_stats(after)
-    return dict(sharpness_ratio=g1/g0, noise_ratio=n1/max(n0, NOISE_FLOOR), grid_excess=a1 - a0)
+    return dict(sharpness_ratio=g1/g0, noise_ratio=max(n1, NOISE_FLOOR)/max(n0, NOISE_FLOOR), grid_excess=a1 - a0)   # (noise below the floor on both sides: 1, not 0)
 
 def real_check(methods:dict, # name -> function(case)
                folder=None, # folder of real blurred photos (default: data/real)
