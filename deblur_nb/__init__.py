@@ -9,7 +9,7 @@ import sys as _sys
 _kernel = 'ipykernel' in _sys.modules
 _late = 'torch' in _sys.modules and 'OMP_WAIT_POLICY' not in _os.environ   # too late: libgomp read its settings when torch loaded
 if _kernel: _os.environ.setdefault('OMP_WAIT_POLICY', 'PASSIVE')
-if _late and _kernel:   # (in a kernel, calls stayed 7-25x slower for the first seconds to minutes; a script runs alike either way)
+if _late and _kernel:   # (in a kernel, calls stayed 7-25x slower for the first seconds to minutes)
     import warnings as _w
     _w.warn('torch was imported before deblur_nb, so its threads spin while they wait, which makes every network call in a Jupyter kernel '
             'up to 35x slower: restart the kernel and import deblur_nb first, or start Jupyter with OMP_WAIT_POLICY=PASSIVE', stacklevel=2)
