@@ -6,13 +6,12 @@ import os as _os
 # Elsewhere (the command, scripts, the service) libgomp's default, a short spin, is kept: on an AVX2-only 2-core host,
 # passive waiting made deblur() 15% slower at 4 and 24 MP (1.04 against 0.86-0.90 s/MP) and video 15% slower.
 import sys as _sys
-_kernel = 'ipykernel' in _sys.modules
-_late = 'torch' in _sys.modules and 'OMP_WAIT_POLICY' not in _os.environ   # too late: libgomp read its settings when torch loaded
-if _kernel: _os.environ.setdefault('OMP_WAIT_POLICY', 'PASSIVE')
-if _late and _kernel:   # (in a kernel, calls stayed 7-25x slower for the first seconds to minutes)
-    import warnings as _w
-    _w.warn('torch was imported before deblur_nb, so its threads spin while they wait, which makes every network call in a Jupyter kernel '
-            'up to 35x slower: restart the kernel and import deblur_nb first, or start Jupyter with OMP_WAIT_POLICY=PASSIVE', stacklevel=2)
+if 'ipykernel' in _sys.modules:
+    if 'torch' in _sys.modules and 'OMP_WAIT_POLICY' not in _os.environ:   # too late: libgomp read its settings when torch loaded
+        import warnings as _w   # (in a kernel, calls stayed 7-25x slower for the first seconds to minutes)
+        _w.warn('torch was imported before deblur_nb, so its threads spin while they wait, which makes every network call in a Jupyter kernel '
+                'up to 35x slower: restart the kernel and import deblur_nb first, or start Jupyter with OMP_WAIT_POLICY=PASSIVE', stacklevel=2)
+    _os.environ.setdefault('OMP_WAIT_POLICY', 'PASSIVE')
 
 def _deblur_nb() -> int:
     "The `deblur-nb` command (`deblur_nb.batch.deblur_main`): a Ctrl-C while it loads (torch takes seconds) is one line, not a traceback."
