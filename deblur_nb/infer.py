@@ -594,7 +594,7 @@ def bench(models:tuple|None=None, # shipped model names (default: every shipped 
     for m in models:
         for p in paths:
             runs = [_run_child(m, mp, p == 'fast') for mp in sizes]
-            r = dict(model=m, path=p, machine=f'{os.cpu_count()} cores, {runs[0]["threads"]} torch threads',
+            r = dict(model=m, path=p, machine=f'{os.cpu_count()} cores, {runs[0]["threads"]} torch threads, CPU kernels {torch.backends.cpu.get_cpu_capability()}',
                      s_per_mp={str(x['megapixels']): x['s_per_mp'] for x in runs},
                      net_s_per_mp=next((x['net_s_per_mp'] for x in runs if 'net_s_per_mp' in x), None),
                      first_call_s=runs[0]['first_call_s'],
